@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { contentGate } from './src/integrations/content-gate.ts';
+import { headingAnchorsPlugin } from './src/markdown/heading-anchors.ts';
+
+export default defineConfig({
+  // The public address; set SITE_URL when deploying elsewhere.
+  site: process.env.SITE_URL ?? 'https://yihao-gaige.example.gov.cn',
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  outDir: process.env.OUT_DIR ?? './dist',
+  markdown: {
+    processor: satteri({
+      hastPlugins: [headingAnchorsPlugin()],
+      // Chinese text uses its own quotation marks; ASCII quote conversion would alter the source.
+      features: { smartPunctuation: false },
+    }),
+  },
+  integrations: [contentGate(), mdx()],
+  devToolbar: { enabled: false },
+});

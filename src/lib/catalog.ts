@@ -1,0 +1,47 @@
+/** Pure helpers pages use to order and group content. */
+
+/** Groups items by key, keeping first-seen order of keys. */
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Newest first by an ISO date; ties broken by a stable second key. */
+export function newestFirst<T>(items: readonly T[], date: (item: T) => string, tie: (item: T) => string): T[] {
+  return [...items].sort((a, b) => date(b).localeCompare(date(a)) || tie(a).localeCompare(tie(b)));
+}
+
+export interface IndicatorLike {
+  id: string;
+  name: string;
+  parent?: string | undefined;
+  aliases: string[];
+  order: number;
+}
+
+/** An indicator and its sub-dimensions, for gathering everything about it. */
+export function indicatorFamily(id: string, indicators: readonly IndicatorLike[]): Set<string> {
+  return new Set([id, ...indicators.filter((i) => i.parent === id).map((i) => i.id)]);
+}
+
+/** The first-level indicator an id belongs to (itself, or its parent). */
+export function topLevelIndicator(id: string, indicators: readonly IndicatorLike[]): string {
+  return indicators.find((i) => i.id === id)?.parent ?? id;
+}
+
+/** Which indicator a name used in a document means, by name or alias. */
+export function indicatorByName(name: string, indicators: readonly IndicatorLike[]): IndicatorLike | undefined {
+  const wanted = name.replace(/\s+/g, '');
+  return indicators.find((i) => i.name === wanted || i.aliases.includes(wanted));
+}
+
+/** Unique values in first-seen order. */
+export function distinct<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,77 @@
+/**
+ * Reads an MDX document's frontmatter and headings without rendering it, so
+ * frontmatter and cross-references can be checked for every file in one pass.
+ */
+import { parseDocument } from 'yaml';
+import type { z } from 'astro/zod';
+import type { ContentIssue } from './content-issue.ts';
+import { headingAnchors, markdownHeadings, type SourceHeading } from './anchors.ts';
+
+export interface DocumentRead<T> {
+  data?: T;
+  headings: (SourceHeading & { anchor: string })[];
+  issues: ContentIssue[];
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?(?:\n|$)/;
+
+function fieldName(key: string, labels: Record<string, string>): string {
+  return labels[key] ? `${labels[key]}（${key}）` : key;
+}
+
+export function readMdxDocument<S extends z.ZodType>(
+  schema: S,
+  labels: Record<string, string>,
+  file: string,
+  text: string,
+): DocumentRead<z.output<S>> {
+  const issues: ContentIssue[] = [];
+  const source = text.replace(/^\uFEFF/, '');
+  const match = FRONTMATTER.exec(source);
+  if (!match) {
+    issues.push({
+      file,
+      line: 1,
+      message: '缺少文件信息（frontmatter）',
+      hint: '文件第一行应为 ---，接着逐行填写 标题、日期 等信息，再以 --- 结束',
+    });
+    return { headings: [], issues };
+  }
+  const yamlText = match[1]!;
+  const bodyStartLine = yamlText.split('\n').length + 3;
+  const headings = markdownHeadings(source.slice(match[0].length), bodyStartLine);
+  const anchors = headingAnchors(headings);
+  const anchored = headings.map((heading, i) => ({ ...heading, anchor: anchors[i]! }));
+
+  const yaml = parseDocument(yamlText);
+  if (yaml.errors.length > 0) {
+    for (const error of yaml.errors) {
+      issues.push({
+        file,
+        line: (error.linePos?.[0]?.line ?? 0) + 1,
+        message: `文件信息（frontmatter）格式错误：${error.message.split('\n')[0]}`,
+        hint: '每行写成“键: 值”，冒号后加一个空格；含冒号的值用英文引号括起来',
+      });
+    }
+    return { headings: anchored, issues };
+  }
+  const data: unknown = yaml.toJS() ?? {};
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const lines = yamlText.split('\n');
+    for (const zodIssue of result.error.issues) {
+      const key = String(zodIssue.path[0] ?? '');
+      const keyLine = lines.findIndex((line) => line.startsWith(`${key}:`));
+      const value = key && typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined;
+      issues.push({
+        file,
+        line: keyLine >= 0 ? keyLine + 2 : 1,
+        field: key ? fieldName(key, labels) : undefined,
+        value: value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value),
+        message: value === undefined && zodIssue.code === 'invalid_type' ? '缺少这一项' : zodIssue.message,
+      });
+    }
+    return { headings: anchored, issues };
+  }
+  return { data: result.data, headings: anchored, issues };
+}

@@ -1,0 +1,11 @@
+export const SITE_NAME = '营商环境优化升级“一号改革工程”信息公开';
+
+export const NAV_ITEMS = [
+  { href: '/', label: '首页' },
+  { href: '/policies/', label: '政策文件' },
+  { href: '/briefings/', label: '工作简报' },
+  { href: '/indicators/', label: '营商环境指标' },
+  { href: '/regions/', label: '地区' },
+  { href: '/tasks/', label: '任务清单' },
+  { href: '/data/', label: '数据下载' },
+] as const;

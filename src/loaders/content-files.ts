@@ -1,0 +1,70 @@
+/**
+ * The file-system side of content validation: find the content directory,
+ * read every file in it, validate, and cache the result until a file changes.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { formatIssueReport, type ContentIssue } from '../lib/content-issue.ts';
+import { validateContent, type ContentFile, type ContentModel } from '../lib/validate-content.ts';
+
+/**
+ * Where the content lives. `CONTENT_DIR` points the same build at another tree
+ * (test fixtures, a generated corpus); by default it is `content/`.
+ */
+export function contentRoot(): string {
+  return resolve(process.env.CONTENT_DIR ?? 'content');
+}
+
+/** How paths are shown in messages: relative to the working directory. */
+export function displayRoot(root = contentRoot()): string {
+  return relative(process.cwd(), root).split(sep).join('/') || '.';
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(path) : entry.isFile() ? [path] : [];
+  });
+}
+
+export function readContentFiles(root = contentRoot()): ContentFile[] {
+  return listFiles(root).map((path) => ({
+    path: relative(root, path).split(sep).join('/'),
+    text: readFileSync(path, 'utf8'),
+  }));
+}
+
+export class ContentValidationError extends Error {
+  constructor(readonly issues: ContentIssue[]) {
+    super(formatIssueReport(issues));
+    this.name = 'ContentValidationError';
+  }
+}
+
+let cache: { signature: string; model: ContentModel; issues: ContentIssue[] } | undefined;
+
+function signatureOf(root: string): string {
+  return listFiles(root)
+    .map((path) => {
+      const stat = statSync(path);
+      return `${path}:${stat.size}:${stat.mtimeMs}`;
+    })
+    .join('\n');
+}
+
+/** Validated content, or every problem at once. Re-read only when a file changed. */
+export function checkContent(root = contentRoot()): { model: ContentModel; issues: ContentIssue[] } {
+  const signature = signatureOf(root);
+  if (cache?.signature !== signature) {
+    const { model, issues } = validateContent(readContentFiles(root), displayRoot(root));
+    cache = { signature, model, issues };
+  }
+  return { model: cache.model, issues: cache.issues };
+}
+
+/** The validated model; throws ContentValidationError listing every problem. */
+export function loadContentModel(root = contentRoot()): ContentModel {
+  const { model, issues } = checkContent(root);
+  if (issues.length > 0) throw new ContentValidationError(issues);
+  return model;
+}

@@ -1,0 +1,54 @@
+import { z } from 'astro/zod';
+import { defineTable } from './table.ts';
+import { count, isoDate, optionalCount, optionalPercent, requiredText, slug } from './fields.ts';
+import { sumOfParts } from '../lib/rates.ts';
+
+export const progressTable = defineTable({
+  id: 'progress',
+  title: '进展通报',
+  description:
+    '工作简报公布的各跟踪清单进展：截至日期、事项总数及已完成、正在推进、未完成、长期坚持的数量，以及简报公布的完成率。数字照录简报，不作更改；简报未给出的分项留空。',
+  labelColumn: '编号',
+  columns: [
+    { header: '编号', key: 'id', description: '本条记录的编号。' },
+    { header: '地区', key: 'region', description: '地区编号。' },
+    { header: '跟踪事项', key: 'tracker', description: '跟踪事项清单编号（见“跟踪事项清单”）。' },
+    { header: '截至日期', key: 'asOf', description: '数据截至日期，YYYY-MM-DD。' },
+    { header: '总数', key: 'total', description: '事项总数。' },
+    { header: '已完成', key: 'completed', description: '已完成（含“已取得阶段性成效”）的数量。' },
+    { header: '正在推进', key: 'inProgress', description: '正在推进（含“持续推进”）的数量；未公布时留空。' },
+    { header: '未完成', key: 'notCompleted', description: '未完成的数量；未公布时留空。' },
+    { header: '长期坚持', key: 'longTerm', description: '长期坚持的数量；未公布时留空。' },
+    { header: '公布完成率', key: 'publishedRate', description: '简报公布的完成率，不带 % 号；未公布时留空。' },
+    { header: '原文', key: 'quote', description: '简报原文，一字不改。' },
+    { header: '来源简报', key: 'briefing', description: '出自哪一期简报（简报编号）。' },
+    { header: '来源章节', key: 'section', description: '该期简报中对应章节的锚点。' },
+  ],
+  schema: z
+    .object({
+      id: slug(),
+      region: slug(),
+      tracker: slug(),
+      asOf: isoDate(),
+      total: count(),
+      completed: count(),
+      inProgress: optionalCount(),
+      notCompleted: optionalCount(),
+      longTerm: optionalCount(),
+      publishedRate: optionalPercent(),
+      quote: requiredText(),
+      briefing: slug(),
+      section: requiredText(),
+    })
+    .superRefine((row, ctx) => {
+      const sum = sumOfParts(row);
+      if (sum !== row.total)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['total'],
+          message: `分项之和为 ${sum}（已完成+正在推进+未完成+长期坚持），与总数 ${row.total} 不符，请按简报原文核对各项数字`,
+        });
+    }),
+});
+
+export type ProgressSnapshot = z.output<typeof progressTable.schema>;
