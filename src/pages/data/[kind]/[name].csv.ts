@@ -1,0 +1,13 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { allDatasets, datasetCsv, type Dataset } from '../../../data/datasets.ts';
+
+export const getStaticPaths = (() =>
+  allDatasets().map((dataset) => {
+    const [kind, name] = dataset.path.split('/') as [string, string];
+    return { params: { kind, name }, props: { dataset } };
+  })) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) =>
+  new Response(datasetCsv((props as { dataset: Dataset }).dataset), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });
