@@ -43,6 +43,7 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
   };
   const policySection = (place: Target, policyField: string, policyId: string, sectionField?: string, section?: string) => {
     const policy = policies.get(policyId);
+    if (model.unreadableDocuments.has(policyId)) return;
     if (!policy) {
       issues.push(issue(place, policyField, policyId, '找不到这份政策', '应为 content/policies/ 下某个文件的文件名（不含 .mdx）'));
       return;
@@ -52,6 +53,7 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
   };
   const briefingSection = (place: Target, briefingId: string, section: string) => {
     const briefing = briefings.get(briefingId);
+    if (model.unreadableDocuments.has(briefingId)) return;
     if (!briefing) {
       issues.push(issue(place, '来源简报', briefingId, '找不到这一期简报', '应为 content/briefings/ 下某个文件的文件名（不含 .mdx）'));
       return;

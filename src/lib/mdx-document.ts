@@ -13,6 +13,17 @@ export interface DocumentRead<T> {
   issues: ContentIssue[];
 }
 
+/** The YAML parser's error codes, in words staff understand. */
+const YAML_PROBLEMS: Record<string, string> = {
+  DUPLICATE_KEY: '同一项填写了两次',
+  MISSING_CHAR: '缺少结束的方括号、花括号或引号',
+  BAD_INDENT: '缩进不正确',
+  MULTILINE_IMPLICIT_KEY: '一项的值跨了多行',
+  BLOCK_AS_IMPLICIT_KEY: '一项的写法不完整',
+  UNEXPECTED_TOKEN: '出现了多余的符号',
+  TAB_AS_INDENT: '用了制表符缩进，应改用空格',
+};
+
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?(?:\n|$)/;
 
 function fieldName(key: string, labels: Record<string, string>): string {
@@ -49,8 +60,8 @@ export function readMdxDocument<S extends z.ZodType>(
       issues.push({
         file,
         line: (error.linePos?.[0]?.line ?? 0) + 1,
-        message: `文件信息（frontmatter）格式错误：${error.message.split('\n')[0]}`,
-        hint: '每行写成“键: 值”，冒号后加一个空格；含冒号的值用英文引号括起来',
+        message: `文件信息（frontmatter）写法有误：${YAML_PROBLEMS[error.code] ?? '格式不正确'}`,
+        hint: '每行写成“键: 值”，冒号后加一个空格；方括号、引号要成对；含冒号的值用英文引号括起来',
       });
     }
     return { headings: anchored, issues };

@@ -79,6 +79,8 @@ export interface ContentModel {
   taskLists: TaskList[];
   policies: LocatedDocument<z.output<typeof policySchema>>[];
   briefings: LocatedDocument<z.output<typeof briefingSchema>>[];
+  /** Ids of documents that exist but failed validation: already reported, so references to them are not. */
+  unreadableDocuments: Set<string>;
 }
 
 export interface ValidationResult {
@@ -97,7 +99,7 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
   const issues: ContentIssue[] = [];
   const model: ContentModel = {
     regions: [], indicators: [], assignments: [], targets: [], trackers: [], progress: [],
-    rankingTiers: [], evaluationWeights: [], taskLists: [], policies: [], briefings: [],
+    rankingTiers: [], evaluationWeights: [], taskLists: [], policies: [], briefings: [], unreadableDocuments: new Set(),
   };
   const shown = (path: string) => `${displayRoot}/${path}`;
   const present = new Set(files.map((f) => f.path));
@@ -152,6 +154,8 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
         };
         if (kind === 'policies') model.policies.push(document as ContentModel['policies'][number]);
         else model.briefings.push(document as ContentModel['briefings'][number]);
+      } else {
+        model.unreadableDocuments.add(id);
       }
     } else {
       issues.push({

@@ -12,7 +12,7 @@ const CHINESE_DATE = /^\s*\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$/;
 function dateProblem(value: string): string | undefined {
   const check = checkIsoDate(value);
   if (check.ok) return undefined;
-  if (CHINESE_DATE.test(value)) return `是中文写法的日期，本列要求 YYYY-MM-DD 格式，例如 2023-06-30`;
+  if (CHINESE_DATE.test(value)) return `是中文写法的日期，这里要求写成 YYYY-MM-DD，例如 2023-06-30`;
   if (check.reason === 'not-real') return `不是真实存在的日期（该月没有这一天）`;
   return `不是 YYYY-MM-DD 格式的日期，例如 2023-06-30`;
 }
