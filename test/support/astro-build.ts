@@ -17,6 +17,7 @@ export function astroBuild({ contentDir, outDir }: { contentDir?: string; outDir
       ...process.env,
       ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
       OUT_DIR: outDir,
+      ASTRO_CACHE_DIR: `${outDir}-cache`,
       ASTRO_TELEMETRY_DISABLED: '1',
       FORCE_COLOR: '0',
       NO_COLOR: '1',

@@ -16,5 +16,8 @@ export default function setup(project: TestProject) {
   const result = astroBuild({ outDir });
   if (result.status !== 0) throw new Error(`The site did not build:\n${result.output}`);
   project.provide('siteDir', outDir);
-  return () => rmSync(outDir, { recursive: true, force: true });
+  return () => {
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(`${outDir}-cache`, { recursive: true, force: true });
+  };
 }

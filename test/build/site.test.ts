@@ -1,0 +1,145 @@
+/**
+ * The real content, built once (see support/global-setup.ts), checked the way a
+ * reader and a journalist would use the site.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import Papa from 'papaparse';
+import { builtPages, siteFiles, visibleText, type BuiltPage } from '../support/site.ts';
+import { PROJECT_ROOT } from '../support/astro-build.ts';
+import { readContentFiles } from '../../src/loaders/content-files.ts';
+import { validateContent, type ContentModel } from '../../src/lib/validate-content.ts';
+
+const siteDir = inject('siteDir');
+let pages: BuiltPage[];
+let byUrl: Map<string, BuiltPage>;
+let model: ContentModel;
+
+beforeAll(() => {
+  pages = builtPages(siteDir);
+  byUrl = new Map(pages.map((p) => [p.url, p]));
+  const result = validateContent(readContentFiles(join(PROJECT_ROOT, 'content')));
+  expect(result.issues).toEqual([]);
+  model = result.model;
+});
+
+const page = (url: string) => {
+  const found = byUrl.get(url);
+  if (!found) throw new Error(`no page at ${url}`);
+  return found;
+};
+const csvRows = (path: string) => {
+  const text = readFileSync(join(siteDir, path), 'utf8');
+  expect(text.startsWith('\uFEFF'), `${path} starts with a BOM so Excel reads UTF-8`).toBe(true);
+  return Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+};
+
+test('every page is Simplified Chinese with a title and one h1', () => {
+  expect(pages.length).toBeGreaterThan(40);
+  for (const p of pages) {
+    expect(p.root.querySelector('html')?.getAttribute('lang'), p.url).toBe('zh-CN');
+    expect(p.root.querySelector('title')?.textContent.trim(), p.url).not.toBe('');
+    expect(p.root.querySelectorAll('h1'), p.url).toHaveLength(1);
+  }
+});
+
+test('every policy has a page with its title, 文号 and issuing bodies', () => {
+  expect(model.policies.length).toBeGreaterThan(0);
+  for (const policy of model.policies) {
+    const text = visibleText(page(`/policies/${policy.id}/`));
+    expect(text).toContain(policy.data.title);
+    if (policy.data.docNumber) expect(text).toContain(policy.data.docNumber);
+    for (const issuer of policy.data.issuer) expect(text).toContain(issuer);
+    expect(visibleText(page('/policies/'))).toContain(policy.data.title);
+  }
+});
+
+test('every heading of every document carries the anchor the content model computed', () => {
+  for (const [kind, documents] of [['policies', model.policies], ['briefings', model.briefings]] as const) {
+    for (const document of documents) {
+      const ids = page(`/${kind}/${document.id}/`).root.querySelectorAll('.prose :is(h1,h2,h3,h4,h5,h6)').map((h) => h.id);
+      expect(ids, document.id).toEqual(document.anchors);
+    }
+  }
+});
+
+test('every briefing has a page listing its 期号, date, 报送 and 抄送', () => {
+  for (const briefing of model.briefings) {
+    const text = visibleText(page(`/briefings/${briefing.id}/`));
+    expect(text).toContain(`第${briefing.data.issue}期`);
+    for (const value of [briefing.data.submittedTo, briefing.data.copiedTo]) if (value) expect(text).toContain(value);
+  }
+});
+
+describe('task lists', () => {
+  test('the two 青山湖 attachments are published in full: 143 and 58 rows', () => {
+    const counts = Object.fromEntries(model.taskLists.map((list) => [list.id, list.rows.length]));
+    expect(counts).toMatchObject({ 'qingshanhu-2023-zhibiao-renwu': 143, 'qingshanhu-2023-zhuanxiang-xingdong': 58 });
+  });
+
+  test('each list page has one linkable row per task, in order', () => {
+    for (const list of model.taskLists) {
+      const rows = page(`/tasks/${list.id}/`).root.querySelectorAll('tbody tr');
+      expect(rows.map((r) => r.id)).toEqual(list.rows.map((r) => `r${r.data.number}`));
+    }
+  });
+});
+
+describe('data downloads', () => {
+  test('every dataset is downloadable as CSV and JSON with exactly the source rows', () => {
+    const datasets = [
+      ...model.taskLists.map((list) => ({ path: `tasks/${list.id}`, file: `tasks/${list.id}.csv` })),
+      ...['regions', 'indicators', 'assignments', 'targets', 'trackers', 'progress', 'ranking-tiers', 'evaluation-weights'].map((name) => ({
+        path: `tables/${name}`,
+        file: `tables/${name}.csv`,
+      })),
+    ];
+    for (const { path, file } of datasets) {
+      const source = Papa.parse<string[]>(readFileSync(join(PROJECT_ROOT, 'content', file), 'utf8'), { skipEmptyLines: true }).data;
+      const published = csvRows(`data/${path}.csv`);
+      expect(published, path).toEqual(source.map((row) => row.map((cell) => cell.trim())));
+      const json = JSON.parse(readFileSync(join(siteDir, `data/${path}.json`), 'utf8'));
+      expect(json.rows, path).toHaveLength(source.length - 1);
+      expect(visibleText(page('/data/'))).toContain(`/data/${path}.csv`);
+    }
+  });
+
+  test('the original extracted texts are published unchanged', () => {
+    for (const file of siteFiles(join(PROJECT_ROOT, 'content', 'sources')).filter((f) => f.endsWith('.txt'))) {
+      expect(readFileSync(join(siteDir, 'sources', file), 'utf8')).toBe(readFileSync(join(PROJECT_ROOT, 'content', 'sources', file), 'utf8'));
+    }
+  });
+});
+
+test('every internal link and #anchor resolves', () => {
+  const files = new Set(siteFiles(siteDir));
+  const broken: string[] = [];
+  for (const p of pages) {
+    for (const a of p.root.querySelectorAll('a[href]')) {
+      const href = a.getAttribute('href')!;
+      if (/^(https?:|mailto:)/.test(href)) continue;
+      if (href.startsWith('#')) {
+        if (!p.root.getElementById(decodeURIComponent(href.slice(1)))) broken.push(`${p.url} → ${href} (no such anchor)`);
+        continue;
+      }
+      const url = new URL(href, `http://site${p.url}`);
+      const path = decodeURIComponent(url.pathname);
+      const target = path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1);
+      if (!files.has(target)) {
+        broken.push(`${p.url} → ${href} (no file)`);
+        continue;
+      }
+      if (url.hash && target.endsWith('.html')) {
+        const id = decodeURIComponent(url.hash.slice(1));
+        const targetPage = byUrl.get(path.endsWith('/') ? path : path.replace(/\.html$/, ''));
+        if (!targetPage?.root.getElementById(id)) broken.push(`${p.url} → ${href} (no #${id})`);
+      }
+    }
+  }
+  expect(broken).toEqual([]);
+});
+
+test('a missing page gets the Chinese 404 page', () => {
+  expect(visibleText(page('/404'))).toContain('找不到这个页面');
+});

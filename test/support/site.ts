@@ -1,0 +1,40 @@
+/** Reading the built site: its pages, their text, links and anchors. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+
+export interface BuiltPage {
+  /** URL path, e.g. `/policies/x/`. */
+  url: string;
+  file: string;
+  html: string;
+  root: HTMLElement;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+export function siteFiles(siteDir: string): string[] {
+  return walk(siteDir).map((file) => relative(siteDir, file).split(sep).join('/'));
+}
+
+export function builtPages(siteDir: string): BuiltPage[] {
+  return siteFiles(siteDir)
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => {
+      const html = readFileSync(join(siteDir, file), 'utf8');
+      const url = `/${file.replace(/index\.html$/, '').replace(/\.html$/, '')}`;
+      return { url, file, html, root: parse(html) };
+    });
+}
+
+/** The text a reader sees: no scripts, styles or tags, entities decoded. */
+export function visibleText(page: BuiltPage): string {
+  const body = page.root.querySelector('body');
+  if (!body) return '';
+  body.querySelectorAll('script, style').forEach((node) => node.remove());
+  return body.textContent;
+}
