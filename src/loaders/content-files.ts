@@ -35,9 +35,11 @@ export function readContentFiles(root = contentRoot()): ContentFile[] {
 }
 
 export class ContentValidationError extends Error {
-  constructor(readonly issues: ContentIssue[]) {
+  readonly issues: ContentIssue[];
+  constructor(issues: ContentIssue[]) {
     super(formatIssueReport(issues));
     this.name = 'ContentValidationError';
+    this.issues = issues;
   }
 }
 
