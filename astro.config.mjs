@@ -6,8 +6,8 @@ import { contentGate } from './src/integrations/content-gate.ts';
 import { headingAnchorsPlugin } from './src/markdown/heading-anchors.ts';
 
 export default defineConfig({
-  // The public address; set SITE_URL when deploying elsewhere.
-  site: process.env.SITE_URL ?? 'https://yihao-gaige.example.gov.cn',
+  // The public address, for canonical links; set SITE_URL when deploying.
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
