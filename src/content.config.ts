@@ -8,6 +8,8 @@ import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
 import { contentRoot } from './loaders/content-files.ts';
 import { tableLoader } from './loaders/table-loader.ts';
+import type { ContentModel, LocatedRow } from './lib/validate-content.ts';
+import type { TableDefinition } from './schemas/table.ts';
 import { policySchema } from './schemas/policies.ts';
 import { briefingSchema } from './schemas/briefings.ts';
 import { regionsTable } from './schemas/regions.ts';
@@ -37,26 +39,35 @@ const notes = defineCollection({
   loader: glob({ base: root, pattern: '*.md' }),
 });
 
-/** Rows with their place in the source file, so pages can cite `file row N`. */
-const located = <T>(rows: { data: T; file: string; row: number }[], id: (data: T) => string) =>
-  rows.map((row) => ({ id: id(row.data), data: { ...(row.data as object), sourceFile: row.file, sourceRow: row.row } }));
-
-/** Every table row also records where it came from. */
+/** Every table row also records where it came from, so pages can cite `file row N`. */
 const withSource = <S extends z.ZodType>(schema: S) =>
   z.intersection(schema, z.object({ sourceFile: z.string(), sourceRow: z.number() }));
 
-const regions = defineCollection({
-  loader: tableLoader('regions', (m) => located(m.regions, (r) => r.id)),
-  schema: withSource(regionsTable.schema),
-});
-const indicators = defineCollection({
-  loader: tableLoader('indicators', (m) => located(m.indicators, (r) => r.id)),
-  schema: withSource(indicatorsTable.schema),
-});
-const assignments = defineCollection({
-  loader: tableLoader('assignments', (m) => located(m.assignments, (a) => `${a.region}/${a.indicator}/${a.policy}`)),
-  schema: withSource(assignmentsTable.schema),
-});
+const located = <T>(rows: LocatedRow<T>[], id: (data: T) => string) =>
+  rows.map((row) => ({ id: id(row.data), data: { ...(row.data as object), sourceFile: row.file, sourceRow: row.row } }));
+
+/** A collection of one CSV dataset's validated rows. */
+function tableCollection<S extends z.ZodType>(
+  table: TableDefinition<S>,
+  rows: (model: ContentModel) => LocatedRow<z.output<S>>[],
+  id: (data: z.output<S>) => string,
+) {
+  return defineCollection({
+    loader: tableLoader(table.id, (model) => located(rows(model), id)),
+    schema: withSource(table.schema),
+  });
+}
+
+const regions = tableCollection(regionsTable, (m) => m.regions, (r) => r.id);
+const indicators = tableCollection(indicatorsTable, (m) => m.indicators, (i) => i.id);
+const assignments = tableCollection(assignmentsTable, (m) => m.assignments, (a) => `${a.region}/${a.indicator}/${a.policy}`);
+const targets = tableCollection(targetsTable, (m) => m.targets, (t) => t.id);
+const trackers = tableCollection(trackersTable, (m) => m.trackers, (t) => t.id);
+const progress = tableCollection(progressTable, (m) => m.progress, (p) => p.id);
+const rankingTiers = tableCollection(rankingTiersTable, (m) => m.rankingTiers, (r) => r.id);
+const evaluationWeights = tableCollection(evaluationWeightsTable, (m) => m.evaluationWeights, (w) => w.id);
+
+/** Task rows from every list, each knowing which list it belongs to. */
 const tasks = defineCollection({
   loader: tableLoader('tasks', (m) =>
     m.taskLists.flatMap((list) =>
@@ -64,26 +75,6 @@ const tasks = defineCollection({
     ),
   ),
   schema: z.intersection(withSource(tasksTable.schema), z.object({ list: z.string() })),
-});
-const targets = defineCollection({
-  loader: tableLoader('targets', (m) => located(m.targets, (t) => t.id)),
-  schema: withSource(targetsTable.schema),
-});
-const trackers = defineCollection({
-  loader: tableLoader('trackers', (m) => located(m.trackers, (t) => t.id)),
-  schema: withSource(trackersTable.schema),
-});
-const progress = defineCollection({
-  loader: tableLoader('progress', (m) => located(m.progress, (p) => p.id)),
-  schema: withSource(progressTable.schema),
-});
-const rankingTiers = defineCollection({
-  loader: tableLoader('rankingTiers', (m) => located(m.rankingTiers, (r) => r.id)),
-  schema: withSource(rankingTiersTable.schema),
-});
-const evaluationWeights = defineCollection({
-  loader: tableLoader('evaluationWeights', (m) => located(m.evaluationWeights, (w) => w.id)),
-  schema: withSource(evaluationWeightsTable.schema),
 });
 
 export const collections = {
