@@ -56,3 +56,23 @@ describe.each(sourceIds)('%s', (id) => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('quoted figures', () => {
+  const pages = () => builtPages(inject('siteDir'));
+  const textOf = (url: string) => normaliseForComparison(visibleText(pages().find((p) => p.url === url)!));
+
+  test('every target quotes its policy word for word', () => {
+    const missing = model.targets.filter((t) => !textOf(`/policies/${t.data.policy}/`).includes(normaliseForComparison(t.data.quote)));
+    expect(missing.map((t) => `${t.data.id}: ${t.data.quote}`)).toEqual([]);
+  });
+
+  test('every progress figure quotes its briefing word for word, and the counts appear in the quote', () => {
+    for (const { data } of model.progress) {
+      expect(textOf(`/briefings/${data.briefing}/`)).toContain(normaliseForComparison(data.quote));
+      for (const count of [data.total, data.completed, data.inProgress, data.notCompleted, data.longTerm]) {
+        if (count !== undefined) expect(data.quote).toContain(`${count}`);
+      }
+      if (data.publishedRate !== undefined) expect(data.quote).toContain(`${data.publishedRate}%`);
+    }
+  });
+});
