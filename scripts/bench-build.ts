@@ -1,0 +1,43 @@
+/**
+ * `npm run bench:build [-- runs]`: builds the site several times and prints
+ * wall time (min / median / max), pages, files and bytes of dist/.
+ * A benchmark to read, not a test: nothing here fails on a slow machine.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const runs = Number(process.argv[2] ?? 5);
+const astro = join('node_modules', 'astro', 'bin', 'astro.mjs');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+const times: number[] = [];
+let summary = '';
+for (let i = 0; i < runs + 1; i++) {
+  const outDir = mkdtempSync(join(tmpdir(), 'bench-build-'));
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [astro, 'build'], {
+    env: { ...process.env, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) {
+    console.error(result.stdout, result.stderr);
+    process.exit(1);
+  }
+  // The first run warms caches and is not counted.
+  if (i > 0) times.push(seconds);
+  const files = walk(outDir);
+  const pages = files.filter((f) => f.endsWith('.html')).length;
+  const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  summary = `${pages} pages, ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB in dist/`;
+  rmSync(outDir, { recursive: true, force: true });
+}
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)]!;
+console.log(`build wall time over ${runs} runs (after one warm-up): min ${times[0]!.toFixed(2)} s, median ${median.toFixed(2)} s, max ${times.at(-1)!.toFixed(2)} s`);
+console.log(summary);
