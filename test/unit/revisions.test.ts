@@ -1,0 +1,20 @@
+import { expect, test } from 'vitest';
+import { currentSnapshots, revisionLinks } from '../../src/lib/revisions.ts';
+
+const snapshot = (id: string, asOf: string, publishedOn: string, tracker = 'duibiao-tisheng') => ({ id, region: 'longnan', tracker, asOf, publishedOn });
+
+test('a later briefing reporting the same as-of date revises the earlier one; both are kept', () => {
+  const snapshots = [snapshot('a', '2023-07-31', '2023-08-04'), snapshot('b', '2023-07-31', '2023-09-05'), snapshot('c', '2023-08-31', '2023-09-05')];
+  expect(Object.fromEntries(revisionLinks(snapshots))).toEqual({ a: { revisedBy: 'b' }, b: { revises: 'a' }, c: {} });
+  expect(currentSnapshots(snapshots).map((s) => s.id)).toEqual(['b', 'c']);
+});
+
+test('different trackers on the same date do not revise each other', () => {
+  const snapshots = [snapshot('a', '2023-07-31', '2023-08-04'), snapshot('b', '2023-07-31', '2023-08-04', 'chuangxin-shidian')];
+  expect(currentSnapshots(snapshots)).toHaveLength(2);
+});
+
+test('a chain of revisions links each to its neighbours', () => {
+  const links = revisionLinks([snapshot('c', '2023-07-31', '2023-10-01'), snapshot('a', '2023-07-31', '2023-08-04'), snapshot('b', '2023-07-31', '2023-09-01')]);
+  expect(links.get('b')).toEqual({ revises: 'a', revisedBy: 'c' });
+});
