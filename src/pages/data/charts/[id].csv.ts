@@ -1,0 +1,15 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import Papa from 'papaparse';
+import { allCharts } from '../../../data/charts.ts';
+import type { ChartSpec } from '../../../lib/chart-specs.ts';
+
+export const getStaticPaths = (async () =>
+  (await allCharts()).map(({ spec }) => ({ params: { id: spec.id }, props: { spec } }))) satisfies GetStaticPaths;
+
+/** A chart's data table as CSV, UTF-8 with BOM for Excel/WPS. */
+export const GET: APIRoute = ({ props }) => {
+  const { table } = (props as { spec: ChartSpec }).spec;
+  return new Response(`\uFEFF${Papa.unparse([table.headers, ...table.rows], { newline: '\r\n' })}\r\n`, {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });
+};

@@ -1,0 +1,61 @@
+/**
+ * In a real browser: every chart canvas is actually drawn, without console
+ * errors or failed requests, and the page then offers the PNG download and
+ * folds the data table away.
+ */
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { builtPages } from '../support/site.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { serveStatic } from '../support/static-server.ts';
+
+const siteDir = inject('siteDir');
+const chartPages = builtPages(siteDir).filter((p) => p.root.querySelectorAll('figure[data-chart] canvas').length > 0).map((p) => p.url);
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveStatic(siteDir)]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('there are chart pages to check', () => {
+  expect(chartPages.length).toBeGreaterThan(3);
+});
+
+test.each(chartPages)('%s draws every chart', async (url) => {
+  const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+  const problems: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+  await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => [...document.querySelectorAll('figure[data-chart]')].every((f) => (f as HTMLElement).dataset.drawn === 'true'));
+  const figures = await page.$$eval('figure[data-chart]', (nodes) =>
+    nodes.map((figure) => {
+      const canvas = figure.querySelector('canvas')!;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      // Count pixels that are neither transparent nor the white background.
+      let inked = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240)) inked++;
+      return {
+        id: figure.id,
+        inked,
+        width: canvas.width,
+        tableOpen: figure.querySelector('details')!.open,
+        pngButtonVisible: !(figure.querySelector('button.chart-png') as HTMLButtonElement).hidden,
+      };
+    }),
+  );
+  for (const figure of figures) {
+    expect(figure.width, figure.id).toBeGreaterThan(100);
+    expect(figure.inked, `${figure.id} has ink on its canvas`).toBeGreaterThan(500);
+    expect(figure.tableOpen, figure.id).toBe(false);
+    expect(figure.pngButtonVisible, figure.id).toBe(true);
+  }
+  expect(problems).toEqual([]);
+  await page.close();
+});
