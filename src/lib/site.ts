@@ -7,5 +7,6 @@ export const NAV_ITEMS = [
   { href: '/indicators/', label: '营商环境指标' },
   { href: '/regions/', label: '地区' },
   { href: '/tasks/', label: '任务清单' },
+  { href: '/statistics/', label: '统计数据' },
   { href: '/data/', label: '数据下载' },
 ] as const;
