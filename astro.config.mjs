@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentGate } from './src/integrations/content-gate.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
 import { headingAnchorsPlugin } from './src/markdown/heading-anchors.ts';
 
 export default defineConfig({
@@ -21,6 +22,6 @@ export default defineConfig({
       features: { smartPunctuation: false },
     }),
   },
-  integrations: [contentGate(), mdx()],
+  integrations: [contentGate(), mdx(), sitemap()],
   devToolbar: { enabled: false },
 });

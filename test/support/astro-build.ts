@@ -3,19 +3,23 @@ import { join } from 'node:path';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 
+/** The public address test builds pretend to have, so sitemap and absolute links are exercised. */
+export const TEST_SITE_URL = 'https://example.org/';
+
 export interface BuildResult {
   status: number | null;
   output: string;
 }
 
 /** Runs `astro build` exactly as `npm run build` does, with content and output redirected. */
-export function astroBuild({ contentDir, outDir }: { contentDir?: string; outDir: string }): BuildResult {
+export function astroBuild({ contentDir, outDir, siteUrl }: { contentDir?: string; outDir: string; siteUrl?: string }): BuildResult {
   const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: {
       ...process.env,
       ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
+      ...(siteUrl ? { SITE_URL: siteUrl } : {}),
       OUT_DIR: outDir,
       ASTRO_CACHE_DIR: `${outDir}-cache`,
       ASTRO_TELEMETRY_DISABLED: '1',

@@ -1,0 +1,25 @@
+import type { APIRoute } from 'astro';
+import { publishedBriefings, publishedPolicies } from '../data/site-content.ts';
+import { atomFeed } from '../lib/atom-feed.ts';
+import { SITE_NAME } from '../lib/site.ts';
+import { policySortDate } from '../schemas/policies.ts';
+
+/** Atom feed of every published briefing and policy. */
+export const GET: APIRoute = async ({ site }) => {
+  const [briefings, policies] = await Promise.all([publishedBriefings(), publishedPolicies()]);
+  const body = atomFeed({
+    title: SITE_NAME,
+    site: site?.href,
+    entries: [
+      ...briefings.map((b) => ({ path: `/briefings/${b.id}/`, title: b.data.title, date: b.data.date, category: '工作简报', summary: `${b.data.issuer}编印` })),
+      ...policies.map((p) => ({
+        path: `/policies/${p.id}/`,
+        title: p.data.title,
+        date: policySortDate(p.data),
+        category: '政策文件',
+        summary: [p.data.docNumber, p.data.issuer.join('、')].filter(Boolean).join('，'),
+      })),
+    ],
+  });
+  return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};

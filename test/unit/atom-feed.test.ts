@@ -1,0 +1,23 @@
+import { expect, test } from 'vitest';
+import { atomFeed } from '../../src/lib/atom-feed.ts';
+
+const entries = [
+  { path: '/policies/a/', title: '方案 <A> & B', date: '2023-07-28', summary: '湖办发〔2023〕8号', category: '政策文件' },
+  { path: '/briefings/b/', title: '简报第3期', date: '2023-08-04', summary: '领导小组办公室编印', category: '工作简报' },
+];
+
+test('entries are newest first, text is escaped, and the feed is dated by its newest entry', () => {
+  const xml = atomFeed({ title: '站点', entries });
+  expect(xml.indexOf('简报第3期')).toBeLessThan(xml.indexOf('方案'));
+  expect(xml).toContain('<title>方案 &lt;A&gt; &amp; B</title>');
+  expect(xml).toContain('<updated>2023-08-04T00:00:00+08:00</updated>');
+});
+
+test('ids do not depend on where the site is hosted; links are absolute once the address is known', () => {
+  const relative = atomFeed({ title: '站点', entries });
+  const absolute = atomFeed({ title: '站点', site: 'https://example.org/', entries });
+  const ids = (xml: string) => [...xml.matchAll(/<id>([^<]+)<\/id>/g)].map((m) => m[1]);
+  expect(ids(absolute)).toEqual(ids(relative));
+  expect(absolute).toContain('href="https://example.org/briefings/b/"');
+  expect(relative).toContain('href="/briefings/b/"');
+});
