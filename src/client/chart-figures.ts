@@ -72,7 +72,7 @@ const valueLabels: Plugin<'bar' | 'line'> = {
         const value = spec.series[datasetIndex]?.values[i];
         if (value === null || value === undefined || value === 0) return;
         // Stacked segments are labelled in their middle, other bars at their end.
-        const { x, y } = spec.kind === 'stacked-bar' ? element.getCenterPoint(false) : element.tooltipPosition(false);
+        const { x, y } = spec.kind === 'stacked-bar' && element instanceof BarElement ? element.getCenterPoint(false) : element.tooltipPosition(false);
         if (x === null || y === null) return;
         ctx.fillStyle = spec.kind === 'stacked-bar' ? '#fff' : '#1a1a1a';
         ctx.textAlign = horizontal ? 'left' : 'center';
