@@ -3,6 +3,7 @@
  * errors or failed requests, and the page then offers the PNG download and
  * folds the data table away.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { builtPages } from '../support/site.ts';
@@ -57,5 +58,17 @@ test.each(chartPages)('%s draws every chart', async (url) => {
     expect(figure.pngButtonVisible, figure.id).toBe(true);
   }
   expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('the PNG button downloads the drawn chart as a PNG image', async () => {
+  const page = await browser.newPage({ acceptDownloads: true });
+  await page.goto(`${server.url}${chartPages[0]}`, { waitUntil: 'load' });
+  const figureId = await page.$eval('figure[data-chart]', (f) => f.id);
+  await page.waitForFunction((id) => (document.getElementById(id) as HTMLElement).dataset.drawn === 'true', figureId);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[id="${figureId}"] button.chart-png`)]);
+  expect(download.suggestedFilename()).toBe(`${figureId}.png`);
+  const path = await download.path();
+  expect(readFileSync(path).subarray(1, 4).toString()).toBe('PNG');
   await page.close();
 });
