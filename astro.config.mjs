@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { headingAnchorsPlugin } from './src/markdown/heading-anchors.ts';
 
 export default defineConfig({
@@ -22,6 +23,6 @@ export default defineConfig({
       features: { smartPunctuation: false },
     }),
   },
-  integrations: [contentGate(), mdx(), sitemap()],
+  integrations: [contentGate(), mdx(), sitemap(), searchIndex()],
   devToolbar: { enabled: false },
 });

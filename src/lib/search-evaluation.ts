@@ -1,0 +1,54 @@
+/**
+ * Scoring a search engine against a query set: each query lists the URLs a
+ * reader would accept (`*` matches any text), and the engine's ranked URLs
+ * are scored by hit@1, hit@5, mean reciprocal rank and deep links.
+ */
+
+export interface SearchQueryCase {
+  query: string;
+  /** Why a reader would type it. */
+  why: string;
+  /** Acceptable result URLs; `*` matches any text. */
+  expect: string[];
+}
+
+export interface QueryOutcome {
+  query: string;
+  /** 1-based rank of the first acceptable result; undefined when none in the results. */
+  rank?: number | undefined;
+  top: string[];
+}
+
+export interface SearchQuality {
+  queries: number;
+  hitAt1: number;
+  hitAt5: number;
+  mrr: number;
+  /** Share of queries whose first result is acceptable and points at a section or row (#anchor). */
+  deepLinkAt1: number;
+  misses: QueryOutcome[];
+}
+
+export function urlMatcher(patterns: readonly string[]): (url: string) => boolean {
+  const regexes = patterns.map((p) => new RegExp(`^${p.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`));
+  return (url) => regexes.some((r) => r.test(decodeURI(url)));
+}
+
+export function outcomeOf(testCase: SearchQueryCase, rankedUrls: readonly string[]): QueryOutcome {
+  const accept = urlMatcher(testCase.expect);
+  const index = rankedUrls.findIndex(accept);
+  return { query: testCase.query, rank: index === -1 ? undefined : index + 1, top: rankedUrls.slice(0, 5) };
+}
+
+export function searchQuality(outcomes: readonly QueryOutcome[]): SearchQuality {
+  const n = outcomes.length || 1;
+  const share = (predicate: (o: QueryOutcome) => boolean) => outcomes.filter(predicate).length / n;
+  return {
+    queries: outcomes.length,
+    hitAt1: share((o) => o.rank === 1),
+    hitAt5: share((o) => o.rank !== undefined && o.rank <= 5),
+    mrr: outcomes.reduce((sum, o) => sum + (o.rank ? 1 / o.rank : 0), 0) / n,
+    deepLinkAt1: share((o) => o.rank === 1 && o.top[0]!.includes('#')),
+    misses: outcomes.filter((o) => o.rank === undefined || o.rank > 5),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The query set, typed into the real search page in Chromium: at least 95%
+ * of queries must have an acceptable result in the top five, and results
+ * must deep-link, highlight whole terms and be announced.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { serveStatic } from '../support/static-server.ts';
+import { outcomeOf, searchQuality, type SearchQueryCase } from '../../src/lib/search-evaluation.ts';
+
+const cases: SearchQueryCase[] = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'search', 'queries.json'), 'utf8'));
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let page: Page;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveStatic(inject('siteDir'))]);
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function searchFromPage(query: string): Promise<{ urls: string[]; status: string; marks: string[] }> {
+  await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction(() => /^(找到|没有找到|搜索暂时)/.test(document.getElementById('search-status')?.textContent ?? ''));
+  return page.evaluate(() => ({
+    urls: [...document.querySelectorAll('#search-results li h2 a')].map((a) => a.getAttribute('href')!),
+    status: document.getElementById('search-status')!.textContent!,
+    marks: [...document.querySelectorAll('#search-results mark')].map((m) => m.textContent!),
+  }));
+}
+
+test('the query set has at least 40 realistic queries', () => {
+  expect(cases.length).toBeGreaterThanOrEqual(40);
+});
+
+test('hit@5 is at least 95% when queries are typed into the search page', async () => {
+  const outcomes = [];
+  for (const testCase of cases) outcomes.push(outcomeOf(testCase, (await searchFromPage(testCase.query)).urls));
+  const quality = searchQuality(outcomes);
+  const misses = quality.misses.map((m) => `${m.query} → ${m.top.join(' ')}`).join('\n');
+  expect(quality.hitAt5, `queries without an acceptable result in the top five:\n${misses}`).toBeGreaterThanOrEqual(0.95);
+}, 120_000);
+
+test('highlights cover the whole term typed, never a lone character of it', async () => {
+  for (const query of ['带押过户', '区政数局', '營商環境']) {
+    const { marks } = await searchFromPage(query);
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(Array.from(mark).length).toBeGreaterThanOrEqual(4);
+  }
+});
+
+test('results are announced in a live region and can be narrowed by facet', async () => {
+  const { status } = await searchFromPage('营商环境');
+  expect(await page.getAttribute('#search-status', 'role')).toBe('status');
+  expect(status).toMatch(/^找到与“营商环境”相关的 \d+ 条结果/);
+  await page.selectOption('select[name="kind"]', '工作简报');
+  await page.waitForFunction(() => [...document.querySelectorAll('#search-results li h2 a')].every((a) => a.getAttribute('href')!.startsWith('/briefings/')));
+  expect(new URL(page.url()).searchParams.get('kind')).toBe('工作简报');
+});
+
+test('the header box on any page searches from the keyboard', async () => {
+  await page.goto(`${server.url}/policies/`);
+  await page.focus('#header-search-input');
+  await page.keyboard.type('执转破');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/search\/\?q=/);
+  await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '').startsWith('找到'));
+  expect(await page.$$eval('#search-results li', (items) => items.length)).toBeGreaterThan(0);
+});
+
+test('without JavaScript the search page says so and links to the browse indexes', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await noScript.goto(`${server.url}/search/?q=执转破`);
+  const text = await noScript.textContent('body');
+  expect(text).toContain('站内搜索需要浏览器开启 JavaScript');
+  expect(await noScript.$('noscript ~ #search-app[hidden]')).toBeTruthy();
+  await context.close();
+});
