@@ -33,8 +33,10 @@ export function builtPages(siteDir: string): BuiltPage[] {
 
 /** The text a reader sees: no scripts, styles or tags, entities decoded. */
 export function visibleText(page: BuiltPage): string {
-  const body = page.root.querySelector('body');
-  if (!body) return '';
+  const original = page.root.querySelector('body');
+  if (!original) return '';
+  // Work on a copy: the page's own tree stays whole for other checks.
+  const body = parse(original.toString());
   body.querySelectorAll('script, style').forEach((node) => node.remove());
   return body.textContent;
 }
