@@ -71,6 +71,10 @@ describe('broken content is reported with file, place, field and value', () => {
   test('policy-no-frontmatter', () => expect(report('policy-no-frontmatter')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:1  缺少文件信息（frontmatter） — 文件第一行应为 ---，接着逐行填写 标题、日期 等信息，再以 --- 结束"`));
   test('briefing-issue-not-a-number', () => expect(report('briefing-issue-not-a-number')).toMatchInlineSnapshot(`"content/briefings/test-briefing.mdx:5  期号（issue）："第1期"  期号应为正整数，例如 3"`));
   test('briefing-chinese-date', () => expect(report('briefing-chinese-date')).toMatchInlineSnapshot(`"content/briefings/test-briefing.mdx:6  日期（date）："2023年8月4日"  是中文写法的日期，这里要求写成 YYYY-MM-DD，例如 2023-06-30"`));
+  test('mdx-script-tag', () => expect(report('mdx-script-tag')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:23  "<script"  不允许嵌入脚本、外部页面、样式或表单标签 — 删除该标签；正文只用文字、标题、列表、表格和普通链接"`));
+  test('mdx-iframe', () => expect(report('mdx-iframe')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:23  "<iframe"  不允许嵌入脚本、外部页面、样式或表单标签 — 删除该标签；正文只用文字、标题、列表、表格和普通链接"`));
+  test('mdx-event-attribute', () => expect(report('mdx-event-attribute')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:23  "<span onClick="  不允许在标签上写 on… 事件属性（会执行脚本） — 删除该属性"`));
+  test('mdx-javascript-link', () => expect(report('mdx-javascript-link')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:23  "](javascript:"  不允许 javascript:、vbscript: 或 data: 链接 — 链接只能指向本站页面（以 / 开头）或 https:// 网址"`));
   test('briefing-duplicate-issue', () => expect(report('briefing-duplicate-issue')).toMatchInlineSnapshot(`"content/briefings/test-briefing.mdx:1  期号（issue）："1"  与 content/briefings/test-briefing-copy.mdx 的期号重复 — 同一简报系列的期号不能重复"`));
 });
 
