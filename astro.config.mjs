@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { headingAnchorsPlugin } from './src/markdown/heading-anchors.ts';
 
 export default defineConfig({
@@ -12,7 +13,8 @@ export default defineConfig({
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets always as files: the Content-Security-Policy allows no inline styles.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   outDir: process.env.OUT_DIR ?? './dist',
   // Separate caches let test builds of fixture content run beside the real one.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
@@ -23,6 +25,6 @@ export default defineConfig({
       features: { smartPunctuation: false },
     }),
   },
-  integrations: [contentGate(), mdx(), sitemap(), searchIndex()],
+  integrations: [contentGate(), mdx(), sitemap(), searchIndex(), securityHeaders()],
   devToolbar: { enabled: false },
 });

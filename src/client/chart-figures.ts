@@ -163,6 +163,8 @@ export function drawCharts(): void {
     if (!specElement?.textContent || !canvas) continue;
     const spec = JSON.parse(specElement.textContent) as ChartSpec;
     specs.set(canvas, spec);
+    // Horizontal bars need room for every category label (set here, not in markup, so no inline style is needed).
+    if (spec.kind === 'horizontal-bar') canvas.parentElement!.style.height = `${Math.max(spec.categories.length, 3) * 2.1 + 3}rem`;
     new Chart(canvas, configFor(spec));
     figure.dataset.drawn = 'true';
     // The chart is drawn: the table becomes optional reading.

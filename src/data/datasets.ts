@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import { contentRoot, loadContentModel } from '../loaders/content-files.ts';
 import { SINGLE_FILE_TABLES } from '../lib/validate-content.ts';
 import { tasksTable } from '../schemas/tasks.ts';
+import { spreadsheetCsv } from '../lib/csv-output.ts';
 import type { TableDefinition } from '../schemas/table.ts';
 
 export interface Dataset {
@@ -47,14 +48,13 @@ export function allDatasets(titles: Map<string, string> = new Map()): Dataset[] 
 }
 
 /**
- * The dataset as a CSV download: the validated source cells, UTF-8 with BOM and
- * CRLF line ends so Excel and WPS open it with the Chinese intact.
+ * The dataset as a CSV download: the validated source cells, made safe to
+ * open in a spreadsheet (see lib/csv-output.ts).
  */
 export function datasetCsv(dataset: Dataset): string {
   const text = readFileSync(join(contentRoot(), dataset.file), 'utf8').replace(/^\uFEFF/, '');
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimiter: ',' });
-  const cells = parsed.data.map((row) => row.map((cell) => cell.trim()));
-  return `\uFEFF${Papa.unparse(cells, { newline: '\r\n' })}\r\n`;
+  return spreadsheetCsv(parsed.data.map((row) => row.map((cell) => cell.trim())));
 }
 
 export function datasetJson(dataset: Dataset): string {

@@ -10,3 +10,20 @@ export const NAV_ITEMS = [
   { href: '/statistics/', label: '统计数据' },
   { href: '/data/', label: '数据下载' },
 ] as const;
+
+/**
+ * The Content-Security-Policy every page carries (meta tag) and hosts that
+ * read public/_headers also send: only this site's own files, no inline
+ * scripts or styles, nothing embedded, no other origins at all.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');

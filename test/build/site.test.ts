@@ -10,6 +10,7 @@ import { builtPages, siteFiles, visibleText, type BuiltPage } from '../support/s
 import { PROJECT_ROOT } from '../support/astro-build.ts';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
 import { validateContent, type ContentModel } from '../../src/lib/validate-content.ts';
+import { neutraliseFormula } from '../../src/lib/csv-output.ts';
 
 const siteDir = inject('siteDir');
 let pages: BuiltPage[];
@@ -98,7 +99,7 @@ describe('data downloads', () => {
     for (const { path, file } of datasets) {
       const source = Papa.parse<string[]>(readFileSync(join(PROJECT_ROOT, 'content', file), 'utf8'), { skipEmptyLines: true }).data;
       const published = csvRows(`data/${path}.csv`);
-      expect(published, path).toEqual(source.map((row) => row.map((cell) => cell.trim())));
+      expect(published, path).toEqual(source.map((row) => row.map((cell) => neutraliseFormula(cell.trim()))));
       const json = JSON.parse(readFileSync(join(siteDir, `data/${path}.json`), 'utf8'));
       expect(json.rows, path).toHaveLength(source.length - 1);
       expect(visibleText(page('/data/'))).toContain(`/data/${path}.csv`);

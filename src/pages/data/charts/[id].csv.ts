@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import Papa from 'papaparse';
 import { allCharts } from '../../../data/charts.ts';
 import type { ChartSpec } from '../../../lib/chart-specs.ts';
+import { spreadsheetCsv } from '../../../lib/csv-output.ts';
 
 export const getStaticPaths = (async () =>
   (await allCharts()).map(({ spec }) => ({ params: { id: spec.id }, props: { spec } }))) satisfies GetStaticPaths;
@@ -9,7 +9,7 @@ export const getStaticPaths = (async () =>
 /** A chart's data table as CSV, UTF-8 with BOM for Excel/WPS. */
 export const GET: APIRoute = ({ props }) => {
   const { table } = (props as { spec: ChartSpec }).spec;
-  return new Response(`\uFEFF${Papa.unparse([table.headers, ...table.rows], { newline: '\r\n' })}\r\n`, {
+  return new Response(spreadsheetCsv([table.headers, ...table.rows]), {
     headers: { 'Content-Type': 'text/csv; charset=utf-8' },
   });
 };

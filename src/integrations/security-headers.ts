@@ -1,0 +1,41 @@
+/**
+ * After the build: writes `_headers` (read by hosts such as Netlify and
+ * Cloudflare Pages) with the same Content-Security-Policy as every page's meta
+ * tag plus the headers a meta tag cannot carry, and lists the external links
+ * the site makes, so they can be reviewed separately from internal ones.
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { CONTENT_SECURITY_POLICY } from '../lib/site.ts';
+import { externalLinks } from '../lib/external-links.ts';
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
+}
+
+export function securityHeaders(): AstroIntegration {
+  return {
+    name: 'security-headers',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        writeFileSync(
+          join(out, '_headers'),
+          [
+            '/*',
+            `  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+            '  X-Content-Type-Options: nosniff',
+            '  Referrer-Policy: strict-origin-when-cross-origin',
+            '  X-Frame-Options: DENY',
+            '',
+          ].join('\n'),
+        );
+        const links = externalLinks(htmlFiles(out).map((file) => ({ page: `/${file.slice(out.length + 1)}`, html: readFileSync(file, 'utf8') })));
+        if (links.length === 0) logger.info('外部链接：无');
+        else logger.info(`外部链接（${links.length} 个，请另行核对）：\n${links.map((l) => `  ${l.url}  ← ${l.pages.join('、')}`).join('\n')}`);
+      },
+    },
+  };
+}
