@@ -1,0 +1,26 @@
+// Reader display settings (大字 / 高对比度), kept across pages in localStorage.
+// Loaded in <head> as a plain, blocking script so a page never flashes in the
+// wrong mode; it is a file, not inline code, as the Content-Security-Policy requires.
+(function () {
+  var KEYS = { 'large-text': 'display.largeText', 'high-contrast': 'display.highContrast' };
+  var root = document.documentElement;
+  function saved(key) {
+    try { return localStorage.getItem(key) === '1'; } catch (e) { return false; }
+  }
+  Object.keys(KEYS).forEach(function (mode) { if (saved(KEYS[mode])) root.classList.add(mode); });
+  document.addEventListener('DOMContentLoaded', function () {
+    var buttons = document.querySelectorAll('button[data-display-mode]');
+    Array.prototype.forEach.call(buttons, function (button) {
+      var mode = button.getAttribute('data-display-mode');
+      button.hidden = false;
+      button.setAttribute('aria-pressed', String(root.classList.contains(mode)));
+      button.addEventListener('click', function () {
+        var on = root.classList.toggle(mode);
+        button.setAttribute('aria-pressed', String(on));
+        try { localStorage.setItem(KEYS[mode], on ? '1' : '0'); } catch (e) { /* private mode: the choice lasts for this page */ }
+      });
+    });
+    var group = document.querySelector('.display-settings');
+    if (group) group.hidden = false;
+  });
+})();
