@@ -7,6 +7,7 @@ import type { z } from 'astro/zod';
 import type { ContentIssue } from './content-issue.ts';
 import { headingAnchors, markdownHeadings, type SourceHeading } from './anchors.ts';
 import { unsafeMdx } from './mdx-safety.ts';
+import { mdxSyntaxIssues } from './mdx-syntax.ts';
 
 export interface DocumentRead<T> {
   data?: T;
@@ -53,6 +54,7 @@ export function readMdxDocument<S extends z.ZodType>(
   const bodyStartLine = yamlText.split('\n').length + 3;
   const headings = markdownHeadings(source.slice(match[0].length), bodyStartLine);
   issues.push(...unsafeMdx(file, source.slice(match[0].length), bodyStartLine));
+  issues.push(...mdxSyntaxIssues(file, source.slice(match[0].length), bodyStartLine));
   const anchors = headingAnchors(headings);
   const anchored = headings.map((heading, i) => ({ ...heading, anchor: anchors[i]! }));
 

@@ -75,6 +75,13 @@ describe('broken content is reported with file, place, field and value', () => {
   test('mdx-iframe', () => expect(report('mdx-iframe')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:23  "<iframe"  不允许嵌入脚本、外部页面、样式或表单标签 — 删除该标签；正文只用文字、标题、列表、表格和普通链接"`));
   test('mdx-event-attribute', () => expect(report('mdx-event-attribute')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:23  "<span onClick="  不允许在标签上写 on… 事件属性（会执行脚本） — 删除该属性"`));
   test('mdx-javascript-link', () => expect(report('mdx-javascript-link')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:23  "](javascript:"  不允许 javascript:、vbscript: 或 data: 链接 — 链接只能指向本站页面（以 / 开头）或 https:// 网址"`));
+  test('mdx-unclosed-tag', () => expect(report('mdx-unclosed-tag')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:23  MDX 语法错误：标签 <span> 没有闭合 — 正文中的 { } < > 要写成 \\{ \\} &lt; &gt;；标签要成对出现，例如 <table> … </table>"`));
+  test('mdx-unclosed-brace', () => expect(report('mdx-unclosed-brace')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:23  MDX 语法错误：花括号 { 没有闭合 — 正文中的 { } < > 要写成 \\{ \\} &lt; &gt;；标签要成对出现，例如 <table> … </table>"`));
+  test('task-utf16-encoding', () => expect(report('task-utf16-encoding')).toMatchInlineSnapshot(`"content/tasks/test-list.csv  文件不是 UTF-8 编码（含无法识别的字符） — 在 WPS/Excel 中另存为“CSV UTF-8（逗号分隔）”"`));
+  test('task-renamed-column', () => expect(report('task-renamed-column')).toMatchInlineSnapshot(`
+    "content/tasks/test-list.csv 第1行  工作举措  缺少这一列 — 在表头加上“工作举措”列（可以留空的列也必须有表头）
+    content/tasks/test-list.csv 第1行  第5列："举措内容"  不是本表的列名 — 本表的列为：序号、任务组序号、地区、指标、指标名称、对标城市、预期目标、创新试点项目、专项行动、牵头区领导、总责任单位、工作任务、工作举措、指标长、牵头单位、配合单位、完成时限、来源政策、状态、截至日期"
+  `));
   test('briefing-duplicate-issue', () => expect(report('briefing-duplicate-issue')).toMatchInlineSnapshot(`"content/briefings/test-briefing.mdx:1  期号（issue）："1"  与 content/briefings/test-briefing-copy.mdx 的期号重复 — 同一简报系列的期号不能重复"`));
 });
 
@@ -89,4 +96,17 @@ test('all problems are reported in one run, not just the first', () => {
   );
   const issues = validateContent(files).issues;
   expect(issues.map((issue) => issue.field)).toEqual(expect.arrayContaining(['完成时限', '层级']));
+});
+
+test('a huge file is read whole and its one bad row is named', () => {
+  const header = '序号,地区,指标,指标名称,工作举措,牵头单位,配合单位,完成时限,来源政策,状态,截至日期';
+  const rows = Array.from({ length: 60_000 }, (_, i) =>
+    `${i + 1},qingshanhu,kaiban-qiye,开办企业,推行企业开办全程网办第${i + 1}项。,区市监局,,${i === 45_000 ? '2023-02-30' : '2023-06-30'},test-policy,,`,
+  );
+  const files = withOverlay('task-impossible-date').map((file) =>
+    file.path === 'tasks/test-list.csv' ? { ...file, text: `${header}\n${rows.join('\n')}\n` } : file,
+  );
+  expect(validateContent(files, 'content').issues.map(formatIssue)).toEqual([
+    'content/tasks/test-list.csv 第45002行（序号 45001）  完成时限："2023-02-30"  不是真实存在的日期（该月没有这一天）',
+  ]);
 });

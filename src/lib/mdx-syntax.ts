@@ -1,0 +1,37 @@
+/**
+ * MDX syntax, checked without rendering: an unclosed tag or a stray `{` is
+ * reported with its line, in words staff understand, instead of failing the
+ * build with a compiler stack trace. Uses the same parser as the build.
+ */
+import { createMdxMdastHandle, dropHandle } from 'satteri';
+import type { ContentIssue } from './content-issue.ts';
+
+const EXPLANATIONS: { pattern: RegExp; explain: (match: RegExpExecArray) => string }[] = [
+  { pattern: /Expected a closing tag for `<([^>]*)>`/, explain: (m) => `标签 <${m[1]}> 没有闭合` },
+  { pattern: /Unexpected closing tag `<\/([^>]*)>`/, explain: (m) => `多出一个结束标签 </${m[1]}>` },
+  { pattern: /end of file in expression|closing brace/, explain: () => '花括号 { 没有闭合' },
+  { pattern: /Unexpected character .* before name|Unexpected character .* after/, explain: () => '尖括号 < 后面的内容不是合法的标签' },
+];
+
+/** Syntax problems of an MDX body; `firstLine` is the body's first line in the file. */
+export function mdxSyntaxIssues(file: string, body: string, firstLine: number): ContentIssue[] {
+  try {
+    dropHandle(createMdxMdastHandle(body));
+    return [];
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const place = /^(\d+):(\d+)/.exec(message);
+    const known = EXPLANATIONS.map(({ pattern, explain }) => {
+      const match = pattern.exec(message);
+      return match ? explain(match) : undefined;
+    }).find(Boolean);
+    return [
+      {
+        file,
+        line: place ? firstLine + Number(place[1]) - 1 : firstLine,
+        message: `MDX 语法错误：${known ?? message.replace(/^\d+:\d+:\s*/, '')}`,
+        hint: '正文中的 { } < > 要写成 \\{ \\} &lt; &gt;；标签要成对出现，例如 <table> … </table>',
+      },
+    ];
+  }
+}
