@@ -4,37 +4,26 @@
  * folds the data table away.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
 import { builtPages } from '../support/site.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { browserOnBuiltSite, chartsDrawn } from '../support/browser.ts';
 
 const siteDir = inject('siteDir');
 const chartPages = builtPages(siteDir).filter((p) => p.root.querySelectorAll('figure[data-chart] canvas').length > 0).map((p) => p.url);
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveStatic(siteDir)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = browserOnBuiltSite();
 
 test('there are chart pages to check', () => {
   expect(chartPages.length).toBeGreaterThan(3);
 });
 
 test.each(chartPages)('%s draws every chart', async (url) => {
-  const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+  const page = await site.browser.newPage({ viewport: { width: 1024, height: 800 } });
   const problems: string[] = [];
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
   page.on('pageerror', (error) => problems.push(String(error)));
   page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
-  await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
-  await page.waitForFunction(() => [...document.querySelectorAll('figure[data-chart]')].every((f) => (f as HTMLElement).dataset.drawn === 'true'));
+  await page.goto(`${site.url}${url}`, { waitUntil: 'load' });
+  await chartsDrawn(page);
   const figures = await page.$$eval('figure[data-chart]', (nodes) =>
     nodes.map((figure) => {
       const canvas = figure.querySelector('canvas')!;
@@ -62,8 +51,8 @@ test.each(chartPages)('%s draws every chart', async (url) => {
 });
 
 test('the PNG button downloads the drawn chart as a PNG image', async () => {
-  const page = await browser.newPage({ acceptDownloads: true });
-  await page.goto(`${server.url}${chartPages[0]}`, { waitUntil: 'load' });
+  const page = await site.browser.newPage({ acceptDownloads: true });
+  await page.goto(`${site.url}${chartPages[0]}`, { waitUntil: 'load' });
   const figureId = await page.$eval('figure[data-chart]', (f) => f.id);
   await page.waitForFunction((id) => (document.getElementById(id) as HTMLElement).dataset.drawn === 'true', figureId);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[id="${figureId}"] button.chart-png`)]);

@@ -3,10 +3,8 @@
  * failed requests, asks nothing of any other origin, its navigation leads to
  * real pages, and every download it offers answers with the right type.
  */
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { expect, test } from 'vitest';
+import { browserOnBuiltSite } from '../support/browser.ts';
 
 const TEMPLATES = [
   '/', '/policies/', '/policies/wanli-2023-xingdong-fangan/', '/briefings/', '/briefings/longnan-jianbao-2023-03/', '/indicators/',
@@ -16,19 +14,10 @@ const TEMPLATES = [
 const TYPES: [RegExp, string][] = [
   [/\.csv$/, 'text/csv'], [/\.json$/, 'application/json'], [/\.txt$/, 'text/plain'], [/\.xml$/, 'application/xml'],
 ];
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveStatic(inject('siteDir'))]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = browserOnBuiltSite();
 
 test.each(TEMPLATES)('%s renders cleanly, stays on this site, and its links and downloads work', async (url) => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const problems: string[] = [];
   const origins = new Set<string>();
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
@@ -36,7 +25,7 @@ test.each(TEMPLATES)('%s renders cleanly, stays on this site, and its links and 
   page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
   page.on('request', (r) => origins.add(new URL(r.url()).origin));
   page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
-  await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
+  await page.goto(`${site.url}${url}`, { waitUntil: 'networkidle' });
   expect(await page.locator('h1').count()).toBe(1);
 
   const links = await page.$$eval('a[href^="/"]', (anchors) => [...new Set(anchors.map((a) => a.getAttribute('href')!.split('#')[0]!))]);
@@ -50,18 +39,18 @@ test.each(TEMPLATES)('%s renders cleanly, stays on this site, and its links and 
     expect(check.type, check.href).toContain(expected);
   }
   expect(problems).toEqual([]);
-  expect([...origins]).toEqual([server.url]);
+  expect([...origins]).toEqual([site.url]);
   await page.close();
 });
 
 test('the main navigation reaches every section from any page', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/`);
+  const page = await site.browser.newPage();
+  await page.goto(`${site.url}/`);
   const items = await page.$$eval('.site-nav a', (anchors) => anchors.map((a) => ({ text: a.textContent!, href: a.getAttribute('href')! })));
   expect(items.length).toBeGreaterThanOrEqual(8);
   for (const item of items) {
     await page.click(`.site-nav a[href="${item.href}"]`);
-    await page.waitForURL(`${server.url}${item.href}`);
+    await page.waitForURL(`${site.url}${item.href}`);
     expect(await page.getAttribute(`.site-nav a[href="${item.href}"]`, 'aria-current'), item.text).toBe('page');
   }
   await page.close();

@@ -5,28 +5,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserOnBuiltSite } from '../support/browser.ts';
 import { outcomeOf, searchQuality, type SearchQueryCase } from '../../src/lib/search-evaluation.ts';
 
 const cases: SearchQueryCase[] = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'search', 'queries.json'), 'utf8'));
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
+const site = browserOnBuiltSite();
 let page: Page;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveStatic(inject('siteDir'))]);
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await site.browser.newPage();
 });
 
 async function searchFromPage(query: string): Promise<{ urls: string[]; status: string; marks: string[] }> {
-  await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+  await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`);
   await page.waitForFunction(() => /^(找到|没有找到|搜索暂时)/.test(document.getElementById('search-status')?.textContent ?? ''));
   return page.evaluate(() => ({
     urls: [...document.querySelectorAll('#search-results li h2 a')].map((a) => a.getAttribute('href')!),
@@ -65,7 +58,7 @@ test('results are announced in a live region and can be narrowed by facet', asyn
 });
 
 test('the header box on any page searches from the keyboard', async () => {
-  await page.goto(`${server.url}/policies/`);
+  await page.goto(`${site.url}/policies/`);
   await page.focus('#header-search-input');
   await page.keyboard.type('执转破');
   await page.keyboard.press('Enter');
@@ -75,9 +68,9 @@ test('the header box on any page searches from the keyboard', async () => {
 });
 
 test('without JavaScript the search page says so and links to the browse indexes', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
   const noScript = await context.newPage();
-  await noScript.goto(`${server.url}/search/?q=执转破`);
+  await noScript.goto(`${site.url}/search/?q=执转破`);
   const text = await noScript.textContent('body');
   expect(text).toContain('站内搜索需要浏览器开启 JavaScript');
   expect(await noScript.$('noscript ~ #search-app[hidden]')).toBeTruthy();

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import Papa from 'papaparse';
-import { builtPages, visibleText, type BuiltPage } from '../support/site.ts';
+import { builtPages, pageAssets, visibleText, type BuiltPage } from '../support/site.ts';
 import { PROJECT_ROOT, TEST_SITE_URL } from '../support/astro-build.ts';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
 import { validateContent, type ContentModel } from '../../src/lib/validate-content.ts';
@@ -129,26 +129,12 @@ test('the sitemap lists every page', () => {
   for (const page of pages.filter((p) => p.url !== '/404')) expect(sitemap).toContain(`<loc>${new URL(page.url, TEST_SITE_URL).href}</loc>`);
 });
 
-/** The JavaScript a page loads: its module scripts and everything they import. */
-function loadedScripts(page: BuiltPage): string {
-  const seen = new Set<string>();
-  const visit = (path: string) => {
-    if (seen.has(path)) return;
-    seen.add(path);
-    const code = readFileSync(join(siteDir, path), 'utf8');
-    for (const match of code.matchAll(/from\s*["']([^"']+\.js)["']|import\(\s*["']([^"']+\.js)["']\s*\)/g)) {
-      visit(join(path, '..', match[1] ?? match[2]!));
-    }
-  };
-  for (const script of page.root.querySelectorAll('script').filter((s) => s.getAttribute('type') === 'module' && s.getAttribute('src'))) visit(script.getAttribute('src')!.replace(/^\//, ''));
-  return [...seen].map((path) => readFileSync(join(siteDir, path), 'utf8')).join('\n');
-}
-
 test('chart code is only on pages that show a chart', () => {
   for (const page of pages) {
     const hasChart = page.root.querySelectorAll('figure[data-chart]').length > 0;
     // The chart drawing module looks up each figure's data by this class name.
-    expect(loadedScripts(page).includes('chart-spec'), page.url).toBe(hasChart);
+    const code = pageAssets(siteDir, page).filter((path) => path.endsWith('.js')).map((path) => readFileSync(join(siteDir, path), 'utf8')).join('\n');
+    expect(code.includes('chart-spec'), page.url).toBe(hasChart);
   }
 });
 

@@ -7,25 +7,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, inject, test } from 'vitest';
-import { builtPages, type BuiltPage } from '../support/site.ts';
+import { builtPages, pageAssets, type BuiltPage } from '../support/site.ts';
 
 const siteDir = inject('siteDir');
 const pages = builtPages(siteDir);
 const gz = (path: string) => gzipSync(readFileSync(join(siteDir, path)), { level: 9 }).length;
 
 function transfer(page: BuiltPage): number {
-  const assets = new Set<string>();
-  const visit = (path: string) => {
-    if (assets.has(path)) return;
-    assets.add(path);
-    if (!path.endsWith('.js')) return;
-    for (const m of readFileSync(join(siteDir, path), 'utf8').matchAll(/from\s*["']([^"']+\.js)["']/g)) visit(join(path, '..', m[1]!));
-  };
-  for (const el of page.root.querySelectorAll('script, link')) {
-    const url = el.getAttribute('src') ?? (el.getAttribute('rel') === 'stylesheet' ? el.getAttribute('href') : undefined);
-    if (url?.startsWith('/')) visit(url.slice(1));
-  }
-  return gz(page.file) + [...assets].reduce((sum, path) => sum + gz(path), 0);
+  return gz(page.file) + pageAssets(siteDir, page).reduce((sum, path) => sum + gz(path), 0);
 }
 
 const TEMPLATES: { name: string; pattern: RegExp; budget: number }[] = [

@@ -1,8 +1,12 @@
 /** Debian's Chromium driven by playwright-core, started the way this machine allows (no network, no sandbox as root). */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveStatic } from './static-server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const AXE = createRequire(import.meta.url).resolve('axe-core');
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (.ci/run does) or set CHROMIUM_PATH.`);
@@ -10,4 +14,40 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** A browser and the built site served on 127.0.0.1, for the tests of one file. */
+export function browserOnBuiltSite(): { readonly browser: Browser; readonly url: string } {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), serveStatic(inject('siteDir'))]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get url() {
+      return server!.url;
+    },
+  };
+}
+
+/** axe-core's violations on the page, as `rule: help — targets`. The page's context must bypass CSP, which rightly refuses injected scripts. */
+export async function axeViolations(page: Page, runOnly: { type: 'tag' | 'rule'; values: string[] }): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (only) => {
+    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: only });
+    return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }, runOnly);
+}
+
+/** Waits until every chart on the page has been drawn. */
+export function chartsDrawn(page: Page): Promise<unknown> {
+  return page.waitForFunction(() => [...document.querySelectorAll('figure[data-chart]')].every((f) => (f as HTMLElement).dataset.drawn === 'true'));
 }

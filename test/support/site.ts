@@ -40,3 +40,20 @@ export function visibleText(page: BuiltPage): string {
   body.querySelectorAll('script, style').forEach((node) => node.remove());
   return body.textContent;
 }
+
+/** The stylesheets and scripts a page loads, with everything the scripts import, as paths in the site. */
+export function pageAssets(siteDir: string, page: BuiltPage): string[] {
+  const assets = new Set<string>();
+  const visit = (path: string) => {
+    if (assets.has(path)) return;
+    assets.add(path);
+    if (!path.endsWith('.js')) return;
+    const code = readFileSync(join(siteDir, path), 'utf8');
+    for (const match of code.matchAll(/from\s*["']([^"']+\.js)["']|import\(\s*["']([^"']+\.js)["']\s*\)/g)) visit(join(path, '..', match[1] ?? match[2]!));
+  };
+  for (const element of page.root.querySelectorAll('script, link')) {
+    const url = element.getAttribute('src') ?? (element.getAttribute('rel') === 'stylesheet' ? element.getAttribute('href') : undefined);
+    if (url?.startsWith('/')) visit(url.slice(1));
+  }
+  return [...assets];
+}
