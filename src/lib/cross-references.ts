@@ -48,6 +48,10 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
       issues.push(issue(place, policyField, policyId, '找不到这份政策', '应为 content/policies/ 下某个文件的文件名（不含 .mdx）'));
       return;
     }
+    if (policy.data.draft) {
+      issues.push(issue(place, policyField, policyId, '这份政策还是草稿（draft: true），网站不发布，不能被引用', '先删除该政策文件信息中的 draft: true，或暂时不添加这一行'));
+      return;
+    }
     if (sectionField && section !== undefined && !policy.anchors.includes(section))
       issues.push(issue(place, sectionField, section, `在政策 ${policyId} 中找不到这个章节锚点`, `可用的锚点：${policy.anchors.slice(0, 12).join('、')}${policy.anchors.length > 12 ? ' 等' : ''}`));
   };
@@ -56,6 +60,10 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
     if (model.unreadableDocuments.has(briefingId)) return;
     if (!briefing) {
       issues.push(issue(place, '来源简报', briefingId, '找不到这一期简报', '应为 content/briefings/ 下某个文件的文件名（不含 .mdx）'));
+      return;
+    }
+    if (briefing.data.draft) {
+      issues.push(issue(place, '来源简报', briefingId, '这一期简报还是草稿（draft: true），网站不发布，不能被引用', '先删除该简报文件信息中的 draft: true，或暂时不添加这一行'));
       return;
     }
     if (!briefing.anchors.includes(section))
