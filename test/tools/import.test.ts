@@ -1,0 +1,61 @@
+/**
+ * `npm run import` on spreadsheets as Excel and WPS write them: the output is
+ * exactly the expected content CSV; rows it cannot read are reported by row
+ * and nothing is written; an existing file is not overwritten without --force.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { PROJECT_ROOT } from '../support/astro-build.ts';
+
+const FIXTURES = join(PROJECT_ROOT, 'test', 'fixtures', 'import');
+const work = mkdtempSync(join(tmpdir(), 'import-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const importFile = (input: string, out: string, ...extra: string[]) =>
+  spawnSync(
+    process.execPath,
+    [join(PROJECT_ROOT, 'scripts', 'import.ts'), join(FIXTURES, input), '--into', 'tasks/imported', '--region', 'qingshanhu', '--policy', 'qingshanhu-2023-xingdong-fangan', '--out', out, ...extra],
+    { cwd: PROJECT_ROOT, encoding: 'utf8' },
+  );
+
+test('a GB18030 CSV from WPS: headers mapped, merged cells carried down, dates and full-width digits normalised', () => {
+  const out = join(work, 'from-gb18030.csv');
+  const result = importFile('tasks-gb18030.csv', out);
+  expect(result.status, result.stderr).toBe(0);
+  expect(result.stdout).toContain('已导入 5 行（GB18030（GBK））');
+  expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(FIXTURES, 'expected-from-gb18030.csv'), 'utf8'));
+});
+
+test('an .xlsx with merged cells and mixed date formats, including Excel date cells and serial numbers', () => {
+  const out = join(work, 'from-xlsx.csv');
+  const result = importFile('tasks-merged.xlsx', out);
+  expect(result.status, result.stderr).toBe(0);
+  expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(FIXTURES, 'expected-from-xlsx.csv'), 'utf8'));
+});
+
+test('a UTF-8-BOM CSV with unreadable dates: every bad row reported, nothing written', () => {
+  const out = join(work, 'from-bom.csv');
+  const result = importFile('tasks-utf8-bom.csv', out);
+  expect(result.status).toBe(1);
+  expect(result.stderr).toMatchInlineSnapshot(`
+    "test/fixtures/import/tasks-utf8-bom.csv 第3行  完成时限："2023年6月31日"  不是能识别的日期 — 写成 2023年6月30日、2023/6/30、2023.6.30 或 2023-06-30，并确认该月有这一天
+    test/fixtures/import/tasks-utf8-bom.csv 第4行  完成时限："2023年12月底"  不是能识别的日期 — 写成 2023年6月30日、2023/6/30、2023.6.30 或 2023-06-30，并确认该月有这一天
+    共 2 处问题，没有写入任何文件。请修改表格后重新导入。
+    "
+  `);
+  expect(existsSync(out)).toBe(false);
+});
+
+test('an existing file is only replaced with --force', () => {
+  const out = join(work, 'existing.csv');
+  writeFileSync(out, 'keep me');
+  const refused = importFile('tasks-gb18030.csv', out);
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toContain('已经存在，没有覆盖');
+  expect(readFileSync(out, 'utf8')).toBe('keep me');
+  expect(importFile('tasks-gb18030.csv', out, '--force').status).toBe(0);
+  expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(FIXTURES, 'expected-from-gb18030.csv'), 'utf8'));
+});
