@@ -36,13 +36,21 @@ test('an .xlsx with merged cells and mixed date formats, including Excel date ce
   expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(FIXTURES, 'expected-from-xlsx.csv'), 'utf8'));
 });
 
+test('a UTF-8-BOM CSV saved by Excel (CRLF, quoted cells, spaced headers and dates)', () => {
+  const out = join(work, 'from-bom-ok.csv');
+  const result = importFile('tasks-utf8-bom-excel.csv', out);
+  expect(result.status, result.stderr).toBe(0);
+  expect(result.stdout).toContain('已导入 3 行（UTF-8（带 BOM））');
+  expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(FIXTURES, 'expected-from-utf8-bom.csv'), 'utf8'));
+});
+
 test('a UTF-8-BOM CSV with unreadable dates: every bad row reported, nothing written', () => {
   const out = join(work, 'from-bom.csv');
-  const result = importFile('tasks-utf8-bom.csv', out);
+  const result = importFile('tasks-utf8-bom-bad-dates.csv', out);
   expect(result.status).toBe(1);
   expect(result.stderr).toMatchInlineSnapshot(`
-    "test/fixtures/import/tasks-utf8-bom.csv 第3行  完成时限："2023年6月31日"  不是能识别的日期 — 写成 2023年6月30日、2023/6/30、2023.6.30 或 2023-06-30，并确认该月有这一天
-    test/fixtures/import/tasks-utf8-bom.csv 第4行  完成时限："2023年12月底"  不是能识别的日期 — 写成 2023年6月30日、2023/6/30、2023.6.30 或 2023-06-30，并确认该月有这一天
+    "test/fixtures/import/tasks-utf8-bom-bad-dates.csv 第3行  完成时限："2023年6月31日"  不是能识别的日期 — 写成 2023年6月30日、2023/6/30、2023.6.30 或 2023-06-30，并确认该月有这一天
+    test/fixtures/import/tasks-utf8-bom-bad-dates.csv 第4行  完成时限："2023年12月底"  不是能识别的日期 — 写成 2023年6月30日、2023/6/30、2023.6.30 或 2023-06-30，并确认该月有这一天
     共 2 处问题，没有写入任何文件。请修改表格后重新导入。
     "
   `);
