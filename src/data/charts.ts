@@ -3,7 +3,7 @@
  * the page it appears on. Pages and the CSV download endpoint both read from
  * here, so a chart's download is always the table shown under it.
  */
-import { lookup, publishedBriefings, tableRows, taskListCatalog } from './site-content.ts';
+import { lookup, publishedBriefings, publishedProgress, tableRows, taskListCatalog } from './site-content.ts';
 import { currentSnapshots } from '../lib/revisions.ts';
 import {
   briefingProgressChart, rankingTiersChart, targetComparisonCharts, tasksByGroupChart, tasksByLeadUnitChart,
@@ -18,12 +18,11 @@ export interface PlacedChart {
 
 export async function allCharts(): Promise<PlacedChart[]> {
   const [{ trackers, indicatorName, regionName }, briefings, progress, tiers, tasks, targets, lists, indicators] = await Promise.all([
-    lookup(), publishedBriefings(), tableRows('progress'), tableRows('rankingTiers'), tableRows('tasks'), tableRows('targets'),
+    lookup(), publishedBriefings(), publishedProgress(), tableRows('rankingTiers'), tableRows('tasks'), tableRows('targets'),
     taskListCatalog(), tableRows('indicators'),
   ]);
   const trackerName = (id: string) => trackers.get(id)?.name ?? id;
   const briefingTitle = (id: string) => briefings.find((b) => b.id === id)?.data.title ?? id;
-  const published = new Set(briefings.map((b) => b.id));
   const charts: PlacedChart[] = [];
 
   for (const briefing of briefings) {
@@ -34,11 +33,8 @@ export async function allCharts(): Promise<PlacedChart[]> {
     if (briefingTiers.length > 0) charts.push({ page, spec: rankingTiersChart(briefing.id, briefingTiers, indicatorName) });
   }
 
-  const dated = progress
-    .filter((p) => published.has(p.briefing))
-    .map((p) => ({ ...p, publishedOn: briefings.find((b) => b.id === p.briefing)!.data.date }));
   for (const tracker of trackers.values()) {
-    const rows = currentSnapshots(dated.filter((p) => p.tracker === tracker.id));
+    const rows = currentSnapshots(progress.filter((p) => p.tracker === tracker.id));
     if (rows.length > 0)
       charts.push({ page: `/trackers/${tracker.id}/`, spec: trackerRateChart({ trackerId: tracker.id, trackerName: tracker.name, rows, briefingTitle }) });
   }

@@ -62,3 +62,10 @@ export async function taskListCatalog() {
   }
   return lists;
 }
+
+/** Progress snapshots of published briefings, each with the date its briefing was published. */
+export async function publishedProgress() {
+  const [briefings, progress] = await Promise.all([publishedBriefings(), tableRows('progress')]);
+  const dates = new Map(briefings.map((b) => [b.id, b.data.date]));
+  return progress.filter((p) => dates.has(p.briefing)).map((p) => ({ ...p, publishedOn: dates.get(p.briefing)! }));
+}

@@ -30,18 +30,8 @@ export function indicatorFamily(id: string, indicators: readonly IndicatorLike[]
   return new Set([id, ...indicators.filter((i) => i.parent === id).map((i) => i.id)]);
 }
 
-/** The first-level indicator an id belongs to (itself, or its parent). */
-export function topLevelIndicator(id: string, indicators: readonly IndicatorLike[]): string {
-  return indicators.find((i) => i.id === id)?.parent ?? id;
-}
-
 /** Which indicator a name used in a document means, by name or alias. */
 export function indicatorByName(name: string, indicators: readonly IndicatorLike[]): IndicatorLike | undefined {
   const wanted = name.replace(/\s+/g, '');
   return indicators.find((i) => i.name === wanted || i.aliases.includes(wanted));
-}
-
-/** Unique values in first-seen order. */
-export function distinct<T>(items: readonly T[]): T[] {
-  return [...new Set(items)];
 }

@@ -21,7 +21,7 @@ export interface ContentIssue {
   hint?: string;
 }
 
-export function formatPlace(issue: ContentIssue): string {
+function formatPlace(issue: ContentIssue): string {
   let place = issue.file;
   if (issue.row !== undefined) place += ` 第${issue.row}行`;
   else if (issue.line !== undefined) place += `:${issue.line}`;

@@ -32,7 +32,3 @@ export interface TableDefinition<Schema extends z.ZodType = z.ZodType> {
 export function defineTable<Schema extends z.ZodType>(definition: TableDefinition<Schema>) {
   return definition;
 }
-
-export function headerOf(table: TableDefinition, key: string): string {
-  return table.columns.find((column) => column.key === key)?.header ?? key;
-}
