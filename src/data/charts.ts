@@ -5,6 +5,7 @@
  */
 import { lookup, publishedBriefings, publishedProgress, tableRows, taskListCatalog } from './site-content.ts';
 import { currentSnapshots } from '../lib/revisions.ts';
+import { oncePerContent } from '../loaders/content-files.ts';
 import {
   briefingProgressChart, rankingTiersChart, targetComparisonCharts, tasksByGroupChart, tasksByLeadUnitChart,
   tasksByMonthChart, trackerRateChart, type ChartSpec,
@@ -16,7 +17,7 @@ export interface PlacedChart {
   page: string;
 }
 
-export async function allCharts(): Promise<PlacedChart[]> {
+async function buildCharts(): Promise<PlacedChart[]> {
   const [{ trackers, indicatorName, regionName }, briefings, progress, tiers, tasks, targets, lists, indicators] = await Promise.all([
     lookup(), publishedBriefings(), publishedProgress(), tableRows('rankingTiers'), tableRows('tasks'), tableRows('targets'),
     taskListCatalog(), tableRows('indicators'),
@@ -54,6 +55,9 @@ export async function allCharts(): Promise<PlacedChart[]> {
   }
   return charts;
 }
+
+/** Every chart of the site, built once per state of the content and shared by all pages. */
+export const allCharts = oncePerContent(buildCharts);
 
 export async function chartsOn(page: string): Promise<ChartSpec[]> {
   return (await allCharts()).filter((c) => c.page === page).map((c) => c.spec);

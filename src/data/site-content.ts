@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { newestFirst } from '../lib/catalog.ts';
 import { policySortDate } from '../schemas/policies.ts';
+import { oncePerContent } from '../loaders/content-files.ts';
 
 export type PolicyEntry = CollectionEntry<'policies'>;
 export type BriefingEntry = CollectionEntry<'briefings'>;
@@ -31,7 +32,7 @@ export async function indicatorsInOrder() {
   return indicators.sort((a, b) => a.order - b.order);
 }
 
-export async function lookup() {
+async function buildLookup() {
   const [regions, indicators, policies, briefings, trackers] = await Promise.all([
     tableRows('regions'), indicatorsInOrder(), publishedPolicies(), publishedBriefings(), tableRows('trackers'),
   ]);
@@ -46,8 +47,13 @@ export async function lookup() {
   };
 }
 
+/** Names and records by id, built once per state of the content and shared by all pages. */
+export const lookup = oncePerContent(buildLookup);
+
 /** Each task list's title and the policy it is attached to, from the policies' attachments. */
-export async function taskListCatalog() {
+export const taskListCatalog = oncePerContent(buildTaskListCatalog);
+
+async function buildTaskListCatalog() {
   const policies = await publishedPolicies();
   const tasks = await tableRows('tasks');
   const lists = new Map<string, { id: string; title: string; policy: PolicyEntry | undefined; count: number; region: string }>();

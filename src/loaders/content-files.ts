@@ -64,6 +64,20 @@ export function checkContent(root = contentRoot()): { model: ContentModel; issue
   return { model: cache.model, issues: cache.issues };
 }
 
+/**
+ * Runs `compute` once per state of the content: pages that all need the same
+ * derived data (every chart, every task list) share one computation, and a
+ * change to any content file (in `astro dev`) computes it afresh.
+ */
+export function oncePerContent<T>(compute: () => T): () => T {
+  let memo: { signature: string; value: T } | undefined;
+  return () => {
+    const signature = signatureOf(contentRoot());
+    if (memo?.signature !== signature) memo = { signature, value: compute() };
+    return memo.value;
+  };
+}
+
 /** The validated model; throws ContentValidationError listing every problem. */
 export function loadContentModel(root = contentRoot()): ContentModel {
   const { model, issues } = checkContent(root);
