@@ -3,7 +3,9 @@
  * the page it appears on. Pages and the CSV download endpoint both read from
  * here, so a chart's download is always the table shown under it.
  */
-import { lookup, publishedBriefings, publishedProgress, tableRows, taskListCatalog } from './site-content.ts';
+import { grouped, lookup, tableRows, taskListCatalog } from './site-content.ts';
+import { groupBy } from '../lib/catalog.ts';
+import { policySortDate } from '../schemas/policies.ts';
 import { currentSnapshots } from '../lib/revisions.ts';
 import { oncePerContent } from '../loaders/content-files.ts';
 import {
@@ -15,50 +17,70 @@ export interface PlacedChart {
   spec: ChartSpec;
   /** The page the chart appears on, e.g. /briefings/x/. */
   page: string;
+  /** For comparisons of targets: the first-level indicator they belong to, and the year compared. */
+  indicator?: string;
+  year?: string;
 }
 
 async function buildCharts(): Promise<PlacedChart[]> {
-  const [{ trackers, indicatorName, regionName }, briefings, progress, tiers, tasks, targets, lists, indicators] = await Promise.all([
-    lookup(), publishedBriefings(), publishedProgress(), tableRows('rankingTiers'), tableRows('tasks'), tableRows('targets'),
-    taskListCatalog(), tableRows('indicators'),
+  const [{ trackers, indicators, policies, briefings, indicatorName, regionName }, byKey, tasks, targets, lists] = await Promise.all([
+    lookup(), grouped(), tableRows('tasks'), tableRows('targets'), taskListCatalog(),
   ]);
   const trackerName = (id: string) => trackers.get(id)?.name ?? id;
-  const briefingTitle = (id: string) => briefings.find((b) => b.id === id)?.data.title ?? id;
+  const briefingTitle = (id: string) => briefings.get(id)?.data.title ?? id;
   const charts: PlacedChart[] = [];
 
-  for (const briefing of briefings) {
-    const rows = progress.filter((p) => p.briefing === briefing.id);
+  for (const briefing of briefings.values()) {
+    const rows = byKey.progressByBriefing.get(briefing.id) ?? [];
     const page = `/briefings/${briefing.id}/`;
     if (rows.length > 0) charts.push({ page, spec: briefingProgressChart({ briefingId: briefing.id, briefingTitle: briefing.data.title, rows, trackerName }) });
-    const briefingTiers = tiers.filter((t) => t.briefing === briefing.id);
+    const briefingTiers = byKey.tiersByBriefing.get(briefing.id) ?? [];
     if (briefingTiers.length > 0) charts.push({ page, spec: rankingTiersChart(briefing.id, briefingTiers, indicatorName) });
   }
 
-  for (const tracker of trackers.values()) {
-    const rows = currentSnapshots(progress.filter((p) => p.tracker === tracker.id));
-    if (rows.length > 0)
-      charts.push({ page: `/trackers/${tracker.id}/`, spec: trackerRateChart({ trackerId: tracker.id, trackerName: tracker.name, rows, briefingTitle }) });
+  for (const [trackerId, rows] of byKey.progressByTracker) {
+    const tracker = trackers.get(trackerId);
+    if (!tracker) continue;
+    for (const [regionId, regionRows] of groupBy(rows, (p) => p.region)) {
+      const spec = trackerRateChart({ trackerId, trackerName: tracker.name, regionId, regionName: regionName(regionId), rows: currentSnapshots(regionRows), briefingTitle });
+      charts.push({ page: trackerPage(trackerId, regionId), spec });
+    }
   }
 
+  const tasksByList = groupBy(tasks, (t) => t.list);
   for (const list of lists.values()) {
-    const rows = tasks.filter((t) => t.list === list.id);
+    const rows = tasksByList.get(list.id) ?? [];
     const page = `/tasks/${list.id}/`;
     charts.push({ page, spec: tasksByMonthChart(list.id, list.title, rows) });
     charts.push({ page, spec: tasksByGroupChart(list.id, list.title, rows) });
     charts.push({ page, spec: tasksByLeadUnitChart(list.id, list.title, rows) });
   }
 
-  const topLevel = (id: string | undefined) => (id ? indicators.find((i) => i.id === id)?.parent ?? id : undefined);
-  for (const spec of targetComparisonCharts(targets, regionName)) {
-    const target = targets.find((t) => spec.table.rows[0]![0] === t.id)!;
-    charts.push({ page: target.indicator ? `/indicators/${topLevel(target.indicator)}/` : '/statistics/', spec });
+  const published = targets.filter((t) => policies.has(t.policy));
+  const yearOf = (t: { policy: string }) => policySortDate(policies.get(t.policy)!.data).slice(0, 4);
+  for (const spec of targetComparisonCharts(published, regionName, yearOf)) charts.push({ page: comparisonPage(spec.id), spec });
+  // Which indicator a comparison belongs to, for the indicator's list of comparisons.
+  const targetById = new Map(published.map((t) => [t.id, t]));
+  for (const chart of charts) {
+    const target = chart.spec.id.startsWith('targets-') ? targetById.get(String(chart.spec.table.rows[0]![0])) : undefined;
+    if (!target) continue;
+    chart.year = yearOf(target);
+    if (target.indicator) chart.indicator = indicators.get(target.indicator)?.parent ?? target.indicator;
   }
   return charts;
 }
 
+/** Each region's history of a tracker has its own page: one page for all regions would grow without bound. */
+export const trackerPage = (tracker: string, region: string) => `/trackers/${tracker}/${region}/`;
+
+/** A comparison across regions is a figure page of its own, citable and light. */
+export const comparisonPage = (chartId: string) => `/charts/${chartId}/`;
+
 /** Every chart of the site, built once per state of the content and shared by all pages. */
 export const allCharts = oncePerContent(buildCharts);
 
+const chartsByPage = oncePerContent(async () => groupBy(await allCharts(), (c) => c.page));
+
 export async function chartsOn(page: string): Promise<ChartSpec[]> {
-  return (await allCharts()).filter((c) => c.page === page).map((c) => c.spec);
+  return ((await chartsByPage()).get(page) ?? []).map((c) => c.spec);
 }

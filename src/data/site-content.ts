@@ -3,33 +3,41 @@
  * order, tables keyed by id. Only data access here; no rendering.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { newestFirst } from '../lib/catalog.ts';
+import { groupBy, indicatorFamily, newestFirst } from '../lib/catalog.ts';
 import { policySortDate } from '../schemas/policies.ts';
 import { oncePerContent } from '../loaders/content-files.ts';
+import { taskRowLinks } from '../lib/pagination.ts';
 
 export type PolicyEntry = CollectionEntry<'policies'>;
 export type BriefingEntry = CollectionEntry<'briefings'>;
 
-export async function publishedPolicies(): Promise<PolicyEntry[]> {
+export const publishedPolicies = oncePerContent(async (): Promise<PolicyEntry[]> => {
   const policies = await getCollection('policies', (entry) => !entry.data.draft);
   return newestFirst(policies, (p) => policySortDate(p.data), (p) => p.id);
-}
+});
 
-export async function publishedBriefings(): Promise<BriefingEntry[]> {
+export const publishedBriefings = oncePerContent(async (): Promise<BriefingEntry[]> => {
   const briefings = await getCollection('briefings', (entry) => !entry.data.draft);
   return newestFirst(briefings, (b) => b.data.date, (b) => b.id);
-}
+});
 
-export async function tableRows<C extends 'regions' | 'indicators' | 'assignments' | 'tasks' | 'targets' | 'trackers' | 'progress' | 'rankingTiers' | 'evaluationWeights'>(
-  collection: C,
-) {
-  const entries = await getCollection(collection);
-  return entries.map((entry) => ({ ...(entry.data as CollectionEntry<C>['data']), entryId: entry.id }));
+type TableCollection = 'regions' | 'indicators' | 'assignments' | 'tasks' | 'targets' | 'trackers' | 'progress' | 'rankingTiers' | 'evaluationWeights';
+type TableRow<C extends TableCollection> = CollectionEntry<C>['data'] & { entryId: string };
+
+const tableReaders = new Map<TableCollection, () => Promise<unknown[]>>();
+
+/** A dataset's rows, read once per state of the content. Shared between pages: do not modify. */
+export function tableRows<C extends TableCollection>(collection: C): Promise<readonly TableRow<C>[]> {
+  let read = tableReaders.get(collection);
+  if (!read) {
+    read = oncePerContent(async () => (await getCollection(collection)).map((entry) => ({ ...(entry.data as object), entryId: entry.id })));
+    tableReaders.set(collection, read);
+  }
+  return read() as Promise<TableRow<C>[]>;
 }
 
 export async function indicatorsInOrder() {
-  const indicators = await tableRows('indicators');
-  return indicators.sort((a, b) => a.order - b.order);
+  return [...(await tableRows('indicators'))].sort((a, b) => a.order - b.order);
 }
 
 async function buildLookup() {
@@ -42,36 +50,120 @@ async function buildLookup() {
     policies: new Map(policies.map((p) => [p.id, p])),
     briefings: new Map(briefings.map((b) => [b.id, b])),
     trackers: new Map(trackers.map((t) => [t.id, t])),
-    regionName: (id: string) => regions.find((r) => r.id === id)?.name ?? id,
-    indicatorName: (id: string) => indicators.find((i) => i.id === id)?.name ?? id,
   };
 }
 
 /** Names and records by id, built once per state of the content and shared by all pages. */
-export const lookup = oncePerContent(buildLookup);
+export const lookup = oncePerContent(async () => {
+  const maps = await buildLookup();
+  return {
+    ...maps,
+    regionName: (id: string) => maps.regions.get(id)?.name ?? id,
+    indicatorName: (id: string) => maps.indicators.get(id)?.name ?? id,
+  };
+});
 
 /** Each task list's title and the policy it is attached to, from the policies' attachments. */
 export const taskListCatalog = oncePerContent(buildTaskListCatalog);
 
 async function buildTaskListCatalog() {
-  const policies = await publishedPolicies();
-  const tasks = await tableRows('tasks');
+  const attachedTo = new Map<string, { policy: PolicyEntry; title: string }>();
+  for (const policy of await publishedPolicies())
+    for (const a of policy.data.attachments) if (!attachedTo.has(a.dataset)) attachedTo.set(a.dataset, { policy, title: a.title });
   const lists = new Map<string, { id: string; title: string; policy: PolicyEntry | undefined; count: number; region: string }>();
-  for (const task of tasks) {
+  for (const task of await tableRows('tasks')) {
     const entry = lists.get(task.list);
     if (entry) entry.count += 1;
     else {
-      const policy = policies.find((p) => p.data.attachments.some((a) => a.dataset === `tasks/${task.list}`));
-      const title = policy?.data.attachments.find((a) => a.dataset === `tasks/${task.list}`)?.title ?? task.list;
-      lists.set(task.list, { id: task.list, title, policy, count: 1, region: task.region });
+      const attachment = attachedTo.get(`tasks/${task.list}`);
+      lists.set(task.list, { id: task.list, title: attachment?.title ?? task.list, policy: attachment?.policy, count: 1, region: task.region });
     }
   }
   return lists;
 }
 
+/** The link to a task row on its list's page (lists are paginated; see lib/pagination.ts). */
+export const taskRowHref = oncePerContent(async () => {
+  const { tasksByList } = await grouped();
+  const links = new Map([...tasksByList].map(([list, rows]) => [list, taskRowLinks(list, rows.map((r) => r.number))]));
+  return (task: { list: string; number: number }) => links.get(task.list)?.get(task.number) ?? `/tasks/${task.list}/#r${task.number}`;
+});
+
 /** Progress snapshots of published briefings, each with the date its briefing was published. */
-export async function publishedProgress() {
+export const publishedProgress = oncePerContent(async () => {
   const [briefings, progress] = await Promise.all([publishedBriefings(), tableRows('progress')]);
   const dates = new Map(briefings.map((b) => [b.id, b.data.date]));
   return progress.filter((p) => dates.has(p.briefing)).map((p) => ({ ...p, publishedOn: dates.get(p.briefing)! }));
+});
+
+export type PublishedProgressRow = Awaited<ReturnType<typeof publishedProgress>>[number];
+
+/**
+ * Rows grouped the way pages look them up (a policy's targets, a region's
+ * briefings), so each page reads its own rows instead of filtering every
+ * collection: at province scale that is the difference between a linear
+ * build and a quadratic one. Built once per state of the content.
+ */
+export const grouped = oncePerContent(async () => {
+  const [policies, briefings, tasks, targets, assignments, progress, tiers, weights] = await Promise.all([
+    publishedPolicies(), publishedBriefings(), tableRows('tasks'), tableRows('targets'), tableRows('assignments'),
+    publishedProgress(), tableRows('rankingTiers'), tableRows('evaluationWeights'),
+  ]);
+  const published = new Set(briefings.map((b) => b.id));
+  const publishedTiers = tiers.filter((t) => published.has(t.briefing));
+  const publishedWeights = weights.filter((w) => published.has(w.briefing));
+  return {
+    policiesByRegion: groupBy(policies, (p) => p.data.region),
+    policiesByIndicator: groupBy(policies, (p) => p.data.indicators),
+    briefingsByRegion: groupBy(briefings, (b) => b.data.region),
+    tasksByList: groupBy(tasks, (t) => t.list),
+    tasksByIndicator: groupBy(tasks, (t) => t.indicator),
+    targetsByPolicy: groupBy(targets, (t) => t.policy),
+    targetsByIndicator: groupBy(targets, (t) => t.indicator),
+    assignmentsByPolicy: groupBy(assignments, (a) => a.policy),
+    assignmentsByIndicator: groupBy(assignments, (a) => a.indicator),
+    progressByBriefing: groupBy(progress, (p) => p.briefing),
+    progressByRegion: groupBy(progress, (p) => p.region),
+    progressByTracker: groupBy(progress, (p) => p.tracker),
+    tiersByBriefing: groupBy(publishedTiers, (t) => t.briefing),
+    tiersByRegion: groupBy(publishedTiers, (t) => t.region),
+    weightsByBriefing: groupBy(publishedWeights, (w) => w.briefing),
+    weightsByRegion: groupBy(publishedWeights, (w) => w.region),
+  };
+});
+
+/**
+ * For each indicator, what every region has on it: the assignments naming it,
+ * and the targets, tasks and policies of it and its sub-dimensions. The
+ * indicator page summarises the regions; each region's part is its own page.
+ */
+export const indicatorDetails = oncePerContent(async () => {
+  const [indicators, byKey] = await Promise.all([indicatorsInOrder(), grouped()]);
+  const details = new Map<string, Map<string, RegionPart>>();
+  for (const indicator of indicators) {
+    const family = [...indicatorFamily(indicator.id, indicators)];
+    const inFamily = <T,>(index: Map<string | undefined, T[]>) => family.flatMap((id) => index.get(id) ?? []);
+    const parts = new Map<string, RegionPart>();
+    const part = (region: string) => {
+      let known = parts.get(region);
+      if (!known) parts.set(region, (known = { assignments: [], targets: [], tasks: [], policies: [] }));
+      return known;
+    };
+    for (const a of byKey.assignmentsByIndicator.get(indicator.id) ?? []) part(a.region).assignments.push(a);
+    for (const t of inFamily(byKey.targetsByIndicator)) part(t.region).targets.push(t);
+    for (const t of inFamily(byKey.tasksByIndicator)) part(t.region).tasks.push(t);
+    const policies = new Set([indicator.id, indicator.parent].flatMap((id) => (id ? byKey.policiesByIndicator.get(id) ?? [] : [])));
+    for (const p of policies) part(p.data.region).policies.push(p);
+    details.set(indicator.id, parts);
+  }
+  return details;
+});
+
+type Grouped = Awaited<ReturnType<typeof grouped>>;
+type RowsOf<M> = M extends Map<unknown, (infer R)[]> ? R : never;
+export interface RegionPart {
+  assignments: RowsOf<Grouped['assignmentsByIndicator']>[];
+  targets: RowsOf<Grouped['targetsByIndicator']>[];
+  tasks: RowsOf<Grouped['tasksByIndicator']>[];
+  policies: PolicyEntry[];
 }

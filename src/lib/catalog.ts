@@ -1,13 +1,19 @@
 /** Pure helpers pages use to order and group content. */
 
-/** Groups items by key, keeping first-seen order of keys. */
-export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+/**
+ * Items grouped by key (or keys: an item may join several groups), keeping
+ * input order: one pass instead of a filter per group.
+ */
+export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K | readonly K[] | undefined): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
+    const keys = key(item);
+    if (keys === undefined) continue;
+    for (const k of (Array.isArray(keys) ? keys : [keys]) as K[]) {
+      const group = groups.get(k);
+      if (group) group.push(item);
+      else groups.set(k, [item]);
+    }
   }
   return groups;
 }

@@ -4,6 +4,7 @@
  * and offered for download as CSV. The table of a chart is exactly its source
  * rows, so the picture, the table and the download never disagree.
  */
+import { groupBy } from './catalog.ts';
 import { formatChineseDate, formatChineseMonth } from './dates.ts';
 import { checkPublishedRate, describeDisagreement, formatPercent } from './rates.ts';
 
@@ -100,17 +101,20 @@ export function briefingProgressChart(input: {
 }
 
 /** One tracker's rate at each as-of date it was published: points only, nothing in between. */
+/** One region's published and computed rates of a tracker, briefing by briefing. */
 export function trackerRateChart(input: {
   trackerId: string;
   trackerName: string;
+  regionId: string;
+  regionName: string;
   rows: readonly ProgressRow[];
   briefingTitle: (id: string) => string;
 }): ChartSpec {
   const rows = [...input.rows].sort((a, b) => a.asOf.localeCompare(b.asOf));
   const latest = rows.at(-1);
   return {
-    id: `rate-${input.trackerId}`,
-    title: `${input.trackerName}：完成率变化`,
+    id: `rate-${input.trackerId}-${input.regionId}`,
+    title: `${input.regionName}${input.trackerName}：完成率变化`,
     unit: '%',
     asOf: latest?.asOf,
     source: latest
@@ -233,16 +237,20 @@ export interface TargetRow {
 }
 
 /** The same target metric side by side across regions, for every metric at least two regions set in the same unit. */
-export function targetComparisonCharts(targets: readonly TargetRow[], regionName: (id: string) => string): ChartSpec[] {
-  const byMetric = new Map<string, TargetRow[]>();
-  for (const t of targets) byMetric.set(`${t.metric}\u0000${t.unit}`, [...(byMetric.get(`${t.metric}\u0000${t.unit}`) ?? []), t]);
+/**
+ * The same target set by different regions for the same year, side by side:
+ * one chart per metric, unit and year, so a chart compares like with like and
+ * stays readable however many years the site holds.
+ */
+export function targetComparisonCharts(targets: readonly TargetRow[], regionName: (id: string) => string, yearOf: (target: TargetRow) => string): ChartSpec[] {
+  const byMetric = groupBy(targets, (t) => `${t.metric}\u0000${t.unit}\u0000${yearOf(t)}`);
   return [...byMetric.values()]
     .filter((rows) => new Set(rows.map((r) => r.region)).size >= 2)
     .map((rows) => {
       const first = rows[0]!;
       return {
         id: `targets-${rows.map((r) => r.id).sort()[0]}`,
-        title: `${first.metric}：各地目标对比`,
+        title: `${first.metric}：各地${yearOf(first)}年目标对比`,
         unit: first.unit,
         source: { label: '各地政策文件（见数据表“来源”列）', href: `/policies/${first.policy}/#${first.section}` },
         kind: 'bar' as const,

@@ -42,3 +42,13 @@ export function currentSnapshots<T extends DatedSnapshot>(snapshots: readonly T[
   const links = revisionLinks(snapshots);
   return snapshots.filter((s) => !links.get(s.id)?.revisedBy);
 }
+
+/** Of one tracker's snapshots, each region's most recent current figure (latest as-of date, latest revision). */
+export function latestSnapshotByRegion<T extends DatedSnapshot>(snapshots: readonly T[]): T[] {
+  const latest = new Map<string, T>();
+  for (const snapshot of currentSnapshots(snapshots)) {
+    const known = latest.get(snapshot.region);
+    if (!known || snapshot.asOf > known.asOf) latest.set(snapshot.region, snapshot);
+  }
+  return [...latest.values()];
+}

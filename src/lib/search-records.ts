@@ -6,6 +6,7 @@
 import type { ContentModel } from './validate-content.ts';
 import { markdownSections } from './markdown-text.ts';
 import { formatChineseDate } from './dates.ts';
+import { taskRowLinks } from './pagination.ts';
 import { policySortDate } from '../schemas/policies.ts';
 
 export const SEARCH_KINDS = {
@@ -80,13 +81,14 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
     const policy = list.rows[0] ? policyById.get(list.rows[0].data.policy) : undefined;
     if (!policy && list.rows.length > 0) continue;
     const listTitle = policy?.data.attachments.find((a) => a.dataset === `tasks/${list.id}`)?.title ?? list.id;
+    const rowLinks = taskRowLinks(list.id, list.rows.map((r) => r.data.number));
     for (const { data: task } of list.rows) {
       const cells = [
         task.indicatorName, task.benchmarkCities, task.expectedGrade, task.pilotProject, task.action, task.actionLeader, task.actionUnit,
         task.goal, task.measure, task.indicatorLead, task.leadUnit, task.supportingUnits, task.deadline && `完成时限 ${formatChineseDate(task.deadline)}`,
       ];
       records.push({
-        url: `/tasks/${list.id}/#r${task.number}`,
+        url: rowLinks.get(task.number)!,
         title: `${listTitle} 第${task.number}项${task.indicatorName ? `（${task.indicatorName}）` : task.action ? `（${task.action}）` : ''}`,
         content: cells.filter(Boolean).join('\n'),
         kind: SEARCH_KINDS.task,
@@ -115,7 +117,7 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
   for (const { data: a } of model.assignments) {
     if (!policyById.has(a.policy)) continue;
     records.push({
-      url: `/indicators/${a.indicator}/#assignment-${a.region}`,
+      url: `/indicators/${a.indicator}/${a.region}/#assignment-${a.policy}`,
       title: `${regionName.get(a.region) ?? a.region} ${a.nameInSource} 责任分工`,
       content: [a.nameInSource, a.leader && `${a.leaderTitle ?? '牵头领导'} ${a.leader}`, a.leadUnit && `牵头单位 ${a.leadUnit}`, a.supportingUnits && `配合单位 ${a.supportingUnits}`, a.shiftLeader && `带班领导 ${a.shiftLeader}`, a.benchmarkCities && `对标城市 ${a.benchmarkCities}`, a.expectedGrade]
         .filter(Boolean)

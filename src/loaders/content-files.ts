@@ -45,13 +45,25 @@ export class ContentValidationError extends Error {
 
 let cache: { signature: string; model: ContentModel; issues: ContentIssue[] } | undefined;
 
+/**
+ * Content cannot change while a production build renders its pages, so there
+ * the files are listed once; listing them for each of ten thousand pages would
+ * cost more than rendering them. `astro dev` and scripts look every time.
+ */
+const contentIsFixed = import.meta.env?.PROD === true;
+const fixedSignatures = new Map<string, string>();
+
 function signatureOf(root: string): string {
-  return listFiles(root)
+  const fixed = fixedSignatures.get(root);
+  if (contentIsFixed && fixed !== undefined) return fixed;
+  const signature = listFiles(root)
     .map((path) => {
       const stat = statSync(path);
       return `${path}:${stat.size}:${stat.mtimeMs}`;
     })
     .join('\n');
+  if (contentIsFixed) fixedSignatures.set(root, signature);
+  return signature;
 }
 
 /** Validated content, or every problem at once. Re-read only when a file changed. */

@@ -10,7 +10,7 @@ import { axeViolations, browserOnBuiltSite, chartsDrawn } from '../support/brows
 const TEMPLATES = [
   '/', '/policies/', '/policies/qingshanhu-2023-xingdong-fangan/', '/policies/shangrao-2022-gongzuo-fangan/',
   '/briefings/', '/briefings/longnan-jianbao-2023-03/', '/indicators/', '/indicators/nashui/', '/regions/', '/regions/qingshanhu/',
-  '/tasks/', '/tasks/qingshanhu-2023-zhibiao-renwu/', '/trackers/disanfang-zhenggai/', '/statistics/', '/methodology/',
+  '/tasks/', '/tasks/qingshanhu-2023-zhibiao-renwu/', '/trackers/disanfang-zhenggai/', '/trackers/disanfang-zhenggai/longnan/', '/statistics/', '/statistics/longnan/', '/indicators/nashui/qingshanhu/', '/charts/targets-qingshanhu-2023-nashui-1/', '/methodology/',
   '/data/', '/provenance/', '/search/?q=%E5%B8%A6%E6%8A%BC%E8%BF%87%E6%88%B7', '/404.html',
 ];
 const site = browserOnBuiltSite();

@@ -9,7 +9,7 @@ import { browserOnBuiltSite } from '../support/browser.ts';
 const TEMPLATES = [
   '/', '/policies/', '/policies/wanli-2023-xingdong-fangan/', '/briefings/', '/briefings/longnan-jianbao-2023-03/', '/indicators/',
   '/indicators/zhengwu-fuwu/', '/regions/', '/regions/longnan/', '/tasks/', '/tasks/qingshanhu-2023-zhuanxiang-xingdong/',
-  '/trackers/duibiao-tisheng/', '/statistics/', '/methodology/', '/data/', '/provenance/', '/search/?q=%E5%8C%BA%E6%94%BF%E6%95%B0%E5%B1%80',
+  '/trackers/duibiao-tisheng/', '/trackers/duibiao-tisheng/longnan/', '/statistics/', '/statistics/longnan/', '/indicators/zhengwu-fuwu/qingshanhu/', '/charts/targets-qingshanhu-2023-nashui-1/', '/methodology/', '/data/', '/provenance/', '/search/?q=%E5%8C%BA%E6%94%BF%E6%95%B0%E5%B1%80',
 ];
 const TYPES: [RegExp, string][] = [
   [/\.csv$/, 'text/csv'], [/\.json$/, 'application/json'], [/\.txt$/, 'text/plain'], [/\.xml$/, 'application/xml'],

@@ -42,7 +42,7 @@ test('charts appear on every briefing with figures, every task list, and every t
   for (const briefing of model.briefings.filter((b) => model.progress.some((p) => p.data.briefing === b.id)))
     expect(pagesWithCharts).toContain(`/briefings/${briefing.id}/`);
   for (const list of model.taskLists) expect(pagesWithCharts).toContain(`/tasks/${list.id}/`);
-  for (const tracker of new Set(model.progress.map((p) => p.data.tracker))) expect(pagesWithCharts).toContain(`/trackers/${tracker}/`);
+  for (const row of model.progress) expect(pagesWithCharts).toContain(`/trackers/${row.data.tracker}/${row.data.region}/`);
 });
 
 test('every chart has a title, unit, source link, data table, CSV and PNG downloads, its own anchor and a citation', () => {
@@ -96,19 +96,22 @@ describe('the published rate that disagrees with its counts', () => {
     for (const row of disagreeing) {
       const text = visibleText(pages.find((p) => p.url === `/briefings/${row.data.briefing}/`)!);
       expect(text).toContain(`公布的 ${row.data.publishedRate}% 与“（已完成 + 正在推进）÷ 总数”`);
-      expect(visibleText(pages.find((p) => p.url === '/statistics/')!)).toContain(`公布的 ${row.data.publishedRate}%`);
+      expect(visibleText(pages.find((p) => p.url === `/statistics/${row.data.region}/`)!)).toContain(`公布的 ${row.data.publishedRate}%`);
     }
   });
 });
 
-test('the statistics page lists every published figure with its as-of date and source', () => {
-  const page = pages.find((p) => p.url === '/statistics/')!;
+test('the statistics pages list every published figure with its as-of date and source, one page per region', () => {
+  const hub = pages.find((p) => p.url === '/statistics/')!;
+  const regions = new Set([...model.progress, ...model.rankingTiers, ...model.evaluationWeights].map((r) => r.data.region));
+  for (const region of regions) expect(hub.root.querySelector(`a[href="/statistics/${region}/"]`), region).toBeTruthy();
   for (const row of model.progress) {
+    const page = pages.find((p) => p.url === `/statistics/${row.data.region}/`)!;
     const rate = page.root.getElementById(`rate-${row.data.id}`);
     expect(rate, row.data.id).toBeTruthy();
     expect(rate!.querySelector(`a[href="/briefings/${row.data.briefing}/#${row.data.section}"]`)).toBeTruthy();
   }
-  const figures = page.root.querySelectorAll('#progress ~ .table-wrap tbody tr, .table-wrap tbody tr').length;
+  const figures = [...regions].reduce((sum, region) => sum + pages.find((p) => p.url === `/statistics/${region}/`)!.root.querySelectorAll('.table-wrap tbody tr').length, 0);
   expect(figures).toBeGreaterThanOrEqual(model.progress.length * 6 + model.rankingTiers.length + model.evaluationWeights.length);
 });
 
@@ -116,6 +119,9 @@ test('the methodology page defines every tracker and the declared rate', () => {
   const text = visibleText(pages.find((p) => p.url === '/methodology/')!);
   for (const tracker of model.trackers) expect(text).toContain(tracker.data.name);
   expect(text).toContain('完成率 = 已完成 ÷ 总数');
+  const rows = pages.find((p) => p.url === '/methodology/')!.root.querySelectorAll('#weights ~ .table-wrap tbody tr, #weights ~ * .table-wrap tbody tr');
+  for (const weight of model.evaluationWeights)
+    expect(rows.some((row) => row.querySelector('th')?.textContent === weight.data.part && row.textContent.includes(`${weight.data.weight}%`) && row.textContent.includes(weight.data.description)), weight.data.id).toBe(true);
 });
 
 test('the Atom feed lists every briefing and every policy', () => {

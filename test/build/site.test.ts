@@ -11,6 +11,7 @@ import { PROJECT_ROOT } from '../support/astro-build.ts';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
 import { validateContent, type ContentModel } from '../../src/lib/validate-content.ts';
 import { neutraliseFormula } from '../../src/lib/csv-output.ts';
+import { taskRowLinks } from '../../src/lib/pagination.ts';
 
 const siteDir = inject('siteDir');
 let pages: BuiltPage[];
@@ -79,10 +80,12 @@ describe('task lists', () => {
     expect(counts).toMatchObject({ 'qingshanhu-2023-zhibiao-renwu': 143, 'qingshanhu-2023-zhuanxiang-xingdong': 58 });
   });
 
-  test('each list page has one linkable row per task, in order', () => {
+  test('each list\'s pages have one linkable row per task, in number order, where every link to a row points', () => {
     for (const list of model.taskLists) {
-      const rows = page(`/tasks/${list.id}/`).root.querySelectorAll('tbody tr[id]');
-      expect(rows.map((r) => r.id)).toEqual(list.rows.map((r) => `r${r.data.number}`));
+      const listPages = pages.filter((p) => p.url === `/tasks/${list.id}/` || new RegExp(`^/tasks/${list.id}/\\d+/$`).test(p.url));
+      const shown = listPages.flatMap((p) => p.root.querySelectorAll('tbody tr[id]').map((r) => `${p.url}#${r.id}`));
+      const links = taskRowLinks(list.id, list.rows.map((r) => r.data.number));
+      expect(shown).toEqual([...list.rows].sort((a, b) => a.data.number - b.data.number).map((r) => links.get(r.data.number)));
     }
   });
 });
@@ -102,7 +105,9 @@ describe('data downloads', () => {
       expect(published, path).toEqual(source.map((row) => row.map((cell) => neutraliseFormula(cell.trim()))));
       const json = JSON.parse(readFileSync(join(siteDir, `data/${path}.json`), 'utf8'));
       expect(json.rows, path).toHaveLength(source.length - 1);
-      expect(visibleText(page('/data/'))).toContain(`/data/${path}.csv`);
+      // Tables are listed on the data page; each task list's downloads are on the task list index.
+      const listedOn = path.startsWith('tasks/') ? pages.filter((p) => /^\/tasks\/(\d+\/)?$/.test(p.url)) : [page('/data/')];
+      expect(listedOn.some((p) => p.root.querySelector(`a[href="/data/${path}.csv"]`)), path).toBe(true);
     }
   });
 

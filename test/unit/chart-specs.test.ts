@@ -37,7 +37,9 @@ describe('briefing progress chart', () => {
 });
 
 test('a tracker with one snapshot gets one point and says why', () => {
-  const spec = trackerRateChart({ trackerId: 'duibiao-tisheng', trackerName: '对标提升', rows: [progress[1]!], briefingTitle: () => '简报第3期' });
+  const spec = trackerRateChart({ trackerId: 'duibiao-tisheng', trackerName: '对标提升', regionId: 'qingshanhu', regionName: '青山湖区', rows: [progress[1]!], briefingTitle: () => '简报第3期' });
+  expect(spec.id).toBe('rate-duibiao-tisheng-qingshanhu');
+  expect(spec.title).toBe('青山湖区对标提升：完成率变化');
   expect(spec.categories).toEqual(['2023年7月31日']);
   expect(spec.series.map((s) => s.values)).toEqual([[34.4], [34.4]]);
   expect(spec.notes[0]).toContain('只有一个点');
@@ -69,13 +71,18 @@ test('tasks led jointly count for each lead unit, and the chart says so', () => 
   expect(spec.notes[0]).toContain('有 1 项任务由两个及以上单位共同牵头');
 });
 
-test('target comparisons only for metrics at least two regions set in the same unit', () => {
-  const target = (id: string, region: string, metric: string, value: number, unit = '项') => ({ id, region, metric, comparator: '≥', value, unit, policy: `${region}-p`, section: 's1' });
+test('target comparisons only for metrics at least two regions set in the same unit for the same year', () => {
+  const target = (id: string, region: string, metric: string, value: number, unit = '项', policy = `${region}-2023`) => ({ id, region, metric, comparator: '≥', value, unit, policy, section: 's1' });
   const specs = targetComparisonCharts(
-    [target('a', 'wanli', '免证办事项', 600), target('b', 'qingshanhu', '免证办事项', 900), target('c', 'wanli', '纳税时间', 70, '小时'), target('d', 'qingshanhu', '纳税时间', 70, '天')],
+    [
+      target('a', 'wanli', '免证办事项', 600), target('b', 'qingshanhu', '免证办事项', 900), target('c', 'wanli', '纳税时间', 70, '小时'),
+      target('d', 'qingshanhu', '纳税时间', 70, '天'), target('e', 'longnan', '免证办事项', 500, '项', 'longnan-2024'),
+    ],
     (id) => ({ wanli: '湾里', qingshanhu: '青山湖' })[id] ?? id,
+    (t) => t.policy.slice(-4),
   );
   expect(specs).toHaveLength(1);
+  expect(specs[0]!.title).toBe('免证办事项：各地2023年目标对比');
   expect(specs[0]!.categories).toEqual(['湾里', '青山湖']);
   expect(specs[0]!.series[0]!.values).toEqual([600, 900]);
   expect(specs[0]!.categoryNotes).toEqual(['≥ 600 项', '≥ 900 项']);

@@ -1,0 +1,46 @@
+/**
+ * Long listings and task lists are split into pages so that no page grows
+ * with the size of the programme. Page 1 is the listing's own address; page n
+ * is `<base><n>/`, as Astro's paginate() writes them with trailing slashes.
+ */
+
+/** Policies, briefings and task lists per page of a listing. */
+export const LISTING_PAGE_SIZE = 100;
+
+/**
+ * Task rows per page of one list: a list of this many rows renders to about
+ * 130 KB of HTML, within the 250 KB page budget, and most lists fit on one page.
+ */
+export const TASK_ROWS_PER_PAGE = 200;
+
+/** Address of page `page` (from 1) of the listing at `base` (ending in `/`). */
+export function pagePath(base: string, page: number): string {
+  return page <= 1 ? base : `${base}${page}/`;
+}
+
+/** Which page (from 1) holds the item at `position` (from 0). */
+export function pageOfPosition(position: number, pageSize: number): number {
+  return Math.floor(position / pageSize) + 1;
+}
+
+/**
+ * The link to every row of a task list, by row number: rows are shown in
+ * number order, TASK_ROWS_PER_PAGE to a page, each with the anchor `r<number>`.
+ */
+export function taskRowLinks(list: string, numbers: Iterable<number>): Map<number, string> {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  return new Map(sorted.map((n, position) => [n, `${pagePath(`/tasks/${list}/`, pageOfPosition(position, TASK_ROWS_PER_PAGE))}#r${n}`]));
+}
+
+/**
+ * Page numbers to offer around the current one: always the first and last,
+ * the current and its neighbours; `undefined` marks a gap shown as "…".
+ */
+export function pageLinks(current: number, last: number, around = 2): (number | undefined)[] {
+  const pages: (number | undefined)[] = [];
+  for (let n = 1; n <= last; n++) {
+    if (n === 1 || n === last || Math.abs(n - current) <= around) pages.push(n);
+    else if (pages.at(-1) !== undefined) pages.push(undefined);
+  }
+  return pages;
+}

@@ -1,0 +1,28 @@
+import { expect, test } from 'vitest';
+import { pageLinks, pagePath, pageOfPosition, taskRowLinks, TASK_ROWS_PER_PAGE } from '../../src/lib/pagination.ts';
+
+test('page 1 is the listing itself; later pages are numbered below it', () => {
+  expect(pagePath('/policies/', 1)).toBe('/policies/');
+  expect(pagePath('/policies/', 3)).toBe('/policies/3/');
+});
+
+test('items fill pages in order', () => {
+  expect(pageOfPosition(0, 100)).toBe(1);
+  expect(pageOfPosition(99, 100)).toBe(1);
+  expect(pageOfPosition(100, 100)).toBe(2);
+});
+
+test('a task row links to the page its number order puts it on, whatever the file order', () => {
+  const numbers = Array.from({ length: TASK_ROWS_PER_PAGE + 5 }, (_, i) => TASK_ROWS_PER_PAGE + 5 - i);
+  const links = taskRowLinks('l', numbers);
+  expect(links.get(1)).toBe('/tasks/l/#r1');
+  expect(links.get(TASK_ROWS_PER_PAGE)).toBe(`/tasks/l/#r${TASK_ROWS_PER_PAGE}`);
+  expect(links.get(TASK_ROWS_PER_PAGE + 1)).toBe(`/tasks/l/2/#r${TASK_ROWS_PER_PAGE + 1}`);
+  expect(links.size).toBe(numbers.length);
+});
+
+test('page links keep the ends and the neighbourhood, with gaps marked once', () => {
+  expect(pageLinks(1, 3)).toEqual([1, 2, 3]);
+  expect(pageLinks(10, 20)).toEqual([1, undefined, 8, 9, 10, 11, 12, undefined, 20]);
+  expect(pageLinks(1, 20)).toEqual([1, 2, 3, undefined, 20]);
+});
