@@ -17,8 +17,10 @@ const escape = (text: string) =>
  * Entry ids are tag: URIs built from the path and date, so they stay the same
  * wherever the site is hosted; links are absolute when the site's address is known.
  */
-export function atomFeed(input: { title: string; site?: string | undefined; entries: readonly FeedEntry[] }): string {
-  const entries = [...input.entries].sort((a, b) => b.date.localeCompare(a.date) || a.path.localeCompare(b.path));
+export function atomFeed(input: { title: string; site?: string | undefined; entries: readonly FeedEntry[]; limit?: number }): string {
+  const entries = [...input.entries]
+    .sort((a, b) => b.date.localeCompare(a.date) || a.path.localeCompare(b.path))
+    .slice(0, input.limit ?? Infinity);
   const href = (path: string) => (input.site ? new URL(path, input.site).href : path);
   const updated = entries[0]?.date ?? '1970-01-01';
   const lines = [

@@ -4,12 +4,16 @@ import { atomFeed } from '../lib/atom-feed.ts';
 import { SITE_NAME } from '../lib/site.ts';
 import { policySortDate } from '../schemas/policies.ts';
 
-/** Atom feed of every published briefing and policy. */
+/** Entries in the feed: readers poll it, so it carries what is new, not the archive. */
+const FEED_ENTRIES = 50;
+
+/** Atom feed of the newest published briefings and policies. */
 export const GET: APIRoute = async ({ site }) => {
   const [briefings, policies] = await Promise.all([publishedBriefings(), publishedPolicies()]);
   const body = atomFeed({
     title: SITE_NAME,
     site: site?.href,
+    limit: FEED_ENTRIES,
     entries: [
       ...briefings.map((b) => ({ path: `/briefings/${b.id}/`, title: b.data.title, date: b.data.date, category: '工作简报', summary: `${b.data.issuer}编印` })),
       ...policies.map((p) => ({

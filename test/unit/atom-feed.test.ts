@@ -21,3 +21,9 @@ test('ids do not depend on where the site is hosted; links are absolute once the
   expect(absolute).toContain('href="https://example.org/briefings/b/"');
   expect(relative).toContain('href="/briefings/b/"');
 });
+
+test('a limited feed keeps the newest entries, whatever their kind', () => {
+  const xml = atomFeed({ title: '站点', entries, limit: 1 });
+  expect(xml).toContain('简报第3期');
+  expect(xml).not.toContain('方案');
+});
