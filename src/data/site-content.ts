@@ -5,7 +5,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupBy, indicatorFamily, newestFirst } from '../lib/catalog.ts';
 import { policySortDate } from '../schemas/policies.ts';
-import { oncePerContent } from '../loaders/content-files.ts';
+import { loadContentModel, oncePerContent } from '../loaders/content-files.ts';
+import type { ContentModel } from '../lib/validate-content.ts';
 import { taskRowLinks } from '../lib/pagination.ts';
 
 export type PolicyEntry = CollectionEntry<'policies'>;
@@ -21,16 +22,26 @@ export const publishedBriefings = oncePerContent(async (): Promise<BriefingEntry
   return newestFirst(briefings, (b) => b.data.date, (b) => b.id);
 });
 
-type TableCollection = 'regions' | 'indicators' | 'assignments' | 'tasks' | 'targets' | 'trackers' | 'progress' | 'rankingTiers' | 'evaluationWeights';
-type TableRow<C extends TableCollection> = CollectionEntry<C>['data'] & { entryId: string };
+type SingleTable = 'regions' | 'indicators' | 'assignments' | 'targets' | 'trackers' | 'progress' | 'rankingTiers' | 'evaluationWeights';
+type TableCollection = SingleTable | 'tasks';
+type TaskRow = ContentModel['taskLists'][number]['rows'][number]['data'] & { list: string };
+type TableRow<C extends TableCollection> = C extends 'tasks' ? TaskRow : C extends SingleTable ? ContentModel[C][number]['data'] : never;
 
 const tableReaders = new Map<TableCollection, () => Promise<unknown[]>>();
 
-/** A dataset's rows, read once per state of the content. Shared between pages: do not modify. */
+/**
+ * A dataset's validated rows (see content.config.ts for why they are read
+ * from the content model), read once per state of the content. Task rows
+ * carry the id of their list. Shared between pages: do not modify.
+ */
 export function tableRows<C extends TableCollection>(collection: C): Promise<readonly TableRow<C>[]> {
   let read = tableReaders.get(collection);
   if (!read) {
-    read = oncePerContent(async () => (await getCollection(collection)).map((entry) => ({ ...(entry.data as object), entryId: entry.id })));
+    read = oncePerContent(async () => {
+      const model = loadContentModel();
+      if (collection === 'tasks') return model.taskLists.flatMap((list) => list.rows.map((row) => ({ ...row.data, list: list.id })));
+      return (model[collection as SingleTable] as { data: unknown }[]).map((row) => row.data);
+    });
     tableReaders.set(collection, read);
   }
   return read() as Promise<TableRow<C>[]>;

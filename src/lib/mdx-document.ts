@@ -28,6 +28,13 @@ const YAML_PROBLEMS: Record<string, string> = {
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?(?:\n|$)/;
 
+/** A document's frontmatter (YAML text) and body, or undefined when it has no frontmatter. */
+export function splitFrontmatter(text: string): { yaml: string; body: string } | undefined {
+  const source = text.replace(/^\uFEFF/, '');
+  const match = FRONTMATTER.exec(source);
+  return match ? { yaml: match[1]!, body: source.slice(match[0].length) } : undefined;
+}
+
 function fieldName(key: string, labels: Record<string, string>): string {
   return labels[key] ? `${labels[key]}（${key}）` : key;
 }
@@ -39,9 +46,8 @@ export function readMdxDocument<S extends z.ZodType>(
   text: string,
 ): DocumentRead<z.output<S>> {
   const issues: ContentIssue[] = [];
-  const source = text.replace(/^\uFEFF/, '');
-  const match = FRONTMATTER.exec(source);
-  if (!match) {
+  const parts = splitFrontmatter(text);
+  if (!parts) {
     issues.push({
       file,
       line: 1,
@@ -50,11 +56,11 @@ export function readMdxDocument<S extends z.ZodType>(
     });
     return { headings: [], issues };
   }
-  const yamlText = match[1]!;
+  const { yaml: yamlText, body } = parts;
   const bodyStartLine = yamlText.split('\n').length + 3;
-  const headings = markdownHeadings(source.slice(match[0].length), bodyStartLine);
-  issues.push(...unsafeMdx(file, source.slice(match[0].length), bodyStartLine));
-  issues.push(...mdxSyntaxIssues(file, source.slice(match[0].length), bodyStartLine));
+  const headings = markdownHeadings(body, bodyStartLine);
+  issues.push(...unsafeMdx(file, body, bodyStartLine));
+  issues.push(...mdxSyntaxIssues(file, body, bodyStartLine));
   const anchors = headingAnchors(headings);
   const anchored = headings.map((heading, i) => ({ ...heading, anchor: anchors[i]! }));
 

@@ -1,0 +1,64 @@
+/**
+ * Astro loader for the policy and briefing documents. They are MDX files
+ * restricted to Markdown and plain HTML tags (no imports, components or
+ * expressions: lib/mdx-safety.ts and lib/mdx-syntax.ts check every file
+ * before the build), so each is rendered to HTML here, once, by the site's
+ * Markdown pipeline.
+ *
+ * The HTML is written to a file in Astro's cache directory and only the
+ * frontmatter goes into Astro's data store, because the build copies the
+ * whole data store into its JavaScript bundle: with province-scale content,
+ * compiling documents to modules or bundling their HTML took gigabytes of
+ * memory. Pages read the HTML with documentBody() (data/document-body.ts).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { parse } from 'yaml';
+import { splitFrontmatter } from '../lib/mdx-document.ts';
+import { contentRoot } from './content-files.ts';
+
+export function documentLoader(folder: 'policies' | 'briefings'): Loader {
+  return {
+    name: `document-loader:${folder}`,
+    load: async ({ store, parseData, renderMarkdown, generateDigest, watcher, config }) => {
+      const dir = join(contentRoot(), folder);
+      const htmlDir = fileURLToPath(new URL(`rendered-documents/${folder}/`, config.cacheDir));
+      mkdirSync(htmlDir, { recursive: true });
+      const sync = async () => {
+        const seen = new Set<string>();
+        const current = new Set<string>();
+        for (const name of readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort()) {
+          const id = name.slice(0, -'.mdx'.length);
+          const path = join(dir, name);
+          const text = readFileSync(path, 'utf8');
+          const digest = generateDigest(text);
+          // The file name carries the digest, so a stale store entry never points at new HTML or the reverse.
+          const htmlFile = join(htmlDir, `${id}.${digest}.html`);
+          seen.add(id);
+          current.add(htmlFile);
+          const known = store.get(id);
+          if (known?.digest === digest && known.rendered?.metadata?.htmlFile === htmlFile && existsSync(htmlFile)) continue;
+          // The content gate has already reported files without valid frontmatter; skip them here.
+          const parts = splitFrontmatter(text);
+          if (!parts) continue;
+          const filePath = relative(process.cwd(), path);
+          const data = await parseData({ id, data: (parse(parts.yaml) ?? {}) as Record<string, unknown>, filePath });
+          const rendered = await renderMarkdown(parts.body);
+          writeFileSync(htmlFile, rendered.html);
+          // set() keeps an entry whose digest is unchanged; this one must point at the new file.
+          store.delete(id);
+          store.set({ id, data, filePath, digest, rendered: { html: '', metadata: { headings: rendered.metadata?.headings ?? [], htmlFile } } });
+        }
+        for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+        for (const name of readdirSync(htmlDir)) if (!current.has(join(htmlDir, name))) rmSync(join(htmlDir, name));
+      };
+      await sync();
+      watcher?.add(dir);
+      watcher?.on('change', (path) => {
+        if (path.startsWith(dir) && path.endsWith('.mdx')) void sync();
+      });
+    },
+  };
+}
