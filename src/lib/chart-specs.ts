@@ -236,33 +236,40 @@ export interface TargetRow {
   section: string;
 }
 
-/** The same target metric side by side across regions, for every metric at least two regions set in the same unit. */
+/** Rows in one comparison chart at most: beyond that a chart is unreadable and its page too heavy. */
+export const COMPARISON_ROWS = 40;
+
 /**
  * The same target set by different regions for the same year, side by side:
  * one chart per metric, unit and year, so a chart compares like with like and
- * stays readable however many years the site holds.
+ * stays readable however many years the site holds. Regions are in name
+ * order; more than COMPARISON_ROWS rows are split into numbered groups.
  */
 export function targetComparisonCharts(targets: readonly TargetRow[], regionName: (id: string) => string, yearOf: (target: TargetRow) => string): ChartSpec[] {
   const byMetric = groupBy(targets, (t) => `${t.metric}\u0000${t.unit}\u0000${yearOf(t)}`);
   return [...byMetric.values()]
     .filter((rows) => new Set(rows.map((r) => r.region)).size >= 2)
-    .map((rows) => {
-      const first = rows[0]!;
-      return {
-        id: `targets-${rows.map((r) => r.id).sort()[0]}`,
-        title: `${first.metric}：各地${yearOf(first)}年目标对比`,
-        unit: first.unit,
-        source: { label: '各地政策文件（见数据表“来源”列）', href: `/policies/${first.policy}/#${first.section}` },
-        kind: 'bar' as const,
-        categories: rows.map((r) => regionName(r.region)),
-        series: [{ label: '目标值', values: rows.map((r) => r.value) }],
-        categoryNotes: rows.map((r) => `${r.comparator} ${r.value} ${r.unit}${r.deadline ? `（${formatChineseDate(r.deadline)}前）` : ''}`),
-        notes: ['图中柱高为目标数值；“≥”表示不低于、“≤”表示不高于，方向以各柱旁的标注为准。'],
-        table: {
-          headers: ['编号', '地区', '指标项', '比较', '数值', '单位', '期限', '来源政策', '来源章节'],
-          rows: rows.map((r) => [r.id, regionName(r.region), r.metric, r.comparator, String(r.value), r.unit, r.deadline ?? '', r.policy, r.section]),
-        },
-      };
+    .flatMap((all) => {
+      const sorted = [...all].sort((a, b) => regionName(a.region).localeCompare(regionName(b.region), 'zh-CN') || a.id.localeCompare(b.id));
+      const groups = Math.ceil(sorted.length / COMPARISON_ROWS);
+      return Array.from({ length: groups }, (_, g) => sorted.slice(g * COMPARISON_ROWS, (g + 1) * COMPARISON_ROWS)).map((rows, g) => {
+        const first = rows[0]!;
+        return {
+          id: `targets-${rows.map((r) => r.id).sort()[0]}`,
+          title: `${first.metric}：各地${yearOf(first)}年目标对比${groups > 1 ? `（第${g + 1}组，共${groups}组）` : ''}`,
+          unit: first.unit,
+          source: { label: '各地政策文件（见数据表“来源”列）', href: `/policies/${first.policy}/#${first.section}` },
+          kind: 'bar' as const,
+          categories: rows.map((r) => regionName(r.region)),
+          series: [{ label: '目标值', values: rows.map((r) => r.value) }],
+          categoryNotes: rows.map((r) => `${r.comparator} ${r.value} ${r.unit}${r.deadline ? `（${formatChineseDate(r.deadline)}前）` : ''}`),
+          notes: ['图中柱高为目标数值；“≥”表示不低于、“≤”表示不高于，方向以各柱旁的标注为准。'],
+          table: {
+            headers: ['编号', '地区', '指标项', '比较', '数值', '单位', '期限', '来源政策', '来源章节'],
+            rows: rows.map((r) => [r.id, regionName(r.region), r.metric, r.comparator, String(r.value), r.unit, r.deadline ?? '', r.policy, r.section]),
+          },
+        };
+      });
     });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  briefingProgressChart, chartSummary, leadUnits, rankingTiersChart, targetComparisonCharts, tasksByGroupChart, tasksByLeadUnitChart,
+  briefingProgressChart, chartSummary, COMPARISON_ROWS, leadUnits, rankingTiersChart, targetComparisonCharts, tasksByGroupChart, tasksByLeadUnitChart,
   tasksByMonthChart, trackerRateChart,
 } from '../../src/lib/chart-specs.ts';
 
@@ -83,9 +83,20 @@ test('target comparisons only for metrics at least two regions set in the same u
   );
   expect(specs).toHaveLength(1);
   expect(specs[0]!.title).toBe('免证办事项：各地2023年目标对比');
-  expect(specs[0]!.categories).toEqual(['湾里', '青山湖']);
-  expect(specs[0]!.series[0]!.values).toEqual([600, 900]);
-  expect(specs[0]!.categoryNotes).toEqual(['≥ 600 项', '≥ 900 项']);
+  expect(specs[0]!.categories).toEqual(['青山湖', '湾里']);
+  expect(specs[0]!.series[0]!.values).toEqual([900, 600]);
+  expect(specs[0]!.categoryNotes).toEqual(['≥ 900 项', '≥ 600 项']);
+});
+
+test('a comparison of many regions is split into numbered groups, every target in exactly one', () => {
+  const many = Array.from({ length: COMPARISON_ROWS + 3 }, (_, i) => ({
+    id: `t${i}`, region: `r${String(i).padStart(3, '0')}`, metric: '免证办事项', comparator: '≥', value: i, unit: '项', policy: 'p-2023', section: 's1',
+  }));
+  const specs = targetComparisonCharts(many, (id) => id, () => '2023');
+  expect(specs.map((s) => s.title)).toEqual(['免证办事项：各地2023年目标对比（第1组，共2组）', '免证办事项：各地2023年目标对比（第2组，共2组）']);
+  expect(specs.map((s) => s.categories.length)).toEqual([COMPARISON_ROWS, 3]);
+  expect(new Set(specs.map((s) => s.id)).size).toBe(2);
+  expect(specs.flatMap((s) => s.table.rows.map((r) => r[0])).sort()).toEqual(many.map((t) => t.id).sort());
 });
 
 test('ranking tiers show counts, named indicators where the source names them', () => {
