@@ -32,7 +32,11 @@ export function securityHeaders(): AstroIntegration {
             '',
           ].join('\n'),
         );
-        const links = externalLinks(htmlFiles(out).map((file) => ({ page: `/${file.slice(out.length + 1)}`, html: readFileSync(file, 'utf8') })));
+        // One page in memory at a time: all of a province-scale site's HTML would take gigabytes.
+        const pages = function* () {
+          for (const file of htmlFiles(out)) yield { page: `/${file.slice(out.length + 1)}`, html: readFileSync(file, 'utf8') };
+        };
+        const links = externalLinks(pages());
         if (links.length === 0) logger.info('外部链接：无');
         else logger.info(`外部链接（${links.length} 个，请另行核对）：\n${links.map((l) => `  ${l.url}  ← ${l.pages.join('、')}`).join('\n')}`);
       },

@@ -1,5 +1,8 @@
-/** Every link to another site found in the built pages, with the pages that make it. */
-export function externalLinks(pages: readonly { page: string; html: string }[]): { url: string; pages: string[] }[] {
+/**
+ * Every link to another site found in the built pages, with the pages that
+ * make it. Takes an iterable so a large site can be read one page at a time.
+ */
+export function externalLinks(pages: Iterable<{ page: string; html: string }>): { url: string; pages: string[] }[] {
   const found = new Map<string, Set<string>>();
   for (const { page, html } of pages) {
     for (const match of html.matchAll(/<a\b[^>]*\bhref="(https?:\/\/[^"]+)"/gi)) {
