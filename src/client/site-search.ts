@@ -4,26 +4,45 @@
  * records with lib/phrase-search.ts, and lists them with their facets.
  * Results are announced to screen readers through a live region.
  */
-import { findRecords, prepareRecords, type Facet, type IndexedRecord, type PreparedRecord, type SearchResponse } from '../lib/phrase-search.ts';
-import { foldText, queryVariants, type QueryVocabulary } from '../lib/search-text.ts';
+import type { Facet } from '../lib/phrase-search.ts';
+import { recordFacets, SEARCH_INDEX_DIR, searchIndex, type SearchIndexMeta, type ShardedSearchResponse } from '../lib/search-shards.ts';
+import { queryVariants, textFolder } from '../lib/search-text.ts';
 
 const PAGE_SIZE = 20;
-let indexPromise: Promise<{ records: PreparedRecord[]; vocabulary: QueryVocabulary }> | undefined;
+const files = new Map<string, Promise<string>>();
+
+/** A file of the index, fetched once per page view. */
+function load(path: string): Promise<string> {
+  let file = files.get(path);
+  if (!file) {
+    file = fetch(`/${SEARCH_INDEX_DIR}/${path}`).then((r) => {
+      if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+      return r.text();
+    });
+    // A failed fetch is not remembered, so the next search tries again.
+    file.catch(() => files.delete(path));
+    files.set(path, file);
+  }
+  return file;
+}
+
+let indexPromise: Promise<{ meta: SearchIndexMeta; facets: ReturnType<typeof recordFacets>; fold: (text: string) => string }> | undefined;
 
 function loadIndex() {
-  indexPromise ??= Promise.all([
-    fetch('/search/records.json').then((r) => r.json() as Promise<IndexedRecord[]>),
-    fetch('/search/vocabulary.json').then((r) => r.json() as Promise<QueryVocabulary>),
-  ]).then(([records, vocabulary]) => ({ records: prepareRecords(records, (text) => foldText(text, vocabulary.traditional)), vocabulary }));
+  indexPromise ??= load('meta.json').then((text) => {
+    const meta = JSON.parse(text) as SearchIndexMeta;
+    return { meta, facets: recordFacets(meta), fold: textFolder(meta.vocabulary.traditional) };
+  });
+  indexPromise.catch(() => (indexPromise = undefined));
   return indexPromise;
 }
 
-export async function searchSite(query: string, filters: Partial<Record<Facet, string>>, sortByDate: boolean): Promise<SearchResponse> {
-  const { records, vocabulary } = await loadIndex();
-  return findRecords(records, queryVariants(query, vocabulary), { filters, sortByDate, limit: PAGE_SIZE });
+export async function searchSite(query: string, filters: Partial<Record<Facet, string>>, sortByDate: boolean): Promise<ShardedSearchResponse> {
+  const { meta, facets, fold } = await loadIndex();
+  return searchIndex({ meta, facets, load }, queryVariants(query, meta.vocabulary), fold, { filters, sortByDate, limit: PAGE_SIZE });
 }
 
-function renderResults(list: HTMLOListElement, response: SearchResponse): void {
+function renderResults(list: HTMLOListElement, response: ShardedSearchResponse): void {
   list.replaceChildren(
     ...response.hits.map(({ record, excerpt }) => {
       const item = document.createElement('li');
@@ -51,7 +70,7 @@ function renderResults(list: HTMLOListElement, response: SearchResponse): void {
   );
 }
 
-function fillFacets(app: HTMLElement, facets: SearchResponse['facets'], selected: Partial<Record<Facet, string>>): void {
+function fillFacets(app: HTMLElement, facets: ShardedSearchResponse['facets'], selected: Partial<Record<Facet, string>>): void {
   for (const select of app.querySelectorAll<HTMLSelectElement>('select[data-facet]')) {
     const facet = select.dataset.facet as Facet;
     const values = Object.entries(facets[facet]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'));
@@ -100,7 +119,9 @@ export function startSearchPage(): void {
       status.textContent =
         shown === 0
           ? `没有找到与“${query}”相关的内容。可以换一个词，或减少筛选条件。`
-          : `找到与“${query}”相关的 ${response.total} 条结果${response.total > shown ? `，显示最相关的 ${shown} 条` : ''}。`;
+          : response.complete
+            ? `找到与“${query}”相关的 ${response.total} 条结果${response.total > shown ? `，显示最相关的 ${shown} 条` : ''}。`
+            : `找到与“${query}”相关的约 ${response.total} 条结果，显示其中 ${shown} 条。结果较多，可加词或用上面的筛选缩小范围。`;
     } catch {
       if (ticket === latest) status.textContent = '搜索暂时无法使用，请稍后再试，或从政策文件、任务清单等目录浏览。';
     }

@@ -1,30 +1,36 @@
 /**
- * After the build, writes the search index: every document section and data
- * row as a record (search/records.json), and the query vocabulary that folds
- * traditional characters and indicator aliases (search/vocabulary.json).
- * The search page loads both on the first query; see lib/phrase-search.ts.
+ * Writes the search index into search-index/: one record per document
+ * section and data row, split into small files so that a query downloads
+ * only what it needs (see lib/search-shards.ts), with the query vocabulary
+ * that folds traditional characters and indicator aliases.
+ *
+ * The index depends only on the content, not on the pages, so it is built in
+ * a child process (write-search-index.ts) while Astro renders: on two cores
+ * that hides its time, and its memory is not added to the renderer's.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as OpenCC from 'opencc-js';
 import { contentRoot, loadContentModel } from '../loaders/content-files.ts';
-import { searchRecords, type SearchRecord } from '../lib/search-records.ts';
+import { SEARCH_KINDS, searchRecords, type SearchRecord } from '../lib/search-records.ts';
 import { buildVocabulary, type QueryVocabulary } from '../lib/search-text.ts';
+import { orderRecords, SEARCH_INDEX_DIR } from '../lib/search-shards.ts';
 import type { IndexedRecord } from '../lib/phrase-search.ts';
+import type { ContentModel } from '../lib/validate-content.ts';
 
 /** The records of the current content, as the index and the search benchmark both see them. */
-export function currentSearchRecords(): SearchRecord[] {
-  const model = loadContentModel();
-  return searchRecords(model, (kind, id) => readFileSync(join(contentRoot(), kind, `${id}.mdx`), 'utf8'));
+export function currentSearchRecords(model = loadContentModel(), root = contentRoot()): SearchRecord[] {
+  return searchRecords(model, (kind, id) => readFileSync(join(root, kind, `${id}.mdx`), 'utf8'));
 }
 
-export function currentVocabulary(records: readonly SearchRecord[]): QueryVocabulary {
+export function currentVocabulary(records: readonly SearchRecord[], indicators = loadContentModel().indicators.map((i) => i.data)): QueryVocabulary {
   return buildVocabulary({
-    text: records.map((r) => `${r.title}${r.content}`).join(''),
+    text: records.flatMap((r) => [r.title, r.content]),
     toTraditional: OpenCC.Converter({ from: 'cn', to: 't' }),
-    indicators: loadContentModel().indicators.map((i) => i.data),
+    indicators,
   });
 }
 
@@ -32,17 +38,57 @@ export function indexedRecords(records: readonly SearchRecord[]): IndexedRecord[
   return records.map(({ content, ...rest }) => ({ ...rest, text: content }));
 }
 
+/**
+ * What the index is built from: the records in index order and the query
+ * vocabulary. Takes the model rather than loading it, so the caller can let
+ * the model go before the index is built.
+ */
+export function searchIndexInputs(model: ContentModel, root = contentRoot()): { records: IndexedRecord[]; vocabulary: QueryVocabulary } {
+  const records = currentSearchRecords(model, root);
+  const vocabulary = currentVocabulary(records, model.indicators.map((i) => i.data));
+  return { records: orderRecords(indexedRecords(records), Object.values(SEARCH_KINDS)), vocabulary };
+}
+
+/** Runs write-search-index.ts into `dir`; resolves with its summary line. */
+function buildInChildProcess(dir: string): Promise<string> {
+  const script = fileURLToPath(new URL('./write-search-index.ts', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`搜索索引生成失败（退出码 ${code}）：\n${err}`))));
+  });
+}
+
 export function searchIndex(): AstroIntegration {
+  let staging = '';
+  let pending: Promise<string> | undefined;
   return {
     name: 'search-index',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
-        const out = join(fileURLToPath(dir), 'search');
-        const records = currentSearchRecords();
-        mkdirSync(out, { recursive: true });
-        writeFileSync(join(out, 'records.json'), JSON.stringify(indexedRecords(records)));
-        writeFileSync(join(out, 'vocabulary.json'), JSON.stringify(currentVocabulary(records)));
-        logger.info(`搜索索引：${records.length} 条记录`);
+      'astro:config:done': ({ config }) => {
+        staging = fileURLToPath(new URL('search-index-build/', config.cacheDir));
+      },
+      'astro:build:start': () => {
+        pending = buildInChildProcess(staging);
+        // Reported when awaited below; this stops an early failure from being unhandled meanwhile.
+        pending.catch(() => {});
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const summary = await pending!;
+        const out = join(fileURLToPath(dir), SEARCH_INDEX_DIR);
+        rmSync(out, { recursive: true, force: true });
+        try {
+          renameSync(staging, out);
+        } catch {
+          // The cache directory may be on another file system than the output.
+          cpSync(staging, out, { recursive: true });
+          rmSync(staging, { recursive: true, force: true });
+        }
+        logger.info(summary);
       },
     },
   };

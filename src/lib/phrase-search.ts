@@ -7,7 +7,7 @@
  * whether the title names them. Pure: runs in the browser and in tests.
  */
 
-/** A record as shipped to the browser (search/records.json). */
+/** A record as shipped to the browser (search-index/records/*.json). */
 export interface IndexedRecord {
   url: string;
   title: string;

@@ -26,6 +26,23 @@ export function foldText(text: string, traditional: Record<string, string>): str
   return Array.from(text, (ch) => foldChar(ch, traditional)).join('');
 }
 
+/**
+ * foldText with each character's folding remembered: the index build folds
+ * the whole site's text, where normalising every character anew is slow.
+ */
+export function textFolder(traditional: Record<string, string>): (text: string) => string {
+  const folded = new Map<string, string>();
+  return (text) => {
+    let out = '';
+    for (const ch of text) {
+      let f = folded.get(ch);
+      if (f === undefined) folded.set(ch, (f = foldChar(ch, traditional)));
+      out += f;
+    }
+    return out;
+  };
+}
+
 /** The query folded, with terms separated by single spaces. */
 export function normaliseQuery(query: string, vocabulary: QueryVocabulary): string {
   return foldText(query, vocabulary.traditional).split(/[\s,，、;；]+/u).filter(Boolean).join(' ');
@@ -48,12 +65,15 @@ export function queryVariants(query: string, vocabulary: QueryVocabulary): strin
  * simplified characters that occur in its text, so the table stays small.
  */
 export function buildVocabulary(input: {
-  text: string;
+  /** The site's text, in pieces. */
+  text: Iterable<string>;
   toTraditional: (simplified: string) => string;
   indicators: readonly { name: string; aliases: readonly string[] }[];
 }): QueryVocabulary {
   const traditional: Record<string, string> = {};
-  for (const ch of new Set(Array.from(input.text))) {
+  const chars = new Set<string>();
+  for (const piece of input.text) for (const ch of piece) chars.add(ch);
+  for (const ch of chars) {
     if (!/\p{Script=Han}/u.test(ch)) continue;
     const variant = input.toTraditional(ch);
     if (variant !== ch && Array.from(variant).length === 1) traditional[variant] = ch;

@@ -76,7 +76,7 @@ test('markup typed into CSV cells and frontmatter is shown as text, never run', 
       expect(page.root.querySelectorAll('img'), page.url).toHaveLength(0);
       expect(page.root.querySelectorAll('script').filter((s) => s.textContent.includes('alert(') && s.getAttribute('type') !== 'application/json'), page.url).toHaveLength(0);
     }
-    expect(existsSync(join(outDir, 'search', 'records.json'))).toBe(true);
+    expect(existsSync(join(outDir, 'search-index', 'meta.json'))).toBe(true);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
