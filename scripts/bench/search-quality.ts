@@ -1,0 +1,37 @@
+/**
+ * The query set of test/search/queries.json run against a built site's
+ * index with the site's own search code. In a synthetic corpus every county
+ * publishes its own copy of the real documents (see
+ * scripts/corpus/synthetic-corpus.ts), so a result counts when it is the
+ * expected section in any county's copy: the `county-NNN-` prefix, years,
+ * briefing issue numbers and region ids in addresses are ignored. On the
+ * real content this is the hit@5 of the browser test.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { recordFacets, SEARCH_INDEX_DIR, searchIndex, type SearchIndexMeta } from '../../src/lib/search-shards.ts';
+import { queryVariants, textFolder } from '../../src/lib/search-text.ts';
+import { outcomeOf, searchQuality, type SearchQuality, type SearchQueryCase } from '../../src/lib/search-evaluation.ts';
+
+const sameSection = (url: string) =>
+  url
+    .replace(/county-\d{3}-/g, '')
+    .replace(/20\d\d/g, '20XX')
+    // Each copy's briefings are numbered on from the last, and its regions have their own ids.
+    .replace(/(jianbao-20XX-)\d+/g, '$1NN')
+    .replace(/^(\/indicators\/[^/]+\/)[^/#]+\//, '$1R/')
+    .replace(/(-\d{2}-\d{2}-[a-z-]+?)-\d+$/, '$1');
+
+export async function provinceSearchQuality(siteDir: string): Promise<SearchQuality> {
+  const cases: SearchQueryCase[] = JSON.parse(readFileSync('test/search/queries.json', 'utf8'));
+  const load = async (path: string) => readFileSync(join(siteDir, SEARCH_INDEX_DIR, path), 'utf8');
+  const meta = JSON.parse(await load('meta.json')) as SearchIndexMeta;
+  const index = { meta, facets: recordFacets(meta), load };
+  const fold = textFolder(meta.vocabulary.traditional);
+  const outcomes = [];
+  for (const testCase of cases) {
+    const response = await searchIndex(index, queryVariants(testCase.query, meta.vocabulary), fold, { limit: 20 });
+    outcomes.push(outcomeOf({ ...testCase, expect: testCase.expect.map(sameSection) }, response.hits.map((h) => sameSection(h.record.url))));
+  }
+  return searchQuality(outcomes);
+}
