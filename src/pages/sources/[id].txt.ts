@@ -1,19 +1,9 @@
 /** The original extracted texts each page was made from, for anyone checking our transcription. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { contentRoot } from '../../loaders/content-files.ts';
+import { readFileSync } from 'node:fs';
+import { sourceTexts } from '../../data/source-texts.ts';
 
-export const getStaticPaths = (() => {
-  const dir = join(contentRoot(), 'sources');
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir).filter((name) => name.endsWith('.txt'));
-  } catch {
-    names = [];
-  }
-  return names.map((name) => ({ params: { id: name.replace(/\.txt$/, '') }, props: { path: join(dir, name) } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => [...sourceTexts()].map(([id, path]) => ({ params: { id }, props: { path } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
   new Response(readFileSync((props as { path: string }).path, 'utf8'), {
