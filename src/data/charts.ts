@@ -23,8 +23,8 @@ export interface PlacedChart {
 }
 
 async function buildCharts(): Promise<PlacedChart[]> {
-  const [{ trackers, indicators, policies, briefings, indicatorName, regionName }, byKey, tasks, targets, lists] = await Promise.all([
-    lookup(), grouped(), tableRows('tasks'), tableRows('targets'), taskListCatalog(),
+  const [{ trackers, indicators, policies, briefings, indicatorName, regionName }, byKey, targets, lists] = await Promise.all([
+    lookup(), grouped(), tableRows('targets'), taskListCatalog(),
   ]);
   const trackerName = (id: string) => trackers.get(id)?.name ?? id;
   const briefingTitle = (id: string) => briefings.get(id)?.data.title ?? id;
@@ -47,9 +47,8 @@ async function buildCharts(): Promise<PlacedChart[]> {
     }
   }
 
-  const tasksByList = groupBy(tasks, (t) => t.list);
   for (const list of lists.values()) {
-    const rows = tasksByList.get(list.id) ?? [];
+    const rows = byKey.tasksByList.get(list.id) ?? [];
     const page = `/tasks/${list.id}/`;
     charts.push({ page, spec: tasksByMonthChart(list.id, list.title, rows) });
     charts.push({ page, spec: tasksByGroupChart(list.id, list.title, rows) });
@@ -58,14 +57,12 @@ async function buildCharts(): Promise<PlacedChart[]> {
 
   const published = targets.filter((t) => policies.has(t.policy));
   const yearOf = (t: { policy: string }) => policySortDate(policies.get(t.policy)!.data).slice(0, 4);
-  for (const spec of targetComparisonCharts(published, regionName, yearOf)) charts.push({ page: comparisonPage(spec.id), spec });
-  // Which indicator a comparison belongs to, for the indicator's list of comparisons.
   const targetById = new Map(published.map((t) => [t.id, t]));
-  for (const chart of charts) {
-    const target = chart.spec.id.startsWith('targets-') ? targetById.get(String(chart.spec.table.rows[0]![0])) : undefined;
-    if (!target) continue;
-    chart.year = yearOf(target);
-    if (target.indicator) chart.indicator = indicators.get(target.indicator)?.parent ?? target.indicator;
+  for (const spec of targetComparisonCharts(published, regionName, yearOf)) {
+    // The first-level indicator and year, for the indicator page's list of comparisons.
+    const target = targetById.get(String(spec.table.rows[0]![0]))!;
+    const indicator = target.indicator ? indicators.get(target.indicator)?.parent ?? target.indicator : undefined;
+    charts.push({ page: comparisonPage(spec.id), spec, year: yearOf(target), ...(indicator ? { indicator } : {}) });
   }
   return charts;
 }
