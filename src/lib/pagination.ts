@@ -18,6 +18,21 @@ export function pagePath(base: string, page: number): string {
   return page <= 1 ? base : `${base}${page}/`;
 }
 
+/**
+ * Title and breadcrumbs of page `page` of the listing `label` at `base`:
+ * page 1 is the listing itself, later pages name their number.
+ */
+export function listingPageHead(
+  label: string,
+  base: string,
+  page: number,
+  parents: readonly { label: string; href: string }[] = [],
+): { title: string; crumbs: { label: string; href?: string }[] } {
+  return page <= 1
+    ? { title: label, crumbs: [...parents, { label }] }
+    : { title: `${label}（第${page}页）`, crumbs: [...parents, { label, href: base }, { label: `第${page}页` }] };
+}
+
 /** Which page (from 1) holds the item at `position` (from 0). */
 export function pageOfPosition(position: number, pageSize: number): number {
   return Math.floor(position / pageSize) + 1;

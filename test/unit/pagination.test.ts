@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { pageLinks, pagePath, pageOfPosition, taskRowLinks, TASK_ROWS_PER_PAGE } from '../../src/lib/pagination.ts';
+import { listingPageHead, pageLinks, pagePath, pageOfPosition, taskRowLinks, TASK_ROWS_PER_PAGE } from '../../src/lib/pagination.ts';
 
 test('page 1 is the listing itself; later pages are numbered below it', () => {
   expect(pagePath('/policies/', 1)).toBe('/policies/');
@@ -25,4 +25,12 @@ test('page links keep the ends and the neighbourhood, with gaps marked once', ()
   expect(pageLinks(1, 3)).toEqual([1, 2, 3]);
   expect(pageLinks(10, 20)).toEqual([1, undefined, 8, 9, 10, 11, 12, undefined, 20]);
   expect(pageLinks(1, 20)).toEqual([1, 2, 3, undefined, 20]);
+});
+
+test('a later page names its number in the title and links back to the listing', () => {
+  expect(listingPageHead('政策文件', '/policies/', 1)).toEqual({ title: '政策文件', crumbs: [{ label: '政策文件' }] });
+  expect(listingPageHead('清单', '/tasks/l/', 2, [{ label: '任务清单', href: '/tasks/' }])).toEqual({
+    title: '清单（第2页）',
+    crumbs: [{ label: '任务清单', href: '/tasks/' }, { label: '清单', href: '/tasks/l/' }, { label: '第2页' }],
+  });
 });
