@@ -7,7 +7,7 @@ import { queryVariants, textFolder, type QueryVocabulary } from '../../src/lib/s
 import { SEARCH_KINDS, searchRecords } from '../../src/lib/search-records.ts';
 import { validateContent } from '../../src/lib/validate-content.ts';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
-import type { SearchQueryCase } from '../../src/lib/search-evaluation.ts';
+import { urlMatcher, type SearchQueryCase } from '../../src/lib/search-evaluation.ts';
 
 const root = join(import.meta.dirname, '..', '..', 'content');
 const model = validateContent(readContentFiles(root)).model;
@@ -53,6 +53,12 @@ test('every record is in the postings of each of its grams', () => {
     const inTitleOnly = gram.startsWith('\u0000');
     for (const id of ids) expect(fold(inTitleOnly ? records[id]!.title : `${records[id]!.title} ${records[id]!.text}`)).toContain(gram.replace('\u0000', ''));
   }
+});
+
+test('every answer the query set accepts is the address of a record, so no expectation is left behind when addresses change', () => {
+  const urls = records.map((r) => r.url);
+  const stale = cases.flatMap((c) => c.expect.filter((pattern) => !urls.some(urlMatcher([pattern]))).map((pattern) => `${c.query}: ${pattern}`));
+  expect(stale).toEqual([]);
 });
 
 test('the facets of every record come back from the runs', () => {
