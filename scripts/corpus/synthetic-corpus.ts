@@ -43,6 +43,14 @@ export function syntheticCounty(k: number): SyntheticCounty {
   return { id: `county-${String(k + 1).padStart(3, '0')}`, stem, name: `${stem}${suffix}`, level, parent: PARENTS[k % PARENTS.length]! };
 }
 
+/** Every county of the synthetic province, in order. */
+export const SYNTHETIC_COUNTIES: readonly SyntheticCounty[] = Array.from({ length: COUNTIES }, (_, k) => syntheticCounty(k));
+
+/** A region's name as documents shorten it: 上饶市 → 上饶, 湾里管理局 → 湾里. */
+export function regionStem(name: string): string {
+  return name.replace(/(管理局|市|区|县)$/, '');
+}
+
 /** Years as dates and document numbers print them (2023年, 2023-07-31, 〔2023〕), moved by `years`. */
 export function shiftYears(text: string, years: number): string {
   if (years === 0) return text;
@@ -83,7 +91,7 @@ export function* syntheticCorpus(real: readonly ContentFile[], scale: number): G
   const byPath = new Map(real.map((f) => [f.path, f.text]));
   const table = (name: string) => readCsv(byPath.get(`tables/${name}.csv`) ?? '');
   const regions = table('regions');
-  const stems = new Map(regions.rows.map((r) => [r['编号']!, r['名称']!.replace(/(管理局|市|区|县)$/, '')]));
+  const stems = new Map(regions.rows.map((r) => [r['编号']!, regionStem(r['名称']!)]));
   const documents = (kind: string): RealDocument[] =>
     real
       .filter((f) => f.path.startsWith(`${kind}/`) && f.path.endsWith('.mdx'))
@@ -100,7 +108,7 @@ export function* syntheticCorpus(real: readonly ContentFile[], scale: number): G
   for (const file of real) if (!/^tables\/(regions|targets|assignments|progress|ranking-tiers|evaluation-weights)\.csv$/.test(file.path)) yield file;
 
   for (let unit = 1; unit < scale; unit++) {
-    const county = syntheticCounty((unit - 1) % COUNTIES);
+    const county = SYNTHETIC_COUNTIES[(unit - 1) % COUNTIES]!;
     const years = Math.floor((unit - 1) / COUNTIES);
     if (years === 0) added.regions!.push({ 编号: county.id, 名称: county.name, 层级: county.level, 上级: county.parent });
     /** Text of a real region's document, as the county's: its name, its years, its ids. */
