@@ -111,8 +111,10 @@ export function findRecords(records: readonly PreparedRecord[], variants: readon
         const weight = idf.get(term)! * Array.from(term).length;
         score += weight * (1 + Math.log(1 + inText.length)) / (1 + Math.sqrt(record.foldedText.length) / 40);
         score += weight * 0.5 * (1 - Math.min(first, 400) / 400);
-        if (record.foldedTitle.includes(term)) score += weight * 2;
-        if (record.foldedTitle === term) score += weight * 4;
+        // The larger the share of the title the term makes up, the more the record is about it: an
+        // indicator named by the term outranks each region's assignment of it. Squared, so that only
+        // a title that is mostly the term comes near one that is exactly the term.
+        if (record.foldedTitle.includes(term)) score += weight * (2 + 4 * (Array.from(term).length / Array.from(record.foldedTitle).length) ** 2);
       }
       const known = best.get(record);
       if (!known || score > known.score) best.set(record, { score, terms });

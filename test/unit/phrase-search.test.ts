@@ -50,3 +50,12 @@ test('excerpts mark each whole term and show the text as published', () => {
   const folded = prepareRecords([record('/x/', 't', 'ＡＥＯ认证企业')], (text) => foldText(text, {}))[0]!;
   expect(buildExcerpt(folded, ['aeo'])).toEqual([{ text: 'ＡＥＯ', marked: true }, { text: '认证企业', marked: false }]);
 });
+
+test('a record whose title is mostly the term ranks above the records whose longer titles contain it', () => {
+  // As published: one indicator, and each region's assignment of it, whose short text names the indicator first.
+  const assignment = (region: string) =>
+    record(`/indicators/qianzhan-tansuo/${region}/`, `${region} 前瞻探索营商环境工作 责任分工`, '前瞻探索营商环境工作\n牵头单位 局景城建设办\n配合单位 各指标牵头单位及配合单位', { kind: '责任分工' });
+  const indicator = record('/indicators/qianzhan-tansuo/', '前瞻探索营商环境工作', '前瞻探索营商环境工作\n工作领域\n湾里管理局2023年行动方案单列的工作领域，不是评价指标。', { kind: '指标' });
+  const published = prepareRecords([assignment('湾里管理局'), assignment('安源市'), assignment('宁华区'), indicator], (text) => foldText(text, {}));
+  expect(findRecords(published, ['前瞻探索']).hits[0]!.record.url).toBe('/indicators/qianzhan-tansuo/');
+});
