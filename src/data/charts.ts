@@ -5,6 +5,7 @@
  */
 import { grouped, lookup, tableRows, taskListCatalog } from './site-content.ts';
 import { groupBy } from '../lib/catalog.ts';
+import { yearOf } from '../lib/dates.ts';
 import { policySortDate } from '../schemas/policies.ts';
 import { currentSnapshots } from '../lib/revisions.ts';
 import { oncePerContent } from '../loaders/content-files.ts';
@@ -56,13 +57,13 @@ async function buildCharts(): Promise<PlacedChart[]> {
   }
 
   const published = targets.filter((t) => policies.has(t.policy));
-  const yearOf = (t: { policy: string }) => policySortDate(policies.get(t.policy)!.data).slice(0, 4);
+  const targetYear = (t: { policy: string }) => String(yearOf(policySortDate(policies.get(t.policy)!.data)));
   const targetById = new Map(published.map((t) => [t.id, t]));
-  for (const spec of targetComparisonCharts(published, regionName, yearOf)) {
+  for (const spec of targetComparisonCharts(published, regionName, targetYear)) {
     // The first-level indicator and year, for the indicator page's list of comparisons.
     const target = targetById.get(String(spec.table.rows[0]![0]))!;
     const indicator = target.indicator ? indicators.get(target.indicator)?.parent ?? target.indicator : undefined;
-    charts.push({ page: comparisonPage(spec.id), spec, year: yearOf(target), ...(indicator ? { indicator } : {}) });
+    charts.push({ page: comparisonPage(spec.id), spec, year: targetYear(target), ...(indicator ? { indicator } : {}) });
   }
   return charts;
 }

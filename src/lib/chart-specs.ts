@@ -100,8 +100,7 @@ export function briefingProgressChart(input: {
   };
 }
 
-/** One tracker's rate at each as-of date it was published: points only, nothing in between. */
-/** One region's published and computed rates of a tracker, briefing by briefing. */
+/** One region's rate of a tracker at each as-of date it was published: points only, nothing in between. */
 export function trackerRateChart(input: {
   trackerId: string;
   trackerName: string;
