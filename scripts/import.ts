@@ -8,11 +8,11 @@ import { extname, join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
 import { checkContent, contentRoot } from '../src/loaders/content-files.ts';
-import { decodeSpreadsheetText, importRows } from '../src/lib/spreadsheet-import.ts';
-import { readTable } from '../src/lib/csv-table.ts';
-import { formatIssue } from '../src/lib/content-issue.ts';
+import { decodeSpreadsheetText, importRows } from './authoring/spreadsheet-import.ts';
+import { readTable } from '../src/lib/content/csv-table.ts';
+import { formatIssue } from '../src/lib/content/content-issue.ts';
 import { indicatorByName } from '../src/lib/catalog.ts';
-import { SINGLE_FILE_TABLES } from '../src/lib/validate-content.ts';
+import { SINGLE_FILE_TABLES } from '../src/schemas/datasets.ts';
 import { tasksTable } from '../src/schemas/tasks.ts';
 import type { TableDefinition } from '../src/schemas/table.ts';
 

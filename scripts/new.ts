@@ -5,7 +5,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkContent, contentRoot } from '../src/loaders/content-files.ts';
-import { newPolicy, nextBriefing } from '../src/lib/scaffold.ts';
+import { newPolicy, nextBriefing } from './authoring/scaffold.ts';
 
 const [kind, region] = process.argv.slice(2);
 const usage = '用法：npm run new -- briefing <地区编号>  或  npm run new -- policy <地区编号>（地区编号见 content/tables/regions.csv）';

@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import Papa from 'papaparse';
-import { splitFrontmatter } from '../../src/lib/mdx-document.ts';
+import { splitFrontmatter } from '../../src/lib/content/mdx-document.ts';
 
 const PAGE = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}';
 const LAYOUTS: Record<string, string> = {

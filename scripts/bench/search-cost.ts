@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { recordFacets, SEARCH_INDEX_DIR, searchIndex, type SearchIndexMeta } from '../../src/lib/search-shards.ts';
-import { queryVariants, textFolder } from '../../src/lib/search-text.ts';
+import { recordFacets, SEARCH_INDEX_DIR, queryShardedIndex, type SearchIndexMeta } from '../../src/lib/search/search-shards.ts';
+import { queryVariants, textFolder } from '../../src/lib/search/search-text.ts';
 
 export interface QueryCost {
   bytes: number;
@@ -27,7 +27,7 @@ export async function coldQueryCost(siteDir: string, query: string): Promise<Que
   };
   const meta = JSON.parse(read('meta.json')) as SearchIndexMeta;
   const fold = textFolder(meta.vocabulary.traditional);
-  const response = await searchIndex({ meta, facets: recordFacets(meta), load: async (path) => read(path) }, queryVariants(query, meta.vocabulary), fold, { limit: 20 });
+  const response = await queryShardedIndex({ meta, facets: recordFacets(meta), load: async (path) => read(path) }, queryVariants(query, meta.vocabulary), fold, { limit: 20 });
   const sizes = [...fetched.values()];
   return {
     bytes: sizes.reduce((sum, b) => sum + b.length, 0),

@@ -11,9 +11,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { recordFacets, SEARCH_INDEX_DIR, searchIndex, type SearchIndexMeta } from '../../src/lib/search-shards.ts';
-import { queryVariants, textFolder } from '../../src/lib/search-text.ts';
-import { outcomeOf, searchQuality, type SearchQuality, type SearchQueryCase } from '../../src/lib/search-evaluation.ts';
+import { recordFacets, SEARCH_INDEX_DIR, queryShardedIndex, type SearchIndexMeta } from '../../src/lib/search/search-shards.ts';
+import { queryVariants, textFolder } from '../../src/lib/search/search-text.ts';
+import { outcomeOf, searchQuality, type SearchQuality, type SearchQueryCase } from './search-evaluation.ts';
 import { loadContentModel } from '../../src/loaders/content-files.ts';
 import { regionStem, SYNTHETIC_COUNTIES } from '../corpus/synthetic-corpus.ts';
 
@@ -41,7 +41,7 @@ export async function provinceSearchQuality(siteDir: string): Promise<SearchQual
   const fold = textFolder(meta.vocabulary.traditional);
   const outcomes = [];
   for (const testCase of cases) {
-    const response = await searchIndex(index, queryVariants(testCase.query, meta.vocabulary), fold, { limit: 20 });
+    const response = await queryShardedIndex(index, queryVariants(testCase.query, meta.vocabulary), fold, { limit: 20 });
     // Results encoded again, since urlMatcher decodes them (an anchor may hold a %).
     const ranked = [...new Set(response.hits.map((h) => encodeURI(sameSection(h.record.url))))];
     outcomes.push(outcomeOf({ ...testCase, expect: testCase.expect.map(sameSection) }, ranked));

@@ -13,7 +13,7 @@
  * Pure: real files in, corpus files out, the same every time.
  */
 import Papa from 'papaparse';
-import type { ContentFile } from '../../src/lib/validate-content.ts';
+import type { ContentFile } from '../../src/lib/content/content-model.ts';
 
 export const PROVINCE_SCALE = 500;
 const COUNTIES = 100;

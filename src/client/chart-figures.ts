@@ -7,7 +7,7 @@ import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
   type ChartConfiguration, type Plugin,
 } from 'chart.js';
-import type { ChartSpec } from '../lib/chart-specs.ts';
+import type { ChartSpec } from '../lib/charts/chart-specs.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 

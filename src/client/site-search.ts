@@ -4,9 +4,9 @@
  * records with lib/phrase-search.ts, and lists them with their facets.
  * Results are announced to screen readers through a live region.
  */
-import type { Facet } from '../lib/phrase-search.ts';
-import { recordFacets, SEARCH_INDEX_DIR, searchIndex, type SearchIndexMeta, type ShardedSearchResponse } from '../lib/search-shards.ts';
-import { queryVariants, textFolder } from '../lib/search-text.ts';
+import type { Facet } from '../lib/search/phrase-search.ts';
+import { recordFacets, SEARCH_INDEX_DIR, queryShardedIndex, type SearchIndexMeta, type ShardedSearchResponse } from '../lib/search/search-shards.ts';
+import { queryVariants, textFolder } from '../lib/search/search-text.ts';
 
 const PAGE_SIZE = 20;
 const files = new Map<string, Promise<string>>();
@@ -39,7 +39,7 @@ function loadIndex() {
 
 export async function searchSite(query: string, filters: Partial<Record<Facet, string>>, sortByDate: boolean): Promise<ShardedSearchResponse> {
   const { meta, facets, fold } = await loadIndex();
-  return searchIndex({ meta, facets, load }, queryVariants(query, meta.vocabulary), fold, { filters, sortByDate, limit: PAGE_SIZE });
+  return queryShardedIndex({ meta, facets, load }, queryVariants(query, meta.vocabulary), fold, { filters, sortByDate, limit: PAGE_SIZE });
 }
 
 function renderResults(list: HTMLOListElement, response: ShardedSearchResponse): void {

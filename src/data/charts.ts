@@ -5,14 +5,14 @@
  */
 import { grouped, lookup, tableRows, taskListCatalog } from './site-content.ts';
 import { groupBy } from '../lib/catalog.ts';
-import { yearOf } from '../lib/dates.ts';
+import { yearOf } from '../core/dates.ts';
 import { policySortDate } from '../schemas/policies.ts';
-import { currentSnapshots } from '../lib/revisions.ts';
+import { currentSnapshots } from '../lib/figures/revisions.ts';
 import { oncePerContent } from '../loaders/content-files.ts';
 import {
   briefingProgressChart, rankingTiersChart, targetComparisonCharts, tasksByGroupChart, tasksByLeadUnitChart,
   tasksByMonthChart, trackerRateChart, type ChartSpec,
-} from '../lib/chart-specs.ts';
+} from '../lib/charts/chart-specs.ts';
 
 export interface PlacedChart {
   spec: ChartSpec;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { contentRoot, loadContentModel } from '../loaders/content-files.ts';
-import { SINGLE_FILE_TABLES } from '../lib/validate-content.ts';
+import { SINGLE_FILE_TABLES } from '../schemas/datasets.ts';
 import { tasksTable } from '../schemas/tasks.ts';
 import { spreadsheetCsv } from '../lib/csv-output.ts';
 import type { TableDefinition } from '../schemas/table.ts';

@@ -6,7 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupBy, indicatorFamily, newestFirst } from '../lib/catalog.ts';
 import { policySortDate } from '../schemas/policies.ts';
 import { loadContentModel, oncePerContent } from '../loaders/content-files.ts';
-import type { ContentModel } from '../lib/validate-content.ts';
+import type { ContentModel } from '../lib/content/content-model.ts';
 import { taskRowLinks } from '../lib/pagination.ts';
 
 export type PolicyEntry = CollectionEntry<'policies'>;

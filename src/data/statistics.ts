@@ -5,7 +5,7 @@
  */
 import { grouped, lookup } from './site-content.ts';
 import { oncePerContent } from '../loaders/content-files.ts';
-import { checkPublishedRate } from '../lib/rates.ts';
+import { checkPublishedRate } from '../lib/figures/rates.ts';
 
 export interface RegionStatistics {
   region: string;

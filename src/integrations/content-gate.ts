@@ -4,7 +4,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { checkContent, displayRoot } from '../loaders/content-files.ts';
-import { formatIssue } from '../lib/content-issue.ts';
+import { formatIssue } from '../lib/content/content-issue.ts';
 
 export function contentGate(): AstroIntegration {
   return {

@@ -15,11 +15,11 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as OpenCC from 'opencc-js';
 import { contentRoot, loadContentModel } from '../loaders/content-files.ts';
-import { SEARCH_KINDS, searchRecords, type SearchRecord } from '../lib/search-records.ts';
-import { buildVocabulary, type QueryVocabulary } from '../lib/search-text.ts';
-import { orderRecords, SEARCH_INDEX_DIR } from '../lib/search-shards.ts';
-import type { IndexedRecord } from '../lib/phrase-search.ts';
-import type { ContentModel } from '../lib/validate-content.ts';
+import { SEARCH_KINDS, searchRecords, type SearchRecord } from '../lib/search/search-records.ts';
+import { buildVocabulary, type QueryVocabulary } from '../lib/search/search-text.ts';
+import { orderRecords, SEARCH_INDEX_DIR } from '../lib/search/search-shards.ts';
+import type { IndexedRecord } from '../lib/search/phrase-search.ts';
+import type { ContentModel } from '../lib/content/content-model.ts';
 
 /** The records of the current content, as the index and the search benchmark both see them. */
 export function currentSearchRecords(model = loadContentModel(), root = contentRoot()): SearchRecord[] {

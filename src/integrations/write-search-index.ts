@@ -8,8 +8,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { contentRoot, ContentValidationError, displayRoot, readContentFiles } from '../loaders/content-files.ts';
-import { validateContent } from '../lib/validate-content.ts';
-import { buildSearchIndex } from '../lib/search-shards.ts';
+import { validateContent } from '../lib/content/validate-content.ts';
+import { buildSearchIndex } from '../lib/search/search-shards.ts';
 import { searchIndexInputs } from './search-index.ts';
 
 const dir = process.argv[2];

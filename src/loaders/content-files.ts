@@ -4,8 +4,9 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { formatIssueReport, type ContentIssue } from '../lib/content-issue.ts';
-import { validateContent, type ContentFile, type ContentModel } from '../lib/validate-content.ts';
+import { formatIssueReport, type ContentIssue } from '../lib/content/content-issue.ts';
+import { validateContent } from '../lib/content/validate-content.ts';
+import type { ContentFile, ContentModel } from '../lib/content/content-model.ts';
 
 /**
  * Where the content lives. `CONTENT_DIR` points the same build at another tree

@@ -16,7 +16,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { parse } from 'yaml';
-import { splitFrontmatter } from '../lib/mdx-document.ts';
+import { splitFrontmatter } from '../lib/content/mdx-document.ts';
 import { contentRoot } from './content-files.ts';
 
 export function documentLoader(folder: 'policies' | 'briefings'): Loader {

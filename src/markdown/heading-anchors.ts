@@ -3,7 +3,7 @@
  * lib/anchors.ts). It runs before Astro's own heading-id plugin, which keeps
  * an id that is already set, so the table of contents uses the same anchors.
  */
-import { headingAnchors, type HeadingInput } from '../lib/anchors.ts';
+import { headingAnchors, type HeadingInput } from '../lib/content/anchors.ts';
 
 interface HeadingNode {
   tagName: string;

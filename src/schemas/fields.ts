@@ -4,7 +4,7 @@
  * reports, in words staff understand, what it expected instead.
  */
 import { z } from 'astro/zod';
-import { checkIsoDate, isoDateOf } from '../lib/dates.ts';
+import { checkIsoDate, isoDateOf } from '../core/dates.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CHINESE_DATE = /^\s*\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$/;

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { defineTable } from './table.ts';
 import { count, isoDate, optionalCount, optionalPercent, requiredText, slug } from './fields.ts';
-import { sumOfParts } from '../lib/rates.ts';
+import { sumOfParts } from '../core/tracker-counts.ts';
 
 export const progressTable = defineTable({
   id: 'progress',

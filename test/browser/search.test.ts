@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserOnBuiltSite } from '../support/browser.ts';
-import { outcomeOf, searchQuality, type SearchQueryCase } from '../../src/lib/search-evaluation.ts';
+import { outcomeOf, searchQuality, type SearchQueryCase } from '../../scripts/bench/search-evaluation.ts';
 
 const cases: SearchQueryCase[] = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'search', 'queries.json'), 'utf8'));
 const site = browserOnBuiltSite();

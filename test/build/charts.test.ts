@@ -9,9 +9,10 @@ import Papa from 'papaparse';
 import { builtPages, pageAssets, visibleText, type BuiltPage } from '../support/site.ts';
 import { PROJECT_ROOT, TEST_SITE_URL } from '../support/astro-build.ts';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
-import { validateContent, type ContentModel } from '../../src/lib/validate-content.ts';
-import type { ChartSpec } from '../../src/lib/chart-specs.ts';
-import { formatChineseDate } from '../../src/lib/dates.ts';
+import { validateContent } from '../../src/lib/content/validate-content.ts';
+import type { ContentModel } from '../../src/lib/content/content-model.ts';
+import type { ChartSpec } from '../../src/lib/charts/chart-specs.ts';
+import { formatChineseDate } from '../../src/core/dates.ts';
 import { neutraliseFormula } from '../../src/lib/csv-output.ts';
 
 const siteDir = inject('siteDir');

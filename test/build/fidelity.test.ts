@@ -10,8 +10,8 @@ import { describe, expect, inject, test } from 'vitest';
 import { builtPages, visibleText } from '../support/site.ts';
 import { PROJECT_ROOT } from '../support/astro-build.ts';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
-import { normaliseForComparison, sourceUnits } from '../../src/lib/fidelity.ts';
+import { validateContent } from '../../src/lib/content/validate-content.ts';
+import { normaliseForComparison, sourceUnits } from '../support/fidelity.ts';
 
 const SOURCES = join(PROJECT_ROOT, 'content', 'sources');
 const removed: Record<string, { text: string; reason: string }[]> = JSON.parse(readFileSync(join(SOURCES, 'removed.json'), 'utf8'));

@@ -25,7 +25,7 @@ test('a new briefing and a new policy are drafts that pass check and stay off th
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('没有编号为“nowhere”的地区');
 
-    const check = run('check-content.ts', [], contentDir);
+    const check = run('check.ts', [], contentDir);
     expect(check.status, check.stderr).toBe(0);
     expect(check.stdout).toContain('内容检查通过');
 

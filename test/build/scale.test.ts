@@ -11,7 +11,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { astroBuild } from '../support/astro-build.ts';
 import { builtPages, siteFiles, type BuiltPage } from '../support/site.ts';
-import { writeCorpus } from '../../scripts/generate-corpus.ts';
+import { writeCorpus } from '../../scripts/corpus/generate.ts';
 import { TASK_ROWS_PER_PAGE, taskRowLinks } from '../../src/lib/pagination.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'scale-'));

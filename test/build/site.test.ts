@@ -9,7 +9,8 @@ import Papa from 'papaparse';
 import { builtPages, siteFiles, visibleText, type BuiltPage } from '../support/site.ts';
 import { PROJECT_ROOT } from '../support/astro-build.ts';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
-import { validateContent, type ContentModel } from '../../src/lib/validate-content.ts';
+import { validateContent } from '../../src/lib/content/validate-content.ts';
+import type { ContentModel } from '../../src/lib/content/content-model.ts';
 import { neutraliseFormula } from '../../src/lib/csv-output.ts';
 import { taskRowLinks } from '../../src/lib/pagination.ts';
 

@@ -4,8 +4,8 @@
  * or line, the field and the value, in words staff understand.
  */
 import { describe, expect, test } from 'vitest';
-import { validateContent } from '../../src/lib/validate-content.ts';
-import { formatIssue } from '../../src/lib/content-issue.ts';
+import { validateContent } from '../../src/lib/content/validate-content.ts';
+import { formatIssue } from '../../src/lib/content/content-issue.ts';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
 import { invalidCases, MINIMAL, withOverlay } from '../support/fixtures.ts';
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
-import type { ContentFile } from '../../src/lib/validate-content.ts';
+import type { ContentFile } from '../../src/lib/content/content-model.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const MINIMAL = join(FIXTURES, 'content-minimal');

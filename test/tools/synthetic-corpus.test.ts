@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { shiftMonths, shiftYears, syntheticCorpus, syntheticCounty } from '../../scripts/corpus/synthetic-corpus.ts';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { validateContent } from '../../src/lib/content/validate-content.ts';
 
 const real = readContentFiles(join(import.meta.dirname, '..', '..', 'content'));
 

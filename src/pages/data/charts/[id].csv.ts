@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allCharts } from '../../../data/charts.ts';
-import type { ChartSpec } from '../../../lib/chart-specs.ts';
+import type { ChartSpec } from '../../../lib/charts/chart-specs.ts';
 import { spreadsheetCsv } from '../../../lib/csv-output.ts';
 
 export const getStaticPaths = (async () =>

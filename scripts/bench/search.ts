@@ -1,0 +1,141 @@
+/**
+ * `npm run bench:search`: measures the site's search against the query set in
+ * test/search/queries.json, and Pagefind (extended build, Chinese
+ * segmentation) indexing the very same records, in headless Chromium:
+ * hit@1, hit@5, MRR, deep links, bytes a cold first query downloads
+ * (gzip-compressed) and query latency once the index is loaded.
+ * Builds the site into a temporary directory first. A benchmark, not a test.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import type { Page } from 'playwright-core';
+import { currentSearchRecords, currentVocabulary } from '../../src/integrations/search-index.ts';
+import { normaliseQuery } from '../../src/lib/search/search-text.ts';
+import { outcomeOf, searchQuality, type QueryOutcome, type SearchQueryCase } from './search-evaluation.ts';
+import { launchBrowser } from '../../test/support/browser.ts';
+import { serveStatic } from '../../test/support/static-server.ts';
+
+const cases: SearchQueryCase[] = JSON.parse(readFileSync('test/search/queries.json', 'utf8'));
+const work = mkdtempSync(join(tmpdir(), 'bench-search-'));
+const site = join(work, 'site');
+
+const built = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  env: { ...process.env, OUT_DIR: site, ASTRO_TELEMETRY_DISABLED: '1' },
+  encoding: 'utf8',
+});
+if (built.status !== 0) {
+  console.error(built.stdout, built.stderr);
+  process.exit(1);
+}
+
+// Pagefind over the same records, behind a bare page that exposes its search.
+const records = currentSearchRecords();
+const vocabulary = currentVocabulary(records);
+const pagefindDir = join(site, 'pagefind-bench');
+mkdirSync(pagefindDir, { recursive: true });
+const created = await pagefind.createIndex({ forceLanguage: 'zh' });
+if (!created.index) throw new Error(created.errors.join('; '));
+for (const record of records) {
+  const added = await created.index.addCustomRecord({ url: record.url, content: `${record.title}\n${record.content}`, language: 'zh', meta: { title: record.title } });
+  if (added.errors.length) throw new Error(added.errors.join('; '));
+}
+const written = await created.index.writeFiles({ outputPath: join(pagefindDir, 'pagefind') });
+if (written.errors.length) throw new Error(written.errors.join('; '));
+await pagefind.close();
+writeFileSync(join(pagefindDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>pagefind</title>');
+
+const server = await serveStatic(site);
+const browser = await launchBrowser();
+const gz = (body: Buffer) => gzipSync(body, { level: 9 }).length;
+
+/** Bytes (gzip) of every response while `action` runs. */
+async function bytesDuring(page: Page, action: () => Promise<unknown>): Promise<{ bytes: number; files: string[] }> {
+  const seen: Promise<{ url: string; size: number }>[] = [];
+  const listener = (response: import('playwright-core').Response) =>
+    seen.push(response.body().then((body) => ({ url: new URL(response.url()).pathname, size: gz(body) }), () => ({ url: response.url(), size: 0 })));
+  page.on('response', listener);
+  await action();
+  page.off('response', listener);
+  const all = await Promise.all(seen);
+  return { bytes: all.reduce((sum, r) => sum + r.size, 0), files: all.map((r) => r.url) };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function measureSite() {
+  const page = await browser.newPage();
+  const pageLoad = await bytesDuring(page, () => page.goto(`${server.url}/search/`, { waitUntil: 'load' }));
+  const run = async (query: string) => {
+    await page.fill('#search-page-input', query);
+    const started = Date.now();
+    await page.evaluate(() => (document.getElementById('search-status')!.textContent = ''));
+    await page.press('#search-page-input', 'Enter');
+    await page.waitForFunction(() => /^(找到|没有找到)/.test(document.getElementById('search-status')?.textContent ?? ''));
+    const elapsed = Date.now() - started;
+    const urls = await page.$$eval('#search-results li h2 a', (links) => links.map((a) => a.getAttribute('href')!));
+    return { urls, elapsed };
+  };
+  const first = await bytesDuring(page, () => run(cases[0]!.query));
+  const outcomes: QueryOutcome[] = [];
+  const latencies: number[] = [];
+  for (const c of cases) {
+    const { urls, elapsed } = await run(c.query);
+    outcomes.push(outcomeOf(c, urls));
+    latencies.push(elapsed);
+  }
+  await page.close();
+  return { quality: searchQuality(outcomes), firstQueryBytes: first.bytes, pageScriptBytes: pageLoad.bytes, firstQueryFiles: first.files, latency: median(latencies) };
+}
+
+async function measurePagefind() {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/pagefind-bench/`, { waitUntil: 'load' });
+  const search = (query: string) =>
+    page.evaluate(async (q) => {
+      const w = window as unknown as {
+        pf?: { options: (o: object) => Promise<void>; search: (q: string) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }> };
+      };
+      if (!w.pf) {
+        w.pf = await import('/pagefind-bench/pagefind/pagefind.js' as string);
+        // Result URLs as indexed, not prefixed with where the bundle happens to live.
+        await w.pf!.options({ baseUrl: '/' });
+      }
+      const started = performance.now();
+      const found = await w.pf!.search(q);
+      const urls = await Promise.all(found.results.slice(0, 10).map(async (r) => (await r.data()).url));
+      return { urls, elapsed: performance.now() - started };
+    }, query);
+  const first = await bytesDuring(page, () => search(normaliseQuery(cases[0]!.query, vocabulary)));
+  const outcomes: QueryOutcome[] = [];
+  const latencies: number[] = [];
+  for (const c of cases) {
+    const { urls, elapsed } = await search(normaliseQuery(c.query, vocabulary));
+    outcomes.push(outcomeOf(c, urls));
+    latencies.push(elapsed);
+  }
+  await page.close();
+  return { quality: searchQuality(outcomes), firstQueryBytes: first.bytes, firstQueryFiles: first.files, latency: median(latencies) };
+}
+
+const ours = await measureSite();
+const theirs = await measurePagefind();
+await browser.close();
+await server.close();
+rmSync(work, { recursive: true, force: true });
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+console.log(`query set: ${cases.length} queries, ${records.length} records`);
+console.log('| engine | hit@1 | hit@5 | MRR | first result deep-links | cold first query (gzip) | median query latency |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log(`| site search (whole-phrase) | ${pct(ours.quality.hitAt1)} | ${pct(ours.quality.hitAt5)} | ${ours.quality.mrr.toFixed(3)} | ${pct(ours.quality.deepLinkAt1)} | ${kb(ours.firstQueryBytes)} (+ ${kb(ours.pageScriptBytes)} search page) | ${ours.latency} ms (typed into the page, incl. rendering) |`);
+console.log(`| Pagefind 1.5 extended | ${pct(theirs.quality.hitAt1)} | ${pct(theirs.quality.hitAt5)} | ${theirs.quality.mrr.toFixed(3)} | ${pct(theirs.quality.deepLinkAt1)} | ${kb(theirs.firstQueryBytes)} | ${theirs.latency.toFixed(0)} ms (search() and result data) |`);
+for (const [name, result] of [['site search', ours], ['Pagefind', theirs]] as const) {
+  if (result.quality.misses.length === 0) continue;
+  console.log(`\n${name} misses (no acceptable result in the top five):`);
+  for (const miss of result.quality.misses) console.log(`  ${miss.query} → ${miss.top.slice(0, 3).join(' ') || '(no results)'}`);
+}

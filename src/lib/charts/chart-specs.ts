@@ -1,0 +1,317 @@
+/**
+ * What each chart shows, as plain data: built from the validated rows, rendered
+ * by components/chart-figure.astro, drawn in the browser by scripts/chart-figures.ts,
+ * and offered for download as CSV. The table of a chart is exactly its source
+ * rows, so the picture, the table and the download never disagree.
+ */
+import { groupBy } from '../catalog.ts';
+import { formatChineseDate, formatChineseMonth } from '../../core/dates.ts';
+import { checkPublishedRate, describeDisagreement, formatPercent } from '../figures/rates.ts';
+
+export type ChartKind = 'stacked-bar' | 'bar' | 'horizontal-bar' | 'line';
+
+export interface ChartSeries {
+  label: string;
+  /** One value per category; null where the source publishes no figure. */
+  values: (number | null)[];
+}
+
+export interface ChartSpec {
+  /** Stable id: the figure's anchor and the CSV file name. */
+  id: string;
+  title: string;
+  /** Unit of the values, e.g. 项 or %. */
+  unit: string;
+  /** ISO date the figures are as of, when they have one. */
+  asOf?: string | undefined;
+  source: { label: string; href: string };
+  kind: ChartKind;
+  categories: string[];
+  series: ChartSeries[];
+  /** Text drawn beside each category's bar, e.g. its published rate. */
+  categoryNotes?: string[];
+  /** Remarks shown under the title, e.g. a published rate that disagrees with its counts. */
+  notes: string[];
+  /** The chart's data as a table: shown on the page and downloaded as CSV. */
+  table: { headers: string[]; rows: string[][] };
+}
+
+const cell = (value: number | undefined | null) => (value === undefined || value === null ? '' : String(value));
+
+export interface ProgressRow {
+  id: string;
+  tracker: string;
+  asOf: string;
+  total: number;
+  completed: number;
+  inProgress?: number | undefined;
+  notCompleted?: number | undefined;
+  longTerm?: number | undefined;
+  publishedRate?: number | undefined;
+  briefing: string;
+  section: string;
+}
+
+export const PROGRESS_PARTS = [
+  { key: 'completed', label: '已完成' },
+  { key: 'inProgress', label: '正在推进' },
+  { key: 'notCompleted', label: '未完成' },
+  { key: 'longTerm', label: '长期坚持' },
+] as const;
+
+const PROGRESS_HEADERS = ['编号', '跟踪事项', '截至日期', '总数', '已完成', '正在推进', '未完成', '长期坚持', '公布完成率', '计算完成率（已完成÷总数）', '来源简报', '来源章节'];
+
+function progressTableRow(row: ProgressRow, trackerName: (id: string) => string): string[] {
+  const check = checkPublishedRate(row, row.publishedRate);
+  return [
+    row.id, trackerName(row.tracker), row.asOf, cell(row.total), cell(row.completed), cell(row.inProgress), cell(row.notCompleted),
+    cell(row.longTerm), cell(row.publishedRate), cell(check.computed), row.briefing, row.section,
+  ];
+}
+
+/** One briefing's trackers as stacked bars of their parts, each with its published rate. */
+export function briefingProgressChart(input: {
+  briefingId: string;
+  briefingTitle: string;
+  rows: readonly ProgressRow[];
+  trackerName: (id: string) => string;
+}): ChartSpec {
+  const { briefingId, briefingTitle, rows, trackerName } = input;
+  const asOfDates = [...new Set(rows.map((r) => r.asOf))];
+  const section = rows[0]?.section;
+  return {
+    id: `progress-${briefingId}`,
+    title: `${briefingTitle}：各跟踪清单进展`,
+    unit: '项',
+    asOf: asOfDates.length === 1 ? asOfDates[0] : undefined,
+    source: { label: section ? `${briefingTitle}“${section}”` : briefingTitle, href: `/briefings/${briefingId}/${section ? `#${section}` : ''}` },
+    kind: 'stacked-bar',
+    categories: rows.map((r) => trackerName(r.tracker)),
+    series: PROGRESS_PARTS.map((part) => ({ label: part.label, values: rows.map((r) => r[part.key] ?? null) })),
+    categoryNotes: rows.map((r) => {
+      const check = checkPublishedRate(r, r.publishedRate);
+      return r.publishedRate === undefined ? `共${r.total}项` : `共${r.total}项，公布完成率${r.publishedRate}%${check.agrees ? '' : `（计算为${formatPercent(check.computed)}）`}`;
+    }),
+    notes: rows.flatMap((r) => {
+      const note = describeDisagreement(checkPublishedRate(r, r.publishedRate));
+      return note ? [`${trackerName(r.tracker)}：${note}`] : [];
+    }),
+    table: { headers: PROGRESS_HEADERS, rows: rows.map((r) => progressTableRow(r, trackerName)) },
+  };
+}
+
+/** One region's rate of a tracker at each as-of date it was published: points only, nothing in between. */
+export function trackerRateChart(input: {
+  trackerId: string;
+  trackerName: string;
+  regionId: string;
+  regionName: string;
+  rows: readonly ProgressRow[];
+  briefingTitle: (id: string) => string;
+}): ChartSpec {
+  const rows = [...input.rows].sort((a, b) => a.asOf.localeCompare(b.asOf));
+  const latest = rows.at(-1);
+  return {
+    id: `rate-${input.trackerId}-${input.regionId}`,
+    title: `${input.regionName}${input.trackerName}：完成率变化`,
+    unit: '%',
+    asOf: latest?.asOf,
+    source: latest
+      ? { label: `${input.briefingTitle(latest.briefing)}等各期简报`, href: `/briefings/${latest.briefing}/#${latest.section}` }
+      : { label: '工作简报', href: '/briefings/' },
+    kind: 'line',
+    categories: rows.map((r) => formatChineseDate(r.asOf)),
+    series: [
+      { label: '公布完成率', values: rows.map((r) => r.publishedRate ?? null) },
+      { label: '计算完成率（已完成÷总数）', values: rows.map((r) => checkPublishedRate(r, r.publishedRate).computed ?? null) },
+    ],
+    notes:
+      rows.length === 1
+        ? ['目前只有一期简报公布了这项数字，图中只有一个点；以后各期公布后逐期增加，不作插值。']
+        : [],
+    table: { headers: PROGRESS_HEADERS, rows: rows.map((r) => progressTableRow(r, () => input.trackerName)) },
+  };
+}
+
+export interface TaskRow {
+  number: number;
+  deadline?: string | undefined;
+  leadUnit?: string | undefined;
+  indicatorName?: string | undefined;
+  action?: string | undefined;
+}
+
+function countChart(input: {
+  id: string;
+  title: string;
+  kind: ChartKind;
+  counts: Map<string, number>;
+  categoryHeader: string;
+  source: ChartSpec['source'];
+  notes?: string[];
+}): ChartSpec {
+  const categories = [...input.counts.keys()];
+  return {
+    id: input.id,
+    title: input.title,
+    unit: '项',
+    source: input.source,
+    kind: input.kind,
+    categories,
+    series: [{ label: '任务数', values: categories.map((c) => input.counts.get(c)!) }],
+    notes: input.notes ?? [],
+    table: { headers: [input.categoryHeader, '任务数'], rows: categories.map((c) => [c, String(input.counts.get(c))]) },
+  };
+}
+
+const NOT_GIVEN = '原文未写明';
+
+/** Tasks of one list by the month of their deadline, in calendar order. */
+export function tasksByMonthChart(listId: string, listTitle: string, rows: readonly TaskRow[]): ChartSpec {
+  const months = [...new Set(rows.map((r) => r.deadline?.slice(0, 7)).filter((m): m is string => !!m))].sort();
+  const counts = new Map(months.map((m) => [formatChineseMonth(`${m}-01`), rows.filter((r) => r.deadline?.startsWith(m)).length]));
+  const undated = rows.filter((r) => !r.deadline).length;
+  if (undated > 0) counts.set(NOT_GIVEN, undated);
+  return countChart({
+    id: `deadlines-${listId}`,
+    title: `${listTitle}：按完成时限月份统计`,
+    kind: 'bar',
+    counts,
+    categoryHeader: '完成时限所在月份',
+    source: { label: listTitle, href: `/tasks/${listId}/` },
+  });
+}
+
+/** Tasks of one list by indicator (or by special action, for lists without indicators), in list order. */
+export function tasksByGroupChart(listId: string, listTitle: string, rows: readonly TaskRow[]): ChartSpec {
+  const byIndicator = rows.some((r) => r.indicatorName);
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const key = (byIndicator ? row.indicatorName : row.action) ?? NOT_GIVEN;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return countChart({
+    id: `${byIndicator ? 'indicators' : 'actions'}-${listId}`,
+    title: `${listTitle}：按${byIndicator ? '指标' : '专项行动'}统计`,
+    kind: 'horizontal-bar',
+    counts,
+    categoryHeader: byIndicator ? '指标名称' : '专项行动',
+    source: { label: listTitle, href: `/tasks/${listId}/` },
+  });
+}
+
+/** Splits a 牵头单位 cell naming several units: 区发改委、区住建局 → two units. */
+export function leadUnits(cellText: string | undefined): string[] {
+  if (!cellText) return [NOT_GIVEN];
+  return cellText.split(/[、，,；;]/).map((u) => u.trim()).filter(Boolean);
+}
+
+/** Tasks of one list by lead unit, most first. A task with two lead units counts for each. */
+export function tasksByLeadUnitChart(listId: string, listTitle: string, rows: readonly TaskRow[]): ChartSpec {
+  const counts = new Map<string, number>();
+  for (const row of rows) for (const unit of leadUnits(row.leadUnit)) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  const sorted = new Map([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')));
+  const shared = rows.filter((r) => leadUnits(r.leadUnit).length > 1).length;
+  return countChart({
+    id: `lead-units-${listId}`,
+    title: `${listTitle}：按牵头单位统计`,
+    kind: 'horizontal-bar',
+    counts: sorted,
+    categoryHeader: '牵头单位',
+    source: { label: listTitle, href: `/tasks/${listId}/` },
+    notes: shared > 0 ? [`有 ${shared} 项任务由两个及以上单位共同牵头，在每个牵头单位下各计一次，因此各单位合计多于任务总数。`] : [],
+  });
+}
+
+export interface TargetRow {
+  id: string;
+  region: string;
+  metric: string;
+  comparator: string;
+  value: number;
+  unit: string;
+  deadline?: string | undefined;
+  policy: string;
+  section: string;
+}
+
+/** Rows in one comparison chart at most: beyond that a chart is unreadable and its page too heavy. */
+export const COMPARISON_ROWS = 40;
+
+/**
+ * The same target set by different regions for the same year, side by side:
+ * one chart per metric, unit and year, so a chart compares like with like and
+ * stays readable however many years the site holds. Regions are in name
+ * order; more than COMPARISON_ROWS rows are split into numbered groups.
+ */
+export function targetComparisonCharts(targets: readonly TargetRow[], regionName: (id: string) => string, yearOf: (target: TargetRow) => string): ChartSpec[] {
+  const byMetric = groupBy(targets, (t) => `${t.metric}\u0000${t.unit}\u0000${yearOf(t)}`);
+  return [...byMetric.values()]
+    .filter((rows) => new Set(rows.map((r) => r.region)).size >= 2)
+    .flatMap((all) => {
+      const sorted = [...all].sort((a, b) => regionName(a.region).localeCompare(regionName(b.region), 'zh-CN') || a.id.localeCompare(b.id));
+      const groups = Math.ceil(sorted.length / COMPARISON_ROWS);
+      return Array.from({ length: groups }, (_, g) => sorted.slice(g * COMPARISON_ROWS, (g + 1) * COMPARISON_ROWS)).map((rows, g) => {
+        const first = rows[0]!;
+        return {
+          id: `targets-${rows.map((r) => r.id).sort()[0]}`,
+          title: `${first.metric}：各地${yearOf(first)}年目标对比${groups > 1 ? `（第${g + 1}组，共${groups}组）` : ''}`,
+          unit: first.unit,
+          source: { label: '各地政策文件（见数据表“来源”列）', href: `/policies/${first.policy}/#${first.section}` },
+          kind: 'bar' as const,
+          categories: rows.map((r) => regionName(r.region)),
+          series: [{ label: '目标值', values: rows.map((r) => r.value) }],
+          categoryNotes: rows.map((r) => `${r.comparator} ${r.value} ${r.unit}${r.deadline ? `（${formatChineseDate(r.deadline)}前）` : ''}`),
+          notes: ['图中柱高为目标数值；“≥”表示不低于、“≤”表示不高于，方向以各柱旁的标注为准。'],
+          table: {
+            headers: ['编号', '地区', '指标项', '比较', '数值', '单位', '期限', '来源政策', '来源章节'],
+            rows: rows.map((r) => [r.id, regionName(r.region), r.metric, r.comparator, String(r.value), r.unit, r.deadline ?? '', r.policy, r.section]),
+          },
+        };
+      });
+    });
+}
+
+export interface RankingTierRow {
+  id: string;
+  publishedOn: string;
+  publisher: string;
+  document?: string | undefined;
+  tier: string;
+  count: number;
+  indicators: string[];
+  briefing: string;
+  section: string;
+}
+
+/** Indicator ranking tiers as a briefing published them: how many indicators in each tier. */
+export function rankingTiersChart(briefingId: string, rows: readonly RankingTierRow[], indicatorName: (id: string) => string): ChartSpec {
+  const first = rows[0];
+  return {
+    id: `ranking-tiers-${briefingId}`,
+    title: `${first?.publisher ?? ''}${first?.document ? `《${first.document}》` : '通报'}：指标排名档次`,
+    unit: '个指标',
+    asOf: first?.publishedOn,
+    source: { label: '工作简报原文', href: `/briefings/${briefingId}/${first ? `#${first.section}` : ''}` },
+    kind: 'bar',
+    categories: rows.map((r) => r.tier),
+    series: [{ label: '指标数', values: rows.map((r) => r.count) }],
+    categoryNotes: rows.map((r) => (r.indicators.length > 0 ? r.indicators.map(indicatorName).join('、') : '通报未列名称')),
+    notes: [],
+    table: {
+      headers: ['编号', '档次', '指标数', '指标', '发布日期', '发布方', '来源简报', '来源章节'],
+      rows: rows.map((r) => [r.id, r.tier, String(r.count), r.indicators.map(indicatorName).join('、'), r.publishedOn, r.publisher, r.briefing, r.section]),
+    },
+  };
+}
+
+/** A short description of the data, for screen readers and as the canvas fallback. */
+export function chartSummary(spec: ChartSpec): string {
+  const parts = spec.categories.map((category, i) => {
+    const values = spec.series
+      .filter((s) => s.values[i] !== null && s.values[i] !== undefined)
+      .map((s) => `${spec.series.length > 1 ? s.label : ''}${s.values[i]}${spec.unit}`);
+    return `${category}：${values.join('，') || '无数据'}`;
+  });
+  return `${spec.title}。${parts.join('；')}。`;
+}

@@ -1,0 +1,184 @@
+/**
+ * Checks that every id a row or document refers to exists, that ids are unique,
+ * and that figures which must add up do. Runs after each file has been read.
+ */
+import type { ContentIssue } from './content-issue.ts';
+import type { ContentModel, LocatedRow } from './content-model.ts';
+
+interface Target {
+  file: string;
+  row?: number;
+  line?: number;
+  label?: string;
+}
+
+function at(row: LocatedRow<unknown>): Target {
+  return { file: row.file, row: row.row, label: row.label };
+}
+
+function issue(place: Target, field: string, value: string, message: string, hint?: string): ContentIssue {
+  return { file: place.file, row: place.row, line: place.line, rowLabel: place.label, field, value, message, hint };
+}
+
+export function checkCrossReferences(model: ContentModel): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const regionIds = new Set(model.regions.map((r) => r.data.id));
+  const indicatorIds = new Set(model.indicators.map((r) => r.data.id));
+  const trackerIds = new Set(model.trackers.map((r) => r.data.id));
+  const policies = new Map(model.policies.map((p) => [p.id, p]));
+  const briefings = new Map(model.briefings.map((b) => [b.id, b]));
+  const datasets = new Set([
+    ...model.taskLists.map((list) => `tasks/${list.id}`),
+    'tables/assignments', 'tables/targets', 'tables/progress', 'tables/indicators', 'tables/regions',
+    'tables/trackers', 'tables/ranking-tiers', 'tables/evaluation-weights',
+  ]);
+
+  const region = (place: Target, field: string, id: string | undefined) => {
+    if (id !== undefined && !regionIds.has(id))
+      issues.push(issue(place, field, id, '不是已登记的地区编号', '先在 content/tables/regions.csv 中登记该地区，或改用已有编号'));
+  };
+  const indicator = (place: Target, field: string, id: string | undefined) => {
+    if (id !== undefined && !indicatorIds.has(id))
+      issues.push(issue(place, field, id, '不是已登记的指标编号', '对照 content/tables/indicators.csv 的“编号”列填写'));
+  };
+  const policySection = (place: Target, policyField: string, policyId: string, sectionField?: string, section?: string) => {
+    const policy = policies.get(policyId);
+    if (model.unreadableDocuments.has(policyId)) return;
+    if (!policy) {
+      issues.push(issue(place, policyField, policyId, '找不到这份政策', '应为 content/policies/ 下某个文件的文件名（不含 .mdx）'));
+      return;
+    }
+    if (policy.data.draft) {
+      issues.push(issue(place, policyField, policyId, '这份政策还是草稿（draft: true），网站不发布，不能被引用', '先删除该政策文件信息中的 draft: true，或暂时不添加这一行'));
+      return;
+    }
+    if (sectionField && section !== undefined && !policy.anchors.includes(section))
+      issues.push(issue(place, sectionField, section, `在政策 ${policyId} 中找不到这个章节锚点`, `可用的锚点：${policy.anchors.slice(0, 12).join('、')}${policy.anchors.length > 12 ? ' 等' : ''}`));
+  };
+  const briefingSection = (place: Target, briefingId: string, section: string) => {
+    const briefing = briefings.get(briefingId);
+    if (model.unreadableDocuments.has(briefingId)) return;
+    if (!briefing) {
+      issues.push(issue(place, '来源简报', briefingId, '找不到这一期简报', '应为 content/briefings/ 下某个文件的文件名（不含 .mdx）'));
+      return;
+    }
+    if (briefing.data.draft) {
+      issues.push(issue(place, '来源简报', briefingId, '这一期简报还是草稿（draft: true），网站不发布，不能被引用', '先删除该简报文件信息中的 draft: true，或暂时不添加这一行'));
+      return;
+    }
+    if (!briefing.anchors.includes(section))
+      issues.push(issue(place, '来源章节', section, `在简报 ${briefingId} 中找不到这个章节锚点`, `可用的锚点：${briefing.anchors.join('、')}`));
+  };
+  const unique = <T>(rows: LocatedRow<T>[], key: (data: T) => string, field: string, what: string) => {
+    const first = new Map<string, LocatedRow<T>>();
+    for (const row of rows) {
+      const k = key(row.data);
+      const earlier = first.get(k);
+      if (earlier) issues.push(issue(at(row), field, k, `${what}重复：与第${earlier.row}行相同`, '每一行的编号必须唯一'));
+      else first.set(k, row);
+    }
+  };
+
+  // regions
+  unique(model.regions, (r) => r.id, '编号', '地区编号');
+  for (const row of model.regions) region(at(row), '上级', row.data.parent);
+
+  // indicators: ids, names and aliases must each point at exactly one indicator
+  unique(model.indicators, (r) => r.id, '编号', '指标编号');
+  const nameOwner = new Map<string, string>();
+  for (const row of model.indicators) {
+    indicator(at(row), '上级', row.data.parent);
+    for (const name of [row.data.name, ...row.data.aliases]) {
+      const owner = nameOwner.get(name);
+      if (owner && owner !== row.data.id)
+        issues.push(issue(at(row), '别名', name, `这个名称已经属于指标 ${owner}`, '同一个名称只能对应一个指标'));
+      else nameOwner.set(name, row.data.id);
+    }
+  }
+
+  // documents
+  for (const [kind, documents] of [['policy', model.policies], ['briefing', model.briefings]] as const) {
+    for (const document of documents) {
+      const place = { file: document.file, line: 1 };
+      if (!regionIds.has(document.data.region))
+        issues.push(issue(place, '地区（region）', document.data.region, '不是已登记的地区编号', '对照 content/tables/regions.csv 的“编号”列填写'));
+      if (kind === 'policy') {
+        const policy = policies.get(document.id)!;
+        for (const id of policy.data.indicators) indicator(place, '涉及指标（indicators）', id);
+        for (const attachment of policy.data.attachments)
+          if (!datasets.has(attachment.dataset))
+            issues.push(issue(place, '附件（attachments）', attachment.dataset, '找不到这个数据集', `可用的数据集：${[...datasets].join('、')}`));
+      }
+    }
+  }
+  const issueNumbers = new Map<string, string>();
+  for (const briefing of model.briefings) {
+    const key = `${briefing.data.series}#${briefing.data.issue}`;
+    const other = issueNumbers.get(key);
+    if (other)
+      issues.push(issue({ file: briefing.file, line: 1 }, '期号（issue）', String(briefing.data.issue), `与 ${other} 的期号重复`, '同一简报系列的期号不能重复'));
+    else issueNumbers.set(key, briefing.file);
+  }
+
+  // task lists
+  for (const list of model.taskLists) {
+    unique(list.rows, (t) => String(t.number), '序号', '序号');
+    for (const row of list.rows) {
+      region(at(row), '地区', row.data.region);
+      indicator(at(row), '指标', row.data.indicator);
+      policySection(at(row), '来源政策', row.data.policy);
+    }
+  }
+
+  // assignments
+  unique(model.assignments, (a) => `${a.region}/${a.indicator}/${a.policy}`, '指标', '同一地区、同一政策的指标分工');
+  for (const row of model.assignments) {
+    region(at(row), '地区', row.data.region);
+    indicator(at(row), '指标', row.data.indicator);
+    policySection(at(row), '来源政策', row.data.policy, '来源章节', row.data.section);
+  }
+
+  // targets
+  unique(model.targets, (t) => t.id, '编号', '目标编号');
+  for (const row of model.targets) {
+    region(at(row), '地区', row.data.region);
+    indicator(at(row), '指标', row.data.indicator);
+    policySection(at(row), '来源政策', row.data.policy, '来源章节', row.data.section);
+  }
+
+  // trackers and progress
+  unique(model.trackers, (t) => t.id, '编号', '跟踪事项编号');
+  unique(model.progress, (p) => p.id, '编号', '进展记录编号');
+  for (const row of model.progress) {
+    region(at(row), '地区', row.data.region);
+    if (!trackerIds.has(row.data.tracker))
+      issues.push(issue(at(row), '跟踪事项', row.data.tracker, '不是已登记的跟踪事项编号', '对照 content/tables/trackers.csv 的“编号”列填写'));
+    briefingSection(at(row), row.data.briefing, row.data.section);
+  }
+
+  // ranking tiers
+  unique(model.rankingTiers, (t) => t.id, '编号', '排名档次编号');
+  for (const row of model.rankingTiers) {
+    region(at(row), '地区', row.data.region);
+    for (const id of row.data.indicators) indicator(at(row), '指标', id);
+    briefingSection(at(row), row.data.briefing, row.data.section);
+  }
+
+  // evaluation weights: each region-year must add up to 100
+  unique(model.evaluationWeights, (w) => w.id, '编号', '权重记录编号');
+  const sums = new Map<string, { total: number; rows: LocatedRow<unknown>[] }>();
+  for (const row of model.evaluationWeights) {
+    region(at(row), '适用地区', row.data.region);
+    briefingSection(at(row), row.data.briefing, row.data.section);
+    const key = `${row.data.region} ${row.data.year}`;
+    const entry = sums.get(key) ?? { total: 0, rows: [] };
+    entry.total = Math.round((entry.total + row.data.weight) * 100) / 100;
+    entry.rows.push(row);
+    sums.set(key, entry);
+  }
+  for (const [key, { total, rows }] of sums) {
+    if (total !== 100)
+      issues.push(issue(at(rows[0] as LocatedRow<unknown>), '权重', String(total), `${key} 年度各部分权重合计为 ${total}，应为 100`, '按简报原文核对各部分分值占比'));
+  }
+  return issues;
+}

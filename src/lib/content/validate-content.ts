@@ -1,0 +1,104 @@
+/**
+ * Validates the whole content tree at once: every file against its schema,
+ * then every cross-reference between files. Pure: it takes file texts and
+ * returns the typed model plus every problem found, so it runs in tests
+ * without a disk and in the build before anything is rendered.
+ */
+import type { ContentIssue } from './content-issue.ts';
+import { sortIssues } from './content-issue.ts';
+import { readTable } from './csv-table.ts';
+import { readMdxDocument } from './mdx-document.ts';
+import { checkCrossReferences } from './cross-references.ts';
+import { REQUIRED_TABLES, SINGLE_FILE_TABLES } from '../../schemas/datasets.ts';
+import type { ContentFile, ContentModel, LocatedRow } from './content-model.ts';
+import type { TableDefinition } from '../../schemas/table.ts';
+import { tasksTable } from '../../schemas/tasks.ts';
+import { policySchema, POLICY_FIELD_LABELS } from '../../schemas/policies.ts';
+import { briefingSchema, BRIEFING_FIELD_LABELS } from '../../schemas/briefings.ts';
+
+export interface ValidationResult {
+  model: ContentModel;
+  issues: ContentIssue[];
+}
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Files that hold no published data: sources, notes. */
+function isIgnored(path: string): boolean {
+  return path.startsWith('sources/') || /\.md$/i.test(path) || path.split('/').some((part) => part.startsWith('.'));
+}
+
+export function validateContent(files: readonly ContentFile[], displayRoot = 'content'): ValidationResult {
+  const issues: ContentIssue[] = [];
+  const model: ContentModel = {
+    regions: [], indicators: [], assignments: [], targets: [], trackers: [], progress: [],
+    rankingTiers: [], evaluationWeights: [], taskLists: [], policies: [], briefings: [], unreadableDocuments: new Set(),
+  };
+  const shown = (path: string) => `${displayRoot}/${path}`;
+  const present = new Set(files.map((f) => f.path));
+
+  for (const name of REQUIRED_TABLES) {
+    if (!present.has(`tables/${name}`))
+      issues.push({ file: shown(`tables/${name}`), message: '缺少这个必需的数据文件', hint: '从版本库恢复该文件' });
+  }
+
+  for (const { path, text } of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    if (isIgnored(path)) continue;
+    const file = shown(path);
+    const tableMatch = /^tables\/([^/]+)$/.exec(path);
+    const taskMatch = /^tasks\/([^/]+)\.csv$/.exec(path);
+    const documentMatch = /^(policies|briefings)\/([^/]+)\.mdx$/.exec(path);
+
+    if (tableMatch && tableMatch[1]! in SINGLE_FILE_TABLES) {
+      const name = tableMatch[1] as keyof typeof SINGLE_FILE_TABLES;
+      const table = SINGLE_FILE_TABLES[name];
+      const result = readTable(table as TableDefinition, file, text);
+      issues.push(...result.issues);
+      (model[table.id as keyof ContentModel] as LocatedRow<unknown>[]).push(
+        ...result.rows.map((row) => ({ ...row, file })),
+      );
+    } else if (taskMatch) {
+      const id = taskMatch[1]!;
+      if (!ID_PATTERN.test(id)) {
+        issues.push({ file, message: '文件名不符合要求', hint: '任务清单文件名用小写拼音和连字符，例如 qingshanhu-2023-zhibiao-renwu.csv' });
+        continue;
+      }
+      const result = readTable(tasksTable, file, text);
+      issues.push(...result.issues);
+      model.taskLists.push({ id, file, headers: result.headers, rows: result.rows.map((row) => ({ ...row, file })) });
+    } else if (documentMatch) {
+      const [, kind, id] = documentMatch as unknown as [string, 'policies' | 'briefings', string];
+      if (!ID_PATTERN.test(id)) {
+        issues.push({ file, message: '文件名不符合要求', hint: '文件名用小写拼音、数字和连字符，例如 longnan-jianbao-2023-04.mdx' });
+        continue;
+      }
+      const read =
+        kind === 'policies'
+          ? readMdxDocument(policySchema, POLICY_FIELD_LABELS, file, text)
+          : readMdxDocument(briefingSchema, BRIEFING_FIELD_LABELS, file, text);
+      issues.push(...read.issues);
+      if (read.data) {
+        const document = {
+          id,
+          file,
+          data: read.data,
+          anchors: read.headings.map((h) => h.anchor),
+          headings: read.headings.map(({ depth, text: headingText, anchor }) => ({ depth, text: headingText, anchor })),
+        };
+        if (kind === 'policies') model.policies.push(document as ContentModel['policies'][number]);
+        else model.briefings.push(document as ContentModel['briefings'][number]);
+      } else {
+        model.unreadableDocuments.add(id);
+      }
+    } else {
+      issues.push({
+        file,
+        message: '不认识这个文件',
+        hint: `数据表放在 ${displayRoot}/tables/（${Object.keys(SINGLE_FILE_TABLES).join('、')}），任务清单放在 ${displayRoot}/tasks/*.csv，政策和简报为 ${displayRoot}/policies/*.mdx、${displayRoot}/briefings/*.mdx`,
+      });
+    }
+  }
+
+  issues.push(...checkCrossReferences(model));
+  return { model, issues: sortIssues(issues) };
+}

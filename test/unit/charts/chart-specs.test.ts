@@ -1,0 +1,114 @@
+import { describe, expect, test } from 'vitest';
+import {
+  briefingProgressChart, chartSummary, COMPARISON_ROWS, leadUnits, rankingTiersChart, targetComparisonCharts, tasksByGroupChart, tasksByLeadUnitChart,
+  tasksByMonthChart, trackerRateChart,
+} from '../../../src/lib/charts/chart-specs.ts';
+
+const progress = [
+  { id: 'p1', tracker: 'disanfang-zhenggai', asOf: '2023-07-31', total: 105, completed: 83, inProgress: 11, notCompleted: 11, publishedRate: 89.5, briefing: 'b3', section: '事项清单' },
+  { id: 'p2', tracker: 'duibiao-tisheng', asOf: '2023-07-31', total: 93, completed: 32, notCompleted: 55, longTerm: 6, publishedRate: 34.4, briefing: 'b3', section: '事项清单' },
+];
+const name = (id: string) => ({ 'disanfang-zhenggai': '第三方整改', 'duibiao-tisheng': '对标提升' })[id] ?? id;
+
+describe('briefing progress chart', () => {
+  const spec = briefingProgressChart({ briefingId: 'b3', briefingTitle: '简报第3期', rows: progress, trackerName: name });
+
+  test('stacks the four parts of each tracker, leaving unpublished parts empty rather than zero', () => {
+    expect(spec.categories).toEqual(['第三方整改', '对标提升']);
+    expect(spec.series).toEqual([
+      { label: '已完成', values: [83, 32] },
+      { label: '正在推进', values: [11, null] },
+      { label: '未完成', values: [11, 55] },
+      { label: '长期坚持', values: [null, 6] },
+    ]);
+  });
+
+  test('shows each published rate beside the computed one, and explains the disagreement', () => {
+    expect(spec.categoryNotes).toEqual(['共105项，公布完成率89.5%（计算为79.0%）', '共93项，公布完成率34.4%']);
+    expect(spec.notes).toHaveLength(1);
+    expect(spec.notes[0]).toContain('（已完成 + 正在推进）÷ 总数');
+  });
+
+  test('its table is the source rows, figures unchanged, as-of date and source given', () => {
+    expect(spec.table.rows[0]).toEqual(['p1', '第三方整改', '2023-07-31', '105', '83', '11', '11', '', '89.5', '79', 'b3', '事项清单']);
+    expect(spec.asOf).toBe('2023-07-31');
+    expect(spec.source.href).toBe('/briefings/b3/#事项清单');
+  });
+});
+
+test('a tracker with one snapshot gets one point and says why', () => {
+  const spec = trackerRateChart({ trackerId: 'duibiao-tisheng', trackerName: '对标提升', regionId: 'qingshanhu', regionName: '青山湖区', rows: [progress[1]!], briefingTitle: () => '简报第3期' });
+  expect(spec.id).toBe('rate-duibiao-tisheng-qingshanhu');
+  expect(spec.title).toBe('青山湖区对标提升：完成率变化');
+  expect(spec.categories).toEqual(['2023年7月31日']);
+  expect(spec.series.map((s) => s.values)).toEqual([[34.4], [34.4]]);
+  expect(spec.notes[0]).toContain('只有一个点');
+});
+
+const tasks = [
+  { number: 1, deadline: '2023-06-30', leadUnit: '区市监局', indicatorName: '开办企业' },
+  { number: 2, deadline: '2023-12-31', leadUnit: '区发改委、区住建局', indicatorName: '招标投标' },
+  { number: 3, deadline: '2023-06-15', leadUnit: undefined, indicatorName: '开办企业' },
+  { number: 4, deadline: undefined, leadUnit: '区市监局', indicatorName: '开办企业' },
+];
+
+test('tasks by deadline month are in calendar order, with undated tasks counted, not dropped', () => {
+  const spec = tasksByMonthChart('l', '清单', tasks);
+  expect(spec.table.rows).toEqual([['2023年6月', '2'], ['2023年12月', '1'], ['原文未写明', '1']]);
+});
+
+test('tasks by indicator keep list order; lists without indicators are counted by special action', () => {
+  expect(tasksByGroupChart('l', '清单', tasks).table.rows).toEqual([['开办企业', '3'], ['招标投标', '1']]);
+  const actions = tasksByGroupChart('l', '清单', [{ number: 1, action: '降低企业成本专项行动' }]);
+  expect(actions.id).toBe('actions-l');
+  expect(actions.table.rows).toEqual([['降低企业成本专项行动', '1']]);
+});
+
+test('tasks led jointly count for each lead unit, and the chart says so', () => {
+  expect(leadUnits('区发改委、区住建局')).toEqual(['区发改委', '区住建局']);
+  const spec = tasksByLeadUnitChart('l', '清单', tasks);
+  expect(spec.table.rows).toEqual([['区市监局', '2'], ['区发改委', '1'], ['区住建局', '1'], ['原文未写明', '1']]);
+  expect(spec.notes[0]).toContain('有 1 项任务由两个及以上单位共同牵头');
+});
+
+test('target comparisons only for metrics at least two regions set in the same unit for the same year', () => {
+  const target = (id: string, region: string, metric: string, value: number, unit = '项', policy = `${region}-2023`) => ({ id, region, metric, comparator: '≥', value, unit, policy, section: 's1' });
+  const specs = targetComparisonCharts(
+    [
+      target('a', 'wanli', '免证办事项', 600), target('b', 'qingshanhu', '免证办事项', 900), target('c', 'wanli', '纳税时间', 70, '小时'),
+      target('d', 'qingshanhu', '纳税时间', 70, '天'), target('e', 'longnan', '免证办事项', 500, '项', 'longnan-2024'),
+    ],
+    (id) => ({ wanli: '湾里', qingshanhu: '青山湖' })[id] ?? id,
+    (t) => t.policy.slice(-4),
+  );
+  expect(specs).toHaveLength(1);
+  expect(specs[0]!.title).toBe('免证办事项：各地2023年目标对比');
+  expect(specs[0]!.categories).toEqual(['青山湖', '湾里']);
+  expect(specs[0]!.series[0]!.values).toEqual([900, 600]);
+  expect(specs[0]!.categoryNotes).toEqual(['≥ 900 项', '≥ 600 项']);
+});
+
+test('a comparison of many regions is split into numbered groups, every target in exactly one', () => {
+  const many = Array.from({ length: COMPARISON_ROWS + 3 }, (_, i) => ({
+    id: `t${i}`, region: `r${String(i).padStart(3, '0')}`, metric: '免证办事项', comparator: '≥', value: i, unit: '项', policy: 'p-2023', section: 's1',
+  }));
+  const specs = targetComparisonCharts(many, (id) => id, () => '2023');
+  expect(specs.map((s) => s.title)).toEqual(['免证办事项：各地2023年目标对比（第1组，共2组）', '免证办事项：各地2023年目标对比（第2组，共2组）']);
+  expect(specs.map((s) => s.categories.length)).toEqual([COMPARISON_ROWS, 3]);
+  expect(new Set(specs.map((s) => s.id)).size).toBe(2);
+  expect(specs.flatMap((s) => s.table.rows.map((r) => r[0])).sort()).toEqual(many.map((t) => t.id).sort());
+});
+
+test('ranking tiers show counts, named indicators where the source names them', () => {
+  const spec = rankingTiersChart('b3', [
+    { id: 't1', publishedOn: '2023-07-05', publisher: '赣州市营商办', tier: '靠前', count: 3, indicators: ['a', 'b', 'c'], briefing: 'b3', section: '事项清单' },
+    { id: 't2', publishedOn: '2023-07-05', publisher: '赣州市营商办', tier: '中等', count: 11, indicators: [], briefing: 'b3', section: '事项清单' },
+  ], (id) => id.toUpperCase());
+  expect(spec.series[0]!.values).toEqual([3, 11]);
+  expect(spec.categoryNotes).toEqual(['A、B、C', '通报未列名称']);
+});
+
+test('the text alternative states every figure', () => {
+  const spec = tasksByMonthChart('l', '清单', tasks);
+  expect(chartSummary(spec)).toBe('清单：按完成时限月份统计。2023年6月：2项；2023年12月：1项；原文未写明：1项。');
+});
