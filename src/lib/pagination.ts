@@ -3,6 +3,7 @@
  * with the size of the programme. Page 1 is the listing's own address; page n
  * is `<base><n>/`, as Astro's paginate() writes them with trailing slashes.
  */
+import { routes } from './routes.ts';
 
 /** Policies, briefings and task lists per page of a listing. */
 export const LISTING_PAGE_SIZE = 100;
@@ -12,11 +13,6 @@ export const LISTING_PAGE_SIZE = 100;
  * 130 KB of HTML, within the 250 KB page budget, and most lists fit on one page.
  */
 export const TASK_ROWS_PER_PAGE = 200;
-
-/** Address of page `page` (from 1) of the listing at `base` (ending in `/`). */
-export function pagePath(base: string, page: number): string {
-  return page <= 1 ? base : `${base}${page}/`;
-}
 
 /**
  * Title and breadcrumbs of page `page` of the listing `label` at `base`:
@@ -44,7 +40,7 @@ export function pageOfPosition(position: number, pageSize: number): number {
  */
 export function taskRowLinks(list: string, numbers: Iterable<number>): Map<number, string> {
   const sorted = [...numbers].sort((a, b) => a - b);
-  return new Map(sorted.map((n, position) => [n, `${pagePath(`/tasks/${list}/`, pageOfPosition(position, TASK_ROWS_PER_PAGE))}#r${n}`]));
+  return new Map(sorted.map((n, position) => [n, routes.taskList(list, pageOfPosition(position, TASK_ROWS_PER_PAGE), `r${n}`)]));
 }
 
 /**

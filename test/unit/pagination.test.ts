@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { listingPageHead, pageLinks, pagePath, pageOfPosition, taskRowLinks, TASK_ROWS_PER_PAGE } from '../../src/lib/pagination.ts';
+import { listingPageHead, pageLinks, pageOfPosition, taskRowLinks, TASK_ROWS_PER_PAGE } from '../../src/lib/pagination.ts';
+import { pagePath } from '../../src/lib/routes.ts';
 
 test('page 1 is the listing itself; later pages are numbered below it', () => {
   expect(pagePath('/policies/', 1)).toBe('/policies/');
