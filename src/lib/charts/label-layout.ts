@@ -1,0 +1,153 @@
+/**
+ * Where a chart's text goes, as pure geometry: category labels wrapped to the
+ * room they have, and each value label put at the first of its candidate
+ * places that stays inside the plot and clear of every label already placed.
+ * A value with no free place is reported, and the figure names it beside the
+ * chart so it is read from the data table instead of overprinting another.
+ * The browser code measures text and draws; this decides.
+ */
+
+/** Text width in pixels, as the canvas measures it at the chart's font. */
+export type Measure = (text: string) => number;
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** True when two boxes share any area (touching edges do not count). */
+export function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+function inside(box: Box, bounds: Box): boolean {
+  return box.left >= bounds.left && box.right <= bounds.right && box.top >= bounds.top && box.bottom <= bounds.bottom;
+}
+
+/** Characters a line may not start with (closing punctuation), per Chinese typesetting. */
+const NO_LINE_START = /^[，。、；：！？）》」』”’%％,.;:!?)\]]/;
+
+/**
+ * Splits text into pieces that may not be broken: a run of Latin letters,
+ * digits and their signs (2023年 breaks after 2023, 89.5% stays whole), or one
+ * CJK character with any closing punctuation after it.
+ */
+export function breakableUnits(text: string): string[] {
+  const units: string[] = [];
+  for (const match of text.matchAll(/[A-Za-z0-9.%≤≥=<>+\-–/]+|\s+|./gu)) {
+    const piece = match[0];
+    if (units.length > 0 && NO_LINE_START.test(piece)) units[units.length - 1] += piece;
+    else units.push(piece);
+  }
+  return units;
+}
+
+/**
+ * Greedy line wrapping to `maxWidth`. A single unit wider than the line is
+ * broken by character, so no line is ever wider than `maxWidth` unless one
+ * character is.
+ */
+export function wrapText(text: string, maxWidth: number, measure: Measure): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const push = () => {
+    if (line.trim()) lines.push(line.trim());
+    line = '';
+  };
+  for (const unit of breakableUnits(text)) {
+    if (measure(line + unit) <= maxWidth) {
+      line += unit;
+      continue;
+    }
+    push();
+    if (measure(unit) <= maxWidth) {
+      line = unit.trimStart();
+      continue;
+    }
+    for (const char of unit) {
+      if (line && measure(line + char) > maxWidth) push();
+      line += char;
+    }
+  }
+  push();
+  return lines.length > 0 ? lines : [''];
+}
+
+/** Wraps every label to the same width; the result's widest line never exceeds it. */
+export function wrapLabels(labels: readonly string[], maxWidth: number, measure: Measure): string[][] {
+  return labels.map((label) => label.split('\n').flatMap((part) => wrapText(part, maxWidth, measure)));
+}
+
+/** The box of a label of the given size centred on a point. */
+export function boxAround(x: number, y: number, width: number, height: number): Box {
+  return { left: x - width / 2, top: y - height / 2, right: x + width / 2, bottom: y + height / 2 };
+}
+
+export interface LabelRequest {
+  key: string;
+  width: number;
+  height: number;
+  /** Centres to try, best first. */
+  candidates: readonly { x: number; y: number }[];
+}
+
+export interface LabelPlacement {
+  placed: { key: string; x: number; y: number; box: Box }[];
+  /** Keys of labels that had no free place. */
+  unplaced: string[];
+}
+
+/**
+ * Places labels in order, each at its first candidate inside `bounds` that
+ * overlaps neither a label placed before it nor an obstacle (with `gap`
+ * pixels of clearance). No two placed boxes ever overlap.
+ */
+export function placeLabels(requests: readonly LabelRequest[], bounds: Box, obstacles: readonly Box[] = [], gap = 2): LabelPlacement {
+  const taken: Box[] = obstacles.map((o) => ({ ...o }));
+  const placed: LabelPlacement['placed'] = [];
+  const unplaced: string[] = [];
+  for (const request of requests) {
+    const spot = request.candidates
+      .map((c) => ({ ...c, box: boxAround(c.x, c.y, request.width, request.height) }))
+      .find(({ box }) => {
+        const padded = { left: box.left - gap, top: box.top - gap, right: box.right + gap, bottom: box.bottom + gap };
+        return inside(box, bounds) && !taken.some((t) => overlaps(padded, t));
+      });
+    if (spot) {
+      taken.push(spot.box);
+      placed.push({ key: request.key, x: spot.x, y: spot.y, box: spot.box });
+    } else unplaced.push(request.key);
+  }
+  return { placed, unplaced };
+}
+
+/** Candidate centres for the value of a bar segment: inside it when it fits, else beside it, then just outside its ends. */
+export function segmentCandidates(bar: Box, width: number, height: number, horizontal: boolean): { x: number; y: number }[] {
+  const cx = (bar.left + bar.right) / 2;
+  const cy = (bar.top + bar.bottom) / 2;
+  const fitsInside = bar.right - bar.left >= width + 4 && bar.bottom - bar.top >= height + 2;
+  const beside = horizontal
+    ? [{ x: cx, y: bar.top - height / 2 - 2 }, { x: cx, y: bar.bottom + height / 2 + 2 }]
+    : [{ x: bar.right + width / 2 + 3, y: cy }, { x: bar.left - width / 2 - 3, y: cy }];
+  return fitsInside ? [{ x: cx, y: cy }, ...beside] : beside;
+}
+
+/** Candidate centres for the value at the end of a bar (or a line's point): past its end, then inside the end, then around. */
+export function endCandidates(bar: Box, width: number, height: number, horizontal: boolean): { x: number; y: number }[] {
+  if (horizontal) {
+    const cy = (bar.top + bar.bottom) / 2;
+    return [
+      { x: bar.right + width / 2 + 4, y: cy },
+      { x: bar.right - width / 2 - 4, y: cy },
+    ];
+  }
+  const cx = (bar.left + bar.right) / 2;
+  return [
+    { x: cx, y: bar.top - height / 2 - 4 },
+    { x: cx, y: bar.top + height / 2 + 4 },
+    { x: bar.right + width / 2 + 4, y: bar.top },
+    { x: bar.left - width / 2 - 4, y: bar.top },
+  ];
+}

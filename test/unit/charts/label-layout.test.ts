@@ -1,0 +1,61 @@
+import { expect, test } from 'vitest';
+import { breakableUnits, endCandidates, overlaps, placeLabels, segmentCandidates, wrapLabels, wrapText, type Box } from '../../../src/lib/charts/label-layout.ts';
+
+/** A monospace measure: CJK characters 13 px, everything else 7 px, as a 13 px font roughly draws them. */
+const measure = (text: string) => [...text].reduce((w, c) => w + (/[\u3000-\u9fff\uff00-\uffef“”]/.test(c) ? 13 : 7), 0);
+
+test('numbers, percentages and dates stay whole; closing punctuation never starts a line', () => {
+  expect(breakableUnits('完成率89.5%（计算为79.0%）')).toEqual(['完', '成', '率', '89.5%', '（', '计', '算', '为', '79.0%）']);
+  expect(breakableUnits('≤ 70 小时')).toEqual(['≤', ' ', '70', ' ', '小', '时']);
+});
+
+test('a long category label wraps to the room it has and loses no character', () => {
+  const label = '第三方评价反馈问题整改，公布完成率89.5%';
+  for (const width of [40, 60, 100, 160, 400]) {
+    const lines = wrapText(label, width, measure);
+    expect(lines.join('')).toBe(label);
+    for (const line of lines) expect(measure(line), `${width}: ${line}`).toBeLessThanOrEqual(Math.max(width, 13));
+  }
+  expect(wrapText(label, 400, measure)).toEqual([label]);
+  expect(wrapText('2023年6月', 36, measure)).toEqual(['2023', '年6月']);
+});
+
+test('explicit line breaks are kept and each part is wrapped', () => {
+  expect(wrapLabels(['万里区\n≤ 70 小时'], 200, measure)).toEqual([['万里区', '≤ 70 小时']]);
+});
+
+test('placed labels never overlap each other, obstacles or leave the plot', () => {
+  const bounds: Box = { left: 0, top: 0, right: 100, bottom: 100 };
+  const obstacle: Box = { left: 0, top: 0, right: 100, bottom: 10 };
+  const same = { x: 50, y: 50 };
+  const result = placeLabels(
+    [
+      { key: 'a', width: 20, height: 10, candidates: [same] },
+      { key: 'b', width: 20, height: 10, candidates: [same, { x: 50, y: 65 }] },
+      { key: 'c', width: 20, height: 10, candidates: [same, { x: 50, y: 5 }, { x: 95, y: 50 }] },
+      { key: 'd', width: 20, height: 10, candidates: [{ x: 80, y: 50 }] },
+    ],
+    bounds,
+    [obstacle],
+  );
+  expect(result.placed.map((p) => p.key)).toEqual(['a', 'b', 'd']);
+  expect(result.unplaced).toEqual(['c']);
+  for (const [i, p] of result.placed.entries()) {
+    expect(overlaps(p.box, obstacle)).toBe(false);
+    for (const q of result.placed.slice(i + 1)) expect(overlaps(p.box, q.box)).toBe(false);
+  }
+});
+
+test('a segment too small for its value puts it beside the bar', () => {
+  const tall: Box = { left: 10, top: 10, right: 60, bottom: 80 };
+  const thin: Box = { left: 10, top: 80, right: 60, bottom: 86 };
+  expect(segmentCandidates(tall, 14, 13, false)[0]).toEqual({ x: 35, y: 45 });
+  const [first] = segmentCandidates(thin, 14, 13, false);
+  expect(first!.x).toBeGreaterThan(thin.right);
+});
+
+test('a bar value goes past the bar end first', () => {
+  const bar: Box = { left: 10, top: 40, right: 30, bottom: 100 };
+  expect(endCandidates(bar, 20, 12, false)[0]!.y).toBeLessThan(bar.top);
+  expect(endCandidates(bar, 20, 12, true)[0]!.x).toBeGreaterThan(bar.right);
+});
