@@ -1,14 +1,16 @@
 /**
  * After the build: writes `_headers` (read by hosts such as Netlify and
  * Cloudflare Pages) with the same Content-Security-Policy as every page's meta
- * tag plus the headers a meta tag cannot carry, and lists the external links
+ * tag plus the headers a meta tag cannot carry — framing refused everywhere
+ * but the embed pages (lib/http-headers.ts) — and lists the external links
  * the site makes, so they can be reviewed separately from internal ones.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CONTENT_SECURITY_POLICY } from '../lib/site.ts';
+import { headersFileText, securityHeaderRules } from '../lib/http-headers.ts';
+import { href, routes } from '../lib/routes.ts';
 import { externalLinks } from '../lib/external-links.ts';
 
 function htmlFiles(dir: string): string[] {
@@ -21,17 +23,7 @@ export function securityHeaders(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        writeFileSync(
-          join(out, '_headers'),
-          [
-            '/*',
-            `  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
-            '  X-Content-Type-Options: nosniff',
-            '  Referrer-Policy: strict-origin-when-cross-origin',
-            '  X-Frame-Options: DENY',
-            '',
-          ].join('\n'),
-        );
+        writeFileSync(join(out, '_headers'), headersFileText(securityHeaderRules(href(routes.embeds()))));
         // One page in memory at a time: all of a province-scale site's HTML would take gigabytes.
         const pages = function* () {
           for (const file of htmlFiles(out)) yield { page: `/${file.slice(out.length + 1)}`, html: readFileSync(file, 'utf8') };

@@ -59,6 +59,11 @@ export const routes = {
   tracker: (id: string, anchor?: string) => `/trackers/${id}/${fragment(anchor)}`,
   trackerInRegion: (id: string, region: string, anchor?: string) => `/trackers/${id}/${region}/${fragment(anchor)}`,
   chart: (id: string) => `/charts/${id}/`,
+  /** Every embed page lives below this path: the only pages other sites may frame. */
+  embeds: () => '/embed/',
+  /** A chart alone, for an iframe in another site's article. */
+  embed: (id: string) => `/embed/${id}/`,
+  about: () => '/about/',
   chartCsv: (id: string) => `/data/charts/${id}.csv`,
   data: (anchor?: string) => `/data/${fragment(anchor)}`,
   /** A dataset download; `path` is the dataset's registry path (`tables/targets`, `tasks/<list>`). */

@@ -36,6 +36,21 @@ export interface ChartSpec {
   table: { headers: string[]; rows: string[][] };
 }
 
+/** Who published a chart's figures and where: for its citation and its stand-alone image. */
+export interface ChartCredit {
+  /** The site path of the page the chart appears on: what its citation and image point to. */
+  page: string;
+  /** The offices that issued the figures (a document's 发文机关 or a briefing's 编印单位). */
+  authors: string[];
+  /** ISO date the figures were published. */
+  published?: string | undefined;
+  /** Each source document with the section the figures come from, named as the document names it. */
+  sources: string[];
+}
+
+/** A chart with its credit, as pages show it and embeds and downloads carry it. */
+export type CreditedChart = ChartSpec & { credit: ChartCredit };
+
 const cell = (value: number | undefined | null) => (value === undefined || value === null ? '' : String(value));
 
 export interface ProgressRow {

@@ -151,3 +151,17 @@ export function endCandidates(bar: Box, width: number, height: number, horizonta
     { x: bar.left - width / 2 - 4, y: bar.top },
   ];
 }
+
+/** The widest piece of any label that may not be broken across lines. */
+export function widestUnit(labels: readonly string[], measure: Measure): number {
+  return Math.max(0, ...labels.flatMap((label) => breakableUnits(label)).map((unit) => measure(unit.trim())));
+}
+
+/**
+ * Whether categories can stand side by side in slots `slotWidth` wide: every
+ * unbreakable piece must fit, and at least `minChars` characters a line, or
+ * labels would wrap into towers. Otherwise the bars are drawn horizontally.
+ */
+export function fitsSideBySide(labels: readonly string[], slotWidth: number, measure: Measure, fontSize: number, minChars = 4): boolean {
+  return slotWidth >= Math.max(widestUnit(labels, measure), minChars * fontSize);
+}

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { breakableUnits, endCandidates, overlaps, placeLabels, segmentCandidates, wrapLabels, wrapText, type Box } from '../../../src/lib/charts/label-layout.ts';
+import { breakableUnits, endCandidates, fitsSideBySide, overlaps, placeLabels, segmentCandidates, wrapLabels, wrapText, type Box } from '../../../src/lib/charts/label-layout.ts';
 
 /** A monospace measure: CJK characters 13 px, everything else 7 px, as a 13 px font roughly draws them. */
 const measure = (text: string) => [...text].reduce((w, c) => w + (/[\u3000-\u9fff\uff00-\uffef“”]/.test(c) ? 13 : 7), 0);
@@ -58,4 +58,12 @@ test('a bar value goes past the bar end first', () => {
   const bar: Box = { left: 10, top: 40, right: 30, bottom: 100 };
   expect(endCandidates(bar, 20, 12, false)[0]!.y).toBeLessThan(bar.top);
   expect(endCandidates(bar, 20, 12, true)[0]!.x).toBeGreaterThan(bar.right);
+});
+
+test('categories stand side by side only while every unbreakable piece and four characters fit their slot', () => {
+  const months = ['2023年6月', '2023年7月', '2023年12月'];
+  expect(fitsSideBySide(months, 60, measure, 13)).toBe(true);
+  expect(fitsSideBySide(months, 40, measure, 13)).toBe(false);
+  expect(fitsSideBySide(['青山湖区', '万里区'], 50, measure, 13)).toBe(false);
+  expect(fitsSideBySide(['青山湖区', '万里区'], 52, measure, 13)).toBe(true);
 });
