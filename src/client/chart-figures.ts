@@ -104,8 +104,9 @@ function planDrawing(spec: CreditedChart, width: number, fontSize: number): Draw
   const legend = legendRows * (lineHeight + 10);
   if (horizontal) {
     const labels = wrapLabels(withNotes, Math.min(width * 0.42, Math.max(...withNotes.flatMap((l) => l.split('\n').map(measure)))), measure);
-    const rows = labels.reduce((sum, l) => sum + Math.max(l.length * lineHeight + 12, fontSize * 2.2), 0);
-    return { spec, fontSize, horizontal, labels, height: Math.ceil(rows + lineHeight * 3 + legend), unplaced: [] };
+    // chart.js gives every category the same height: enough for the label with the most lines.
+    const rowHeight = Math.max(Math.max(...labels.map((l) => l.length)) * lineHeight + 12, fontSize * 2.2);
+    return { spec, fontSize, horizontal, labels, height: Math.ceil(labels.length * rowHeight + lineHeight * 3 + legend), unplaced: [] };
   }
   const labels = wrapLabels(withNotes, Math.max(slot * 0.92, fontSize), measure);
   const lines = Math.max(...labels.map((l) => l.length));
@@ -198,7 +199,9 @@ function configFor(drawing: Drawing, responsive: boolean): ChartConfiguration<'b
   const line = spec.kind === 'line';
   const stacked = spec.kind === 'stacked-bar';
   const font = { family: FONT, size: fontSize, lineHeight: 1.3 };
-  const ticks = { font, color: INK, autoSkip: false, maxRotation: 0, minRotation: 0 };
+  // Every category keeps its label (wrapped to fit); value ticks thin out as room requires.
+  const categoryTicks = { font, color: INK, autoSkip: false, maxRotation: 0, minRotation: 0 };
+  const valueTicks = { font, color: INK, maxRotation: 0, minRotation: 0 };
   const maxValue = Math.max(0, ...spec.series.flatMap((s) => s.values.map((v) => v ?? 0)));
   const valueRoom = measurer(fontSize)(valueText(spec, maxValue)) + 16;
   return {
@@ -228,8 +231,8 @@ function configFor(drawing: Drawing, responsive: boolean): ChartConfiguration<'b
       layout: { padding: { top: fontSize + 8, right: horizontal ? valueRoom : fontSize } },
       scales: {
         // A single point sits in the middle of its axis, not against it.
-        x: { stacked, offset: !line || spec.categories.length === 1 ? true : undefined, ticks, beginAtZero: true, grace: horizontal ? 0 : '8%' },
-        y: { stacked, ticks, beginAtZero: true, grace: horizontal ? 0 : '8%' },
+        x: { stacked, offset: !line || spec.categories.length === 1 ? true : undefined, ticks: horizontal ? valueTicks : categoryTicks, beginAtZero: true, grace: horizontal ? '8%' : 0 },
+        y: { stacked, ticks: horizontal ? categoryTicks : valueTicks, beginAtZero: true, grace: horizontal ? 0 : '8%' },
       },
       plugins: {
         legend: { display: spec.series.length > 1, position: 'bottom', labels: { font, color: INK, usePointStyle: line } },

@@ -9,7 +9,7 @@ import { oncePerContent } from '../loaders/content-files.ts';
 
 const headingsByDocument = oncePerContent(async () => {
   const documents = [...(await publishedPolicies()), ...(await publishedBriefings())];
-  return new Map(documents.map((d) => [d.id, new Map(documentBody(d).headings.map((h) => [h.slug, h.text.trim()]))]));
+  return new Map(documents.map((d) => [d.id, new Map(documentBody(d).headings.map((h) => [h.slug, h.text.trim().replace(/[：:]$/, '')]))]));
 });
 
 /** `(document, anchor) → heading text`; the anchor itself when the document has no such heading. */

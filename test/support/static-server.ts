@@ -1,7 +1,12 @@
-/** Serves a built site on 127.0.0.1 for browser tests, as a static host would. */
+/**
+ * Serves a built site on 127.0.0.1 for browser tests, as a static host would,
+ * sending the headers its `_headers` file asks for (lib/http-headers.ts reads
+ * the rules the way Netlify- and Cloudflare-Pages-style hosts do).
+ */
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { headersFor, parseHeadersFile } from '../../src/lib/http-headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -9,9 +14,12 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveStatic(root: string, host = '127.0.0.1'): Promise<{ url: string; close: () => Promise<void> }> {
+  const rules = existsSync(join(root, '_headers')) ? parseHeadersFile(readFileSync(join(root, '_headers'), 'utf8')) : [];
   const server: Server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const requested = new URL(request.url ?? '/', 'http://x').pathname;
+    for (const [name, value] of Object.entries(headersFor(requested, rules))) response.setHeader(name, value);
+    const path = normalize(decodeURIComponent(requested)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {
@@ -25,5 +33,6 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  // `host` names the same server differently (localhost), so a page can be another origin than the site.
+  return { url: `http://${host}:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -128,9 +128,10 @@ export function segmentCandidates(bar: Box, width: number, height: number, horiz
   const cx = (bar.left + bar.right) / 2;
   const cy = (bar.top + bar.bottom) / 2;
   const fitsInside = bar.right - bar.left >= width + 4 && bar.bottom - bar.top >= height + 2;
+  // Beside the segment, level with it first, then shifted along the bar (a neighbour may hold the level place).
   const beside = horizontal
-    ? [{ x: cx, y: bar.top - height / 2 - 2 }, { x: cx, y: bar.bottom + height / 2 + 2 }]
-    : [{ x: bar.right + width / 2 + 3, y: cy }, { x: bar.left - width / 2 - 3, y: cy }];
+    ? [-1, 1].flatMap((side) => [0, -1, 1].map((shift) => ({ x: cx + shift * width, y: side < 0 ? bar.top - height / 2 - 2 : bar.bottom + height / 2 + 2 })))
+    : [1, -1].flatMap((side) => [0, -1, 1].map((shift) => ({ x: side > 0 ? bar.right + width / 2 + 3 : bar.left - width / 2 - 3, y: cy + shift * height })));
   return fitsInside ? [{ x: cx, y: cy }, ...beside] : beside;
 }
 

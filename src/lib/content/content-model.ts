@@ -2,6 +2,7 @@
  * The validated content as one typed model: every table's rows and every
  * document, each with the file it came from.
  */
+import type { SiteSettings } from './site-settings.ts';
 import type { z } from 'astro/zod';
 import type { TableRow } from './csv-table.ts';
 import type { tasksTable } from '../../schemas/tasks.ts';
@@ -61,5 +62,7 @@ export interface ContentModel {
   briefings: LocatedDocument<z.output<typeof briefingSchema>>[];
   /** Ids of documents that exist but failed validation: already reported, so references to them are not. */
   unreadableDocuments: Set<string>;
+  /** content/site-settings.csv: 主办单位, 联系方式, 转载说明. */
+  siteSettings: SiteSettings;
 }
 

@@ -4,6 +4,7 @@
  * returns the typed model plus every problem found, so it runs in tests
  * without a disk and in the build before anything is rendered.
  */
+import { DEFAULT_REUSE_TERMS, readSiteSettings, SITE_SETTINGS_FILE } from './site-settings.ts';
 import type { ContentIssue } from './content-issue.ts';
 import { sortIssues } from './content-issue.ts';
 import { readTable } from './csv-table.ts';
@@ -33,6 +34,7 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
   const model: ContentModel = {
     regions: [], indicators: [], assignments: [], targets: [], trackers: [], progress: [],
     rankingTiers: [], evaluationWeights: [], taskLists: [], policies: [], briefings: [], unreadableDocuments: new Set(),
+    siteSettings: { reuseTerms: DEFAULT_REUSE_TERMS },
   };
   const shown = (path: string) => `${displayRoot}/${path}`;
   const present = new Set(files.map((f) => f.path));
@@ -57,6 +59,10 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
       (model[table.id as keyof ContentModel] as LocatedRow<unknown>[]).push(
         ...result.rows.map((row) => ({ ...row, file })),
       );
+    } else if (path === SITE_SETTINGS_FILE) {
+      const result = readSiteSettings(file, text);
+      issues.push(...result.issues);
+      model.siteSettings = result.settings;
     } else if (taskMatch) {
       const id = taskMatch[1]!;
       if (!ID_PATTERN.test(id)) {
@@ -94,7 +100,7 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
       issues.push({
         file,
         message: '不认识这个文件',
-        hint: `数据表放在 ${displayRoot}/tables/（${Object.keys(SINGLE_FILE_TABLES).join('、')}），任务清单放在 ${displayRoot}/tasks/*.csv，政策和简报为 ${displayRoot}/policies/*.mdx、${displayRoot}/briefings/*.mdx`,
+        hint: `数据表放在 ${displayRoot}/tables/（${Object.keys(SINGLE_FILE_TABLES).join('、')}），任务清单放在 ${displayRoot}/tasks/*.csv，政策和简报为 ${displayRoot}/policies/*.mdx、${displayRoot}/briefings/*.mdx，本站设置为 ${displayRoot}/${SITE_SETTINGS_FILE}`,
       });
     }
   }
