@@ -34,6 +34,7 @@ async function buildCharts(): Promise<PlacedChart[]> {
   const briefingTitle = (id: string) => briefings.get(id)?.data.title ?? id;
   const charts: PlacedChart[] = [];
   const unique = (values: string[]) => [...new Set(values)];
+  const names = { documentTitle: (id: string) => policies.get(id)?.data.title ?? briefingTitle(id), sectionTitle };
   /** The credit of figures taken from briefing sections: their issuers, the latest date, each briefing and section. */
   const fromBriefings = (rows: readonly { briefing: string; section: string }[]): Omit<ChartCredit, 'page'> => {
     const cited = rows.map((r) => ({ briefing: briefings.get(r.briefing)!, section: r.section }));
@@ -55,9 +56,9 @@ async function buildCharts(): Promise<PlacedChart[]> {
   for (const briefing of briefings.values()) {
     const rows = byKey.progressByBriefing.get(briefing.id) ?? [];
     const page = `/briefings/${briefing.id}/`;
-    if (rows.length > 0) charts.push({ page, spec: { ...briefingProgressChart({ briefingId: briefing.id, briefingTitle: briefing.data.title, rows, trackerName }), credit: { page, ...fromBriefings(rows) } } });
+    if (rows.length > 0) charts.push({ page, spec: { ...briefingProgressChart({ briefingId: briefing.id, briefingTitle: briefing.data.title, rows, trackerName, names }), credit: { page, ...fromBriefings(rows) } } });
     const briefingTiers = byKey.tiersByBriefing.get(briefing.id) ?? [];
-    if (briefingTiers.length > 0) charts.push({ page, spec: { ...rankingTiersChart(briefing.id, briefingTiers, indicatorName), credit: { page, ...fromBriefings(briefingTiers) } } });
+    if (briefingTiers.length > 0) charts.push({ page, spec: { ...rankingTiersChart(briefing.id, briefingTiers, indicatorName, names), credit: { page, ...fromBriefings(briefingTiers) } } });
   }
 
   for (const [trackerId, rows] of byKey.progressByTracker) {
@@ -65,7 +66,7 @@ async function buildCharts(): Promise<PlacedChart[]> {
     if (!tracker) continue;
     for (const [regionId, regionRows] of groupBy(rows, (p) => p.region)) {
       const current = currentSnapshots(regionRows);
-      const spec = trackerRateChart({ trackerId, trackerName: tracker.name, regionId, regionName: regionName(regionId), rows: current, briefingTitle });
+      const spec = trackerRateChart({ trackerId, trackerName: tracker.name, regionId, regionName: regionName(regionId), rows: current, briefingTitle, names });
       const page = trackerPage(trackerId, regionId);
       charts.push({ page, spec: { ...spec, credit: { page, ...fromBriefings(current) } } });
     }
@@ -84,7 +85,7 @@ async function buildCharts(): Promise<PlacedChart[]> {
   const published = targets.filter((t) => policies.has(t.policy));
   const targetYear = (t: { policy: string }) => String(yearOf(policySortDate(policies.get(t.policy)!.data)));
   const targetById = new Map(published.map((t) => [t.id, t]));
-  for (const spec of targetComparisonCharts(published, regionName, targetYear)) {
+  for (const spec of targetComparisonCharts(published, regionName, targetYear, names)) {
     // The first-level indicator and year, for the indicator page's list of comparisons.
     const target = targetById.get(String(spec.table.rows[0]![0]))!;
     const indicator = target.indicator ? indicators.get(target.indicator)?.parent ?? target.indicator : undefined;

@@ -14,6 +14,7 @@ import type { ContentModel } from '../../src/lib/content/content-model.ts';
 import type { ChartSpec } from '../../src/lib/charts/chart-specs.ts';
 import { formatChineseDate } from '../../src/core/dates.ts';
 import { neutraliseFormula } from '../../src/lib/csv-output.ts';
+import { routes } from '../../src/lib/routes.ts';
 
 const siteDir = inject('siteDir');
 let pages: BuiltPage[];
@@ -23,7 +24,8 @@ let charts: { page: BuiltPage; spec: ChartSpec; figure: BuiltPage['root'] }[];
 beforeAll(() => {
   pages = builtPages(siteDir);
   model = validateContent(readContentFiles(join(PROJECT_ROOT, 'content'))).model;
-  charts = pages.flatMap((page) =>
+  // Embed pages repeat each chart alone; test/build/press.test.ts covers them.
+  charts = pages.filter((page) => !page.url.startsWith(routes.embeds())).flatMap((page) =>
     page.root.querySelectorAll('figure[data-chart]').map((figure) => ({
       page,
       figure,
@@ -77,9 +79,28 @@ test('progress charts show exactly the figures of the progress source rows', () 
     const byHeader = Object.fromEntries(chart.spec.table.headers.map((h, i) => [h, csvRow[i]]));
     const text = (n: number | undefined) => (n === undefined ? '' : String(n));
     expect(byHeader).toMatchObject({
-      总数: text(row.data.total), 已完成: text(row.data.completed), 正在推进: text(row.data.inProgress),
-      未完成: text(row.data.notCompleted), 长期坚持: text(row.data.longTerm), 公布完成率: text(row.data.publishedRate),
+      '总数（项）': text(row.data.total), '已完成（项）': text(row.data.completed), '正在推进（项）': text(row.data.inProgress),
+      '未完成（项）': text(row.data.notCompleted), '长期坚持（项）': text(row.data.longTerm), '公布完成率（%）': text(row.data.publishedRate),
+      '计算完成率（已完成÷总数，%）': (Math.round((row.data.completed / row.data.total) * 1000) / 10).toFixed(1),
+      来源简报: row.data.briefing,
+      来源简报标题: model.briefings.find((b) => b.id === row.data.briefing)!.data.title,
     });
+    // The section's own heading stands beside its anchor.
+    expect(byHeader['来源章节标题']).toBe(model.briefings.find((b) => b.id === row.data.briefing)!.headings.find((h) => h.anchor === row.data.section)!.text.replace(/[：:]$/, ''));
+  }
+});
+
+test('chart CSVs name every document and section they cite, and target comparisons give each policy\'s title', () => {
+  for (const { spec } of charts) {
+    const [headers, ...rows] = readCsv(`data/charts/${spec.id}.csv`);
+    for (const [code, name] of [['来源简报', '来源简报标题'], ['来源政策', '来源政策标题'], ['来源章节', '来源章节标题']] as const) {
+      const at = headers!.indexOf(code);
+      if (at < 0) continue;
+      expect(headers![at + 1], `${spec.id}: ${code} has its name beside it`).toBe(name);
+      for (const row of rows) expect(row[at + 1], `${spec.id} ${row[0]}`).not.toBe('');
+    }
+    const policyTitle = headers!.indexOf('来源政策标题');
+    for (const row of policyTitle < 0 ? [] : rows) expect(model.policies.map((p) => p.data.title), spec.id).toContain(row[policyTitle]);
   }
 });
 

@@ -11,7 +11,7 @@ import { builtPages, visibleText } from '../support/site.ts';
 import { PROJECT_ROOT } from '../support/astro-build.ts';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
 import { validateContent } from '../../src/lib/content/validate-content.ts';
-import { normaliseForComparison, sourceUnits } from '../support/fidelity.ts';
+import { FIGURE_NOTE_MARK, normaliseForComparison, sourceUnits } from '../support/fidelity.ts';
 
 const SOURCES = join(PROJECT_ROOT, 'content', 'sources');
 const removed: Record<string, { text: string; reason: string }[]> = JSON.parse(readFileSync(join(SOURCES, 'removed.json'), 'utf8'));
@@ -57,8 +57,13 @@ describe.each(sourceIds)('%s', (id) => {
   });
 });
 
+test('no source holds the note mark the fidelity comparison ignores', () => {
+  for (const id of sourceIds) expect(readFileSync(join(SOURCES, `${id}.txt`), 'utf8'), id).not.toContain(FIGURE_NOTE_MARK);
+});
+
 describe('quoted figures', () => {
-  const pages = () => builtPages(inject('siteDir'));
+  let built: ReturnType<typeof builtPages> | undefined;
+  const pages = () => (built ??= builtPages(inject('siteDir')));
   const textOf = (url: string) => normaliseForComparison(visibleText(pages().find((p) => p.url === url)!));
 
   test('every target quotes its policy word for word', () => {

@@ -53,6 +53,13 @@ export type CreditedChart = ChartSpec & { credit: ChartCredit };
 
 const cell = (value: number | undefined | null) => (value === undefined || value === null ? '' : String(value));
 
+/** Names of the documents and sections rows cite, so tables give names beside codes. */
+export interface SourceNames {
+  documentTitle: (id: string) => string;
+  /** The heading of a section by its anchor: 一、优化政务服务. */
+  sectionTitle: (document: string, anchor: string) => string;
+}
+
 export interface ProgressRow {
   id: string;
   tracker: string;
@@ -74,13 +81,21 @@ export const PROGRESS_PARTS = [
   { key: 'longTerm', label: '长期坚持' },
 ] as const;
 
-const PROGRESS_HEADERS = ['编号', '跟踪事项', '截至日期', '总数', '已完成', '正在推进', '未完成', '长期坚持', '公布完成率', '计算完成率（已完成÷总数）', '来源简报', '来源章节'];
+/** Column headers carry their units; codes (编号, 来源简报, 来源章节) stand beside the names they stand for. */
+const PROGRESS_HEADERS = [
+  '编号', '跟踪事项', '截至日期', '总数（项）', '已完成（项）', '正在推进（项）', '未完成（项）', '长期坚持（项）', '公布完成率（%）',
+  '计算完成率（已完成÷总数，%）', '来源简报', '来源简报标题', '来源章节', '来源章节标题',
+];
 
-function progressTableRow(row: ProgressRow, trackerName: (id: string) => string): string[] {
+/** A rate the site computed, with the one decimal the page shows (79.0, not 79). */
+const rateCell = (value: number | undefined) => (value === undefined ? '' : value.toFixed(1));
+
+function progressTableRow(row: ProgressRow, trackerName: (id: string) => string, names: SourceNames): string[] {
   const check = checkPublishedRate(row, row.publishedRate);
   return [
     row.id, trackerName(row.tracker), row.asOf, cell(row.total), cell(row.completed), cell(row.inProgress), cell(row.notCompleted),
-    cell(row.longTerm), cell(row.publishedRate), cell(check.computed), row.briefing, row.section,
+    cell(row.longTerm), cell(row.publishedRate), rateCell(check.computed), row.briefing, names.documentTitle(row.briefing),
+    row.section, names.sectionTitle(row.briefing, row.section),
   ];
 }
 
@@ -90,8 +105,9 @@ export function briefingProgressChart(input: {
   briefingTitle: string;
   rows: readonly ProgressRow[];
   trackerName: (id: string) => string;
+  names: SourceNames;
 }): ChartSpec {
-  const { briefingId, briefingTitle, rows, trackerName } = input;
+  const { briefingId, briefingTitle, rows, trackerName, names } = input;
   const asOfDates = [...new Set(rows.map((r) => r.asOf))];
   const section = rows[0]?.section;
   return {
@@ -111,7 +127,7 @@ export function briefingProgressChart(input: {
       const note = describeDisagreement(checkPublishedRate(r, r.publishedRate));
       return note ? [`${trackerName(r.tracker)}：${note}`] : [];
     }),
-    table: { headers: PROGRESS_HEADERS, rows: rows.map((r) => progressTableRow(r, trackerName)) },
+    table: { headers: PROGRESS_HEADERS, rows: rows.map((r) => progressTableRow(r, trackerName, names)) },
   };
 }
 
@@ -123,6 +139,7 @@ export function trackerRateChart(input: {
   regionName: string;
   rows: readonly ProgressRow[];
   briefingTitle: (id: string) => string;
+  names: SourceNames;
 }): ChartSpec {
   const rows = [...input.rows].sort((a, b) => a.asOf.localeCompare(b.asOf));
   const latest = rows.at(-1);
@@ -144,7 +161,7 @@ export function trackerRateChart(input: {
       rows.length === 1
         ? ['目前只有一期简报公布了这项数字，图中只有一个点；以后各期公布后逐期增加，不作插值。']
         : [],
-    table: { headers: PROGRESS_HEADERS, rows: rows.map((r) => progressTableRow(r, () => input.trackerName)) },
+    table: { headers: PROGRESS_HEADERS, rows: rows.map((r) => progressTableRow(r, () => input.trackerName, input.names)) },
   };
 }
 
@@ -175,7 +192,7 @@ function countChart(input: {
     categories,
     series: [{ label: '任务数', values: categories.map((c) => input.counts.get(c)!) }],
     notes: input.notes ?? [],
-    table: { headers: [input.categoryHeader, '任务数'], rows: categories.map((c) => [c, String(input.counts.get(c))]) },
+    table: { headers: [input.categoryHeader, '任务数（项）'], rows: categories.map((c) => [c, String(input.counts.get(c))]) },
   };
 }
 
@@ -259,7 +276,7 @@ export const COMPARISON_ROWS = 40;
  * stays readable however many years the site holds. Regions are in name
  * order; more than COMPARISON_ROWS rows are split into numbered groups.
  */
-export function targetComparisonCharts(targets: readonly TargetRow[], regionName: (id: string) => string, yearOf: (target: TargetRow) => string): ChartSpec[] {
+export function targetComparisonCharts(targets: readonly TargetRow[], regionName: (id: string) => string, yearOf: (target: TargetRow) => string, names: SourceNames): ChartSpec[] {
   const byMetric = groupBy(targets, (t) => `${t.metric}\u0000${t.unit}\u0000${yearOf(t)}`);
   return [...byMetric.values()]
     .filter((rows) => new Set(rows.map((r) => r.region)).size >= 2)
@@ -279,8 +296,11 @@ export function targetComparisonCharts(targets: readonly TargetRow[], regionName
           categoryNotes: rows.map((r) => `${r.comparator} ${r.value} ${r.unit}${r.deadline ? `（${formatChineseDate(r.deadline)}前）` : ''}`),
           notes: ['图中柱高为目标数值；“≥”表示不低于、“≤”表示不高于，方向以各柱旁的标注为准。'],
           table: {
-            headers: ['编号', '地区', '指标项', '比较', '数值', '单位', '期限', '来源政策', '来源章节'],
-            rows: rows.map((r) => [r.id, regionName(r.region), r.metric, r.comparator, String(r.value), r.unit, r.deadline ?? '', r.policy, r.section]),
+            headers: ['编号', '地区', '指标项', '比较', '数值', '单位', '期限', '来源政策', '来源政策标题', '来源章节', '来源章节标题'],
+            rows: rows.map((r) => [
+              r.id, regionName(r.region), r.metric, r.comparator, String(r.value), r.unit, r.deadline ?? '',
+              r.policy, names.documentTitle(r.policy), r.section, names.sectionTitle(r.policy, r.section),
+            ]),
           },
         };
       });
@@ -300,7 +320,7 @@ export interface RankingTierRow {
 }
 
 /** Indicator ranking tiers as a briefing published them: how many indicators in each tier. */
-export function rankingTiersChart(briefingId: string, rows: readonly RankingTierRow[], indicatorName: (id: string) => string): ChartSpec {
+export function rankingTiersChart(briefingId: string, rows: readonly RankingTierRow[], indicatorName: (id: string) => string, names: SourceNames): ChartSpec {
   const first = rows[0];
   return {
     id: `ranking-tiers-${briefingId}`,
@@ -314,8 +334,11 @@ export function rankingTiersChart(briefingId: string, rows: readonly RankingTier
     categoryNotes: rows.map((r) => (r.indicators.length > 0 ? r.indicators.map(indicatorName).join('、') : '通报未列名称')),
     notes: [],
     table: {
-      headers: ['编号', '档次', '指标数', '指标', '发布日期', '发布方', '来源简报', '来源章节'],
-      rows: rows.map((r) => [r.id, r.tier, String(r.count), r.indicators.map(indicatorName).join('、'), r.publishedOn, r.publisher, r.briefing, r.section]),
+      headers: ['编号', '档次', '指标数（个）', '指标', '发布日期', '发布方', '来源简报', '来源简报标题', '来源章节', '来源章节标题'],
+      rows: rows.map((r) => [
+        r.id, r.tier, String(r.count), r.indicators.map(indicatorName).join('、'), r.publishedOn, r.publisher,
+        r.briefing, names.documentTitle(r.briefing), r.section, names.sectionTitle(r.briefing, r.section),
+      ]),
     },
   };
 }

@@ -8,10 +8,11 @@ const progress = [
   { id: 'p1', tracker: 'disanfang-zhenggai', asOf: '2023-07-31', total: 105, completed: 83, inProgress: 11, notCompleted: 11, publishedRate: 89.5, briefing: 'b3', section: '事项清单' },
   { id: 'p2', tracker: 'duibiao-tisheng', asOf: '2023-07-31', total: 93, completed: 32, notCompleted: 55, longTerm: 6, publishedRate: 34.4, briefing: 'b3', section: '事项清单' },
 ];
+const names = { documentTitle: (id: string) => `《${id}》`, sectionTitle: (document: string, anchor: string) => `${document}的${anchor}` };
 const name = (id: string) => ({ 'disanfang-zhenggai': '第三方整改', 'duibiao-tisheng': '对标提升' })[id] ?? id;
 
 describe('briefing progress chart', () => {
-  const spec = briefingProgressChart({ briefingId: 'b3', briefingTitle: '简报第3期', rows: progress, trackerName: name });
+  const spec = briefingProgressChart({ briefingId: 'b3', briefingTitle: '简报第3期', rows: progress, trackerName: name, names });
 
   test('stacks the four parts of each tracker, leaving unpublished parts empty rather than zero', () => {
     expect(spec.categories).toEqual(['第三方整改', '对标提升']);
@@ -29,15 +30,17 @@ describe('briefing progress chart', () => {
     expect(spec.notes[0]).toContain('（已完成 + 正在推进）÷ 总数');
   });
 
-  test('its table is the source rows, figures unchanged, as-of date and source given', () => {
-    expect(spec.table.rows[0]).toEqual(['p1', '第三方整改', '2023-07-31', '105', '83', '11', '11', '', '89.5', '79', 'b3', '事项清单']);
+  test('its table is the source rows, figures unchanged, computed rates at the precision shown, names beside codes, units in headers', () => {
+    expect(spec.table.rows[0]).toEqual(['p1', '第三方整改', '2023-07-31', '105', '83', '11', '11', '', '89.5', '79.0', 'b3', '《b3》', '事项清单', 'b3的事项清单']);
+    expect(spec.table.headers).toContain('公布完成率（%）');
+    expect(spec.table.headers).toContain('总数（项）');
     expect(spec.asOf).toBe('2023-07-31');
     expect(spec.source.href).toBe('/briefings/b3/#事项清单');
   });
 });
 
 test('a tracker with one snapshot gets one point and says why', () => {
-  const spec = trackerRateChart({ trackerId: 'duibiao-tisheng', trackerName: '对标提升', regionId: 'qingshanhu', regionName: '青山湖区', rows: [progress[1]!], briefingTitle: () => '简报第3期' });
+  const spec = trackerRateChart({ trackerId: 'duibiao-tisheng', trackerName: '对标提升', regionId: 'qingshanhu', regionName: '青山湖区', rows: [progress[1]!], briefingTitle: () => '简报第3期', names });
   expect(spec.id).toBe('rate-duibiao-tisheng-qingshanhu');
   expect(spec.title).toBe('青山湖区对标提升：完成率变化');
   expect(spec.categories).toEqual(['2023年7月31日']);
@@ -80,19 +83,21 @@ test('target comparisons only for metrics at least two regions set in the same u
     ],
     (id) => ({ wanli: '湾里', qingshanhu: '青山湖' })[id] ?? id,
     (t) => t.policy.slice(-4),
+    names,
   );
   expect(specs).toHaveLength(1);
   expect(specs[0]!.title).toBe('免证办事项：各地2023年目标对比');
   expect(specs[0]!.categories).toEqual(['青山湖', '湾里']);
   expect(specs[0]!.series[0]!.values).toEqual([900, 600]);
   expect(specs[0]!.categoryNotes).toEqual(['≥ 900 项', '≥ 600 项']);
+  expect(specs[0]!.table.rows[0]!.slice(7)).toEqual(['qingshanhu-2023', '《qingshanhu-2023》', 's1', 'qingshanhu-2023的s1']);
 });
 
 test('a comparison of many regions is split into numbered groups, every target in exactly one', () => {
   const many = Array.from({ length: COMPARISON_ROWS + 3 }, (_, i) => ({
     id: `t${i}`, region: `r${String(i).padStart(3, '0')}`, metric: '免证办事项', comparator: '≥', value: i, unit: '项', policy: 'p-2023', section: 's1',
   }));
-  const specs = targetComparisonCharts(many, (id) => id, () => '2023');
+  const specs = targetComparisonCharts(many, (id) => id, () => '2023', names);
   expect(specs.map((s) => s.title)).toEqual(['免证办事项：各地2023年目标对比（第1组，共2组）', '免证办事项：各地2023年目标对比（第2组，共2组）']);
   expect(specs.map((s) => s.categories.length)).toEqual([COMPARISON_ROWS, 3]);
   expect(new Set(specs.map((s) => s.id)).size).toBe(2);
@@ -103,7 +108,7 @@ test('ranking tiers show counts, named indicators where the source names them', 
   const spec = rankingTiersChart('b3', [
     { id: 't1', publishedOn: '2023-07-05', publisher: '赣州市营商办', tier: '靠前', count: 3, indicators: ['a', 'b', 'c'], briefing: 'b3', section: '事项清单' },
     { id: 't2', publishedOn: '2023-07-05', publisher: '赣州市营商办', tier: '中等', count: 11, indicators: [], briefing: 'b3', section: '事项清单' },
-  ], (id) => id.toUpperCase());
+  ], (id) => id.toUpperCase(), names);
   expect(spec.series[0]!.values).toEqual([3, 11]);
   expect(spec.categoryNotes).toEqual(['A、B、C', '通报未列名称']);
 });
