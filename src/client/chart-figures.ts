@@ -16,7 +16,7 @@ import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
   type ChartConfiguration, type Plugin,
 } from 'chart.js';
-import type { CreditedChart } from '../lib/charts/chart-specs.ts';
+import { formatChartValue, type CreditedChart } from '../lib/charts/chart-specs.ts';
 import { endCandidates, fitsSideBySide, placeLabels, segmentCandidates, wrapLabels, type Box, type LabelRequest } from '../lib/charts/label-layout.ts';
 import { EXPORT_CHART_WIDTH, exportLayout, exportSvg } from '../lib/charts/export-layout.ts';
 import { SITE_NAME } from '../lib/site.ts';
@@ -90,7 +90,6 @@ interface Drawing {
   unplaced: string[];
 }
 
-const valueText = (spec: CreditedChart, value: number) => `${value}${spec.unit === '%' ? '%' : ''}`;
 
 /** Decides orientation, wrapped labels and height for a chart `width` pixels wide. */
 function planDrawing(spec: CreditedChart, width: number, fontSize: number): Drawing {
@@ -135,7 +134,7 @@ const valueLabels: Plugin<'bar' | 'line'> = {
         const value = spec.series[datasetIndex]?.values[i];
         if (value === null || value === undefined || value === 0) return;
         const key = `${datasetIndex}:${i}`;
-        const text = valueText(spec, value);
+        const text = formatChartValue(spec, spec.series[datasetIndex]!, value);
         const width = measure(text);
         let box: Box;
         if (element instanceof BarElement) {
@@ -176,7 +175,7 @@ const valueLabels: Plugin<'bar' | 'line'> = {
     drawing.unplaced = unplaced.map((key) => {
       const [s, c] = key.split(':').map(Number) as [number, number];
       const series = spec.series.length > 1 ? spec.series[s]!.label : '';
-      return `${spec.categories[c]}${series ? ` ${series}` : ''} ${valueText(spec, spec.series[s]!.values[c]!)}`;
+      return `${spec.categories[c]}${series ? ` ${series}` : ''} ${formatChartValue(spec, spec.series[s]!, spec.series[s]!.values[c]!)}`;
     });
   },
 };
@@ -203,7 +202,7 @@ function configFor(drawing: Drawing, responsive: boolean): ChartConfiguration<'b
   const categoryTicks = { font, color: INK, autoSkip: false, maxRotation: 0, minRotation: 0 };
   const valueTicks = { font, color: INK, maxRotation: 0, minRotation: 0 };
   const maxValue = Math.max(0, ...spec.series.flatMap((s) => s.values.map((v) => v ?? 0)));
-  const valueRoom = measurer(fontSize)(valueText(spec, maxValue)) + 16;
+  const valueRoom = measurer(fontSize)(formatChartValue(spec, spec.series[0] ?? {}, maxValue)) + 16;
   return {
     type: line ? 'line' : 'bar',
     data: {

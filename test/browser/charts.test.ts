@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { builtPages } from '../support/site.ts';
 import { browserOnBuiltSite, chartsDrawn } from '../support/browser.ts';
 import { TEST_SITE_URL } from '../support/astro-build.ts';
-import type { CreditedChart } from '../../src/lib/charts/chart-specs.ts';
+import { formatChartValue, type CreditedChart } from '../../src/lib/charts/chart-specs.ts';
 import { localIsoDate } from '../../src/lib/citation.ts';
 import { embedSnippet } from '../../src/lib/embed.ts';
 import { SITE_NAME } from '../../src/lib/site.ts';
@@ -133,7 +133,7 @@ test.each(layouts)('$url at $width px (大字: $large): no text overprints other
     spec.series.forEach((series) =>
       series.values.forEach((value, i) => {
         if (value === null || value === 0) return;
-        const label = `${value}${spec.unit === '%' ? '%' : ''}`;
+        const label = formatChartValue(spec, series, value);
         const onChart = shown.includes(label);
         const named = unplaced.includes(`${spec.categories[i]}`) && unplaced.includes(label);
         expect(onChart || named, `${id}: ${series.label} ${spec.categories[i]} = ${label} is shown`).toBe(true);

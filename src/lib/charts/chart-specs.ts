@@ -14,6 +14,8 @@ export interface ChartSeries {
   label: string;
   /** One value per category; null where the source publishes no figure. */
   values: (number | null)[];
+  /** Decimals a value is shown with, for figures the site computed (79.0); published figures are shown as published. */
+  decimals?: number;
 }
 
 export interface ChartSpec {
@@ -155,7 +157,7 @@ export function trackerRateChart(input: {
     categories: rows.map((r) => formatChineseDate(r.asOf)),
     series: [
       { label: '公布完成率', values: rows.map((r) => r.publishedRate ?? null) },
-      { label: '计算完成率（已完成÷总数）', values: rows.map((r) => checkPublishedRate(r, r.publishedRate).computed ?? null) },
+      { label: '计算完成率（已完成÷总数）', values: rows.map((r) => checkPublishedRate(r, r.publishedRate).computed ?? null), decimals: 1 },
     ],
     notes:
       rows.length === 1
@@ -289,7 +291,7 @@ export function targetComparisonCharts(targets: readonly TargetRow[], regionName
           id: `targets-${rows.map((r) => r.id).sort()[0]}`,
           title: `${first.metric}：各地${yearOf(first)}年目标对比${groups > 1 ? `（第${g + 1}组，共${groups}组）` : ''}`,
           unit: first.unit,
-          source: { label: '各地政策文件（见数据表“来源”列）', href: `/policies/${first.policy}/#${first.section}` },
+          source: { label: '各地政策文件（见数据表“来源政策标题”列）', href: `/policies/${first.policy}/#${first.section}` },
           kind: 'bar' as const,
           categories: rows.map((r) => regionName(r.region)),
           series: [{ label: '目标值', values: rows.map((r) => r.value) }],
@@ -343,12 +345,17 @@ export function rankingTiersChart(briefingId: string, rows: readonly RankingTier
   };
 }
 
+/** A value as the chart writes it: with the series' decimals, and % for rates. */
+export function formatChartValue(spec: Pick<ChartSpec, 'unit'>, series: Pick<ChartSeries, 'decimals'>, value: number): string {
+  return `${series.decimals === undefined ? String(value) : value.toFixed(series.decimals)}${spec.unit === '%' ? '%' : ''}`;
+}
+
 /** A short description of the data, for screen readers and as the canvas fallback. */
 export function chartSummary(spec: ChartSpec): string {
   const parts = spec.categories.map((category, i) => {
     const values = spec.series
       .filter((s) => s.values[i] !== null && s.values[i] !== undefined)
-      .map((s) => `${spec.series.length > 1 ? s.label : ''}${s.values[i]}${spec.unit}`);
+      .map((s) => `${spec.series.length > 1 ? s.label : ''}${s.decimals === undefined ? s.values[i] : s.values[i]!.toFixed(s.decimals)}${spec.unit}`);
     return `${category}：${values.join('，') || '无数据'}`;
   });
   return `${spec.title}。${parts.join('；')}。`;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   briefingProgressChart, chartSummary, COMPARISON_ROWS, leadUnits, rankingTiersChart, targetComparisonCharts, tasksByGroupChart, tasksByLeadUnitChart,
-  tasksByMonthChart, trackerRateChart,
+  formatChartValue, tasksByMonthChart, trackerRateChart,
 } from '../../../src/lib/charts/chart-specs.ts';
 
 const progress = [
@@ -37,6 +37,12 @@ describe('briefing progress chart', () => {
     expect(spec.asOf).toBe('2023-07-31');
     expect(spec.source.href).toBe('/briefings/b3/#事项清单');
   });
+});
+
+test('computed rates are written with the decimal the page shows, published ones as published', () => {
+  expect(formatChartValue({ unit: '%' }, { decimals: 1 }, 79)).toBe('79.0%');
+  expect(formatChartValue({ unit: '%' }, {}, 89.5)).toBe('89.5%');
+  expect(formatChartValue({ unit: '项' }, {}, 11)).toBe('11');
 });
 
 test('a tracker with one snapshot gets one point and says why', () => {
