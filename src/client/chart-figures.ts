@@ -203,6 +203,7 @@ function configFor(drawing: Drawing, responsive: boolean): ChartConfiguration<'b
   const valueTicks = { font, color: INK, maxRotation: 0, minRotation: 0 };
   const maxValue = Math.max(0, ...spec.series.flatMap((s) => s.values.map((v) => v ?? 0)));
   const valueRoom = measurer(fontSize)(formatChartValue(spec, spec.series[0] ?? {}, maxValue)) + 16;
+  const labelColumn = Math.max(0, ...labels.flat().map(measurer(fontSize))) + fontSize;
   return {
     type: line ? 'line' : 'bar',
     data: {
@@ -231,7 +232,11 @@ function configFor(drawing: Drawing, responsive: boolean): ChartConfiguration<'b
       scales: {
         // A single point sits in the middle of its axis, not against it.
         x: { stacked, offset: !line || spec.categories.length === 1 ? true : undefined, ticks: horizontal ? valueTicks : categoryTicks, beginAtZero: true, grace: horizontal ? '8%' : 0 },
-        y: { stacked, ticks: horizontal ? categoryTicks : valueTicks, beginAtZero: true, grace: horizontal ? 0 : '8%' },
+        y: {
+          stacked, ticks: horizontal ? categoryTicks : valueTicks, beginAtZero: true, grace: horizontal ? 0 : '8%',
+          // chart.js may narrow the label column below the wrapped labels' width, clipping them: keep it wide enough.
+          ...(horizontal ? { afterFit: (scale: { width: number }) => { scale.width = Math.max(scale.width, labelColumn); } } : {}),
+        },
       },
       plugins: {
         legend: { display: spec.series.length > 1, position: 'bottom', labels: { font, color: INK, usePointStyle: line } },

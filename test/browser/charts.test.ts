@@ -123,6 +123,7 @@ test.each(layouts)('$url at $width px (大字: $large): no text overprints other
   );
   for (const { id, texts, unplaced, canvasWidth } of drawn) {
     expect(canvasWidth, `${id} fits the screen`).toBeLessThanOrEqual(width);
+    for (const t of texts) expect(t.left >= -1 && t.right <= canvasWidth + 1, `${id}: "${t.text}" is cut off at the canvas edge`).toBe(true);
     for (const [i, a] of texts.entries())
       for (const b of texts.slice(i + 1)) {
         const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;

@@ -89,6 +89,11 @@ describe('broken content is reported with file, place, field and value', () => {
     content/tables/ranking-tiers.csv 第2行（编号 qingshanhu-2023-07-05-kaoqian）  来源简报："test-briefing"  这一期简报还是草稿（draft: true），网站不发布，不能被引用 — 先删除该简报文件信息中的 draft: true，或暂时不添加这一行"
   `));
   test('briefing-duplicate-issue', () => expect(report('briefing-duplicate-issue')).toMatchInlineSnapshot(`"content/briefings/test-briefing.mdx:1  期号（issue）："1"  与 content/briefings/test-briefing-copy.mdx 的期号重复 — 同一简报系列的期号不能重复"`));
+  test('site-settings-placeholder', () => expect(report('site-settings-placeholder')).toMatchInlineSnapshot(`
+    "content/site-settings.csv 第2行（主办单位）  内容："待定"  看起来是占位文字，不是真实信息 — 填写真实信息；暂时不知道就留空，页面会显示“未填写”
+    content/site-settings.csv 第3行（联系方式）  内容："请来电咨询"  联系方式应含电话号码或电子邮箱 — 例如 0797-1234567 或 yshj@example.gov.cn"
+  `));
+  test('site-settings-unknown-setting', () => expect(report('site-settings-unknown-setting')).toMatchInlineSnapshot(`"content/site-settings.csv 第3行  设置项："网站名称"  不是本站的设置项 — 可用的设置项：主办单位、联系方式、转载说明"`));
 });
 
 test('every broken fixture is exercised above', async () => {
