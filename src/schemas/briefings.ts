@@ -1,11 +1,11 @@
 import { z } from 'astro/zod';
-import { frontmatterDate } from './fields.ts';
+import { frontmatterDate, slug } from './fields.ts';
 
 /** Frontmatter of content/briefings/*.mdx. */
 export const briefingSchema = z.object({
   title: z.string({ error: '应填写简报标题' }).min(1, { error: '简报标题不能为空' }),
   series: z.string({ error: '应填写简报名称（系列）' }).min(1),
-  region: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: '应为小写拼音编号，例如 longnan' }),
+  region: slug('longnan'),
   issue: z.number({ error: '期号应为正整数，例如 3' }).int({ error: '期号应为正整数' }).positive({ error: '期号应为正整数' }),
   date: frontmatterDate(),
   issuer: z.string({ error: '应填写编印单位' }).min(1),

@@ -6,7 +6,12 @@
 import { z } from 'astro/zod';
 import { checkIsoDate, isoDateOf } from '../core/dates.ts';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/**
+ * The one id pattern of the site: lowercase pinyin, letters and digits in
+ * words joined by single hyphens (qingshanhu, kaiban-qiye). Every id column,
+ * frontmatter id and content file name is checked against it.
+ */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CHINESE_DATE = /^\s*\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$/;
 
 function dateProblem(value: string): string | undefined {
@@ -52,13 +57,15 @@ export const frontmatterDate = () =>
     return iso;
   });
 
-export const slug = () =>
-  z.string().regex(SLUG, { error: '应为小写拼音或字母、数字和连字符组成的编号，例如 qingshanhu' });
+const idMessage = (example: string) => `应为小写拼音或字母、数字和连字符组成的编号，例如 ${example}`;
 
-export const optionalSlug = () =>
+/** An id (see ID_PATTERN); `example` is shown in the message when the value is not one. */
+export const slug = (example = 'qingshanhu') => z.string().regex(ID_PATTERN, { error: idMessage(example) });
+
+export const optionalSlug = (example = 'kaiban-qiye') =>
   z
     .string()
-    .regex(/^$|^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: '应为小写拼音或字母、数字和连字符组成的编号，例如 kaiban-qiye' })
+    .refine((value) => value === '' || ID_PATTERN.test(value), { error: idMessage(example) })
     .transform((value) => (value === '' ? undefined : value));
 
 /** Several ids in one cell, separated by `;`. */
@@ -66,7 +73,7 @@ export const slugList = () =>
   z
     .string()
     .transform((value) => (value === '' ? [] : value.split(/[;；]/).map((part) => part.trim())))
-    .pipe(z.array(z.string().regex(SLUG, { error: '编号之间用英文分号 ; 分隔，每个编号为小写拼音' })));
+    .pipe(z.array(z.string().regex(ID_PATTERN, { error: '编号之间用英文分号 ; 分隔，每个编号为小写拼音' })));
 
 function numberCell(pattern: RegExp, expected: string, required: boolean) {
   return z.string().transform((value, ctx) => {

@@ -7,6 +7,8 @@
 import { groupBy } from '../catalog.ts';
 import { formatChineseDate, formatChineseMonth } from '../../core/dates.ts';
 import { checkPublishedRate, describeDisagreement, formatPercent } from '../figures/rates.ts';
+import { progressTable } from '../../schemas/progress.ts';
+import { columnOf } from '../../schemas/table.ts';
 
 export type ChartKind = 'stacked-bar' | 'bar' | 'horizontal-bar' | 'line';
 
@@ -59,7 +61,15 @@ export const PROGRESS_PARTS = [
   { key: 'longTerm', label: '长期坚持' },
 ] as const;
 
-const PROGRESS_HEADERS = ['编号', '跟踪事项', '截至日期', '总数', '已完成', '正在推进', '未完成', '长期坚持', '公布完成率', '计算完成率（已完成÷总数）', '来源简报', '来源章节'];
+const progressHeader = (key: keyof ProgressRow) => columnOf(progressTable, key).header;
+
+/** The chart table of progress rows: the progress dataset's own headers, with the computed rate beside the published one. */
+const PROGRESS_HEADERS = [
+  ...(['id', 'tracker', 'asOf', 'total', 'completed', 'inProgress', 'notCompleted', 'longTerm', 'publishedRate'] as const).map(progressHeader),
+  '计算完成率（已完成÷总数）',
+  progressHeader('briefing'),
+  progressHeader('section'),
+];
 
 function progressTableRow(row: ProgressRow, trackerName: (id: string) => string): string[] {
   const check = checkPublishedRate(row, row.publishedRate);

@@ -4,6 +4,7 @@
  */
 import type { ContentIssue } from './content-issue.ts';
 import type { ContentModel, LocatedRow } from './content-model.ts';
+import { TABLE_DATASET_PATHS } from '../../schemas/datasets.ts';
 
 interface Target {
   file: string;
@@ -27,11 +28,7 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
   const trackerIds = new Set(model.trackers.map((r) => r.data.id));
   const policies = new Map(model.policies.map((p) => [p.id, p]));
   const briefings = new Map(model.briefings.map((b) => [b.id, b]));
-  const datasets = new Set([
-    ...model.taskLists.map((list) => `tasks/${list.id}`),
-    'tables/assignments', 'tables/targets', 'tables/progress', 'tables/indicators', 'tables/regions',
-    'tables/trackers', 'tables/ranking-tiers', 'tables/evaluation-weights',
-  ]);
+  const datasets = new Set([...model.taskLists.map((list) => `tasks/${list.id}`), ...TABLE_DATASET_PATHS]);
 
   const region = (place: Target, field: string, id: string | undefined) => {
     if (id !== undefined && !regionIds.has(id))

@@ -9,10 +9,10 @@ import { sortIssues } from './content-issue.ts';
 import { readTable } from './csv-table.ts';
 import { readMdxDocument } from './mdx-document.ts';
 import { checkCrossReferences } from './cross-references.ts';
-import { REQUIRED_TABLES, SINGLE_FILE_TABLES } from '../../schemas/datasets.ts';
+import { REQUIRED_TABLES, SINGLE_FILE_TABLES, TASK_LIST_TABLE } from '../../schemas/datasets.ts';
+import { ID_PATTERN } from '../../schemas/fields.ts';
 import type { ContentFile, ContentModel, LocatedRow } from './content-model.ts';
 import type { TableDefinition } from '../../schemas/table.ts';
-import { tasksTable } from '../../schemas/tasks.ts';
 import { policySchema, POLICY_FIELD_LABELS } from '../../schemas/policies.ts';
 import { briefingSchema, BRIEFING_FIELD_LABELS } from '../../schemas/briefings.ts';
 
@@ -20,8 +20,6 @@ export interface ValidationResult {
   model: ContentModel;
   issues: ContentIssue[];
 }
-
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Files that hold no published data: sources, notes. */
 function isIgnored(path: string): boolean {
@@ -63,7 +61,7 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
         issues.push({ file, message: '文件名不符合要求', hint: '任务清单文件名用小写拼音和连字符，例如 qingshanhu-2023-zhibiao-renwu.csv' });
         continue;
       }
-      const result = readTable(tasksTable, file, text);
+      const result = readTable(TASK_LIST_TABLE, file, text);
       issues.push(...result.issues);
       model.taskLists.push({ id, file, headers: result.headers, rows: result.rows.map((row) => ({ ...row, file })) });
     } else if (documentMatch) {
