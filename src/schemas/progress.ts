@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { defineTable } from './table.ts';
+import { messageText } from '../core/content-messages.ts';
 import { count, isoDate, optionalCount, optionalPercent, requiredText, slug } from './fields.ts';
 import { sumOfParts } from '../core/tracker-counts.ts';
 
@@ -46,7 +47,7 @@ export const progressTable = defineTable({
         ctx.addIssue({
           code: 'custom',
           path: ['total'],
-          message: `分项之和为 ${sum}（已完成+正在推进+未完成+长期坚持），与总数 ${row.total} 不符，请按简报原文核对各项数字`,
+          message: messageText('parts-do-not-add-up', { sum, total: row.total }),
         });
     }),
 });

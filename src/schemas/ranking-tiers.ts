@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { defineTable } from './table.ts';
+import { messageText } from '../core/content-messages.ts';
 import { count, isoDate, oneOf, optionalText, requiredText, slug, slugList } from './fields.ts';
 
 export const RANKING_TIERS = ['靠前', '中等', '靠后'] as const;
@@ -39,7 +40,7 @@ export const rankingTiersTable = defineTable({
         ctx.addIssue({
           code: 'custom',
           path: ['count'],
-          message: `列出了 ${row.indicators.length} 个指标，但指标数为 ${row.count}；两者应一致，或在通报未列名称时把指标列留空`,
+          message: messageText('ranking-count-mismatch', { listed: row.indicators.length, count: row.count }),
         });
     }),
 });

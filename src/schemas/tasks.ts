@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { defineTable } from './table.ts';
+import { messageText } from '../core/content-messages.ts';
 import { count, optionalCount, optionalIsoDate, optionalOneOf, optionalSlug, optionalText, slug } from './fields.ts';
 
 export const TASK_STATUSES = ['已完成', '正在推进', '未完成', '长期坚持'] as const;
@@ -65,9 +66,9 @@ export const tasksTable = defineTable({
     })
     .superRefine((task, ctx) => {
       if (task.status && !task.asOf)
-        ctx.addIssue({ code: 'custom', path: ['asOf'], message: '填写了状态，就必须填写截至日期（YYYY-MM-DD）' });
+        ctx.addIssue({ code: 'custom', path: ['asOf'], message: messageText('status-without-date') });
       if (task.asOf && !task.status)
-        ctx.addIssue({ code: 'custom', path: ['status'], message: '填写了截至日期，就必须填写状态' });
+        ctx.addIssue({ code: 'custom', path: ['status'], message: messageText('date-without-status') });
     }),
 });
 

@@ -5,9 +5,15 @@ import { rankingTiersTable } from '../../src/schemas/ranking-tiers.ts';
 import { tasksTable } from '../../src/schemas/tasks.ts';
 import type { TableDefinition } from '../../src/schemas/table.ts';
 
+const NAMES: Record<string, Record<string, string>> = {
+  regions: { longnan: '龙南市' },
+  indicators: { 'kaiban-qiye': '开办企业', nashui: '纳税' },
+  trackers: { 'duibiao-tisheng': '对标提升' },
+  briefings: { b3: '简报第3期' },
+  policies: {},
+};
 const names: NameLookup = {
-  name: (target, id) =>
-    ({ regions: { longnan: '龙南市' }, indicators: { 'kaiban-qiye': '开办企业', nashui: '纳税' }, trackers: { 'duibiao-tisheng': '对标提升' }, briefings: { b3: '简报第3期' }, policies: {} })[target][id],
+  name: (target, id) => NAMES[target]![id],
   section: (kind, id, anchor) => (kind === 'briefings' && id === 'b3' && anchor === 's1' ? { heading: '一、事项清单', url: 'https://example.org/briefings/b3/#s1' } : undefined),
 };
 

@@ -6,6 +6,7 @@
  */
 import type { ContentIssue } from './content-issue.ts';
 import { sortIssues } from './content-issue.ts';
+import { contentMessage } from '../../core/content-messages.ts';
 import { readTable } from './csv-table.ts';
 import { readMdxDocument } from './mdx-document.ts';
 import { checkCrossReferences } from './cross-references.ts';
@@ -37,7 +38,7 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
 
   for (const name of REQUIRED_TABLES) {
     if (!present.has(`tables/${name}`))
-      issues.push({ file: shown(`tables/${name}`), message: '缺少这个必需的数据文件', hint: '从版本库恢复该文件' });
+      issues.push({ file: shown(`tables/${name}`), ...contentMessage('missing-required-table') });
   }
 
   for (const { path, text } of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -58,7 +59,7 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
     } else if (taskMatch) {
       const id = taskMatch[1]!;
       if (!ID_PATTERN.test(id)) {
-        issues.push({ file, message: '文件名不符合要求', hint: '任务清单文件名用小写拼音和连字符，例如 qingshanhu-2023-zhibiao-renwu.csv' });
+        issues.push({ file, ...contentMessage('bad-task-file-name') });
         continue;
       }
       const result = readTable(TASK_LIST_TABLE, file, text);
@@ -67,7 +68,7 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
     } else if (documentMatch) {
       const [, kind, id] = documentMatch as unknown as [string, 'policies' | 'briefings', string];
       if (!ID_PATTERN.test(id)) {
-        issues.push({ file, message: '文件名不符合要求', hint: '文件名用小写拼音、数字和连字符，例如 longnan-jianbao-2023-04.mdx' });
+        issues.push({ file, ...contentMessage('bad-document-file-name') });
         continue;
       }
       const read =
@@ -89,11 +90,7 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
         model.unreadableDocuments.add(id);
       }
     } else {
-      issues.push({
-        file,
-        message: '不认识这个文件',
-        hint: `数据表放在 ${displayRoot}/tables/（${Object.keys(SINGLE_FILE_TABLES).join('、')}），任务清单放在 ${displayRoot}/tasks/*.csv，政策和简报为 ${displayRoot}/policies/*.mdx、${displayRoot}/briefings/*.mdx`,
-      });
+      issues.push({ file, ...contentMessage('unknown-file', { root: displayRoot, tables: Object.keys(SINGLE_FILE_TABLES).join('、') }) });
     }
   }
 
