@@ -58,7 +58,9 @@ describe.each(sourceIds)('%s', (id) => {
 });
 
 describe('quoted figures', () => {
-  const pages = () => builtPages(inject('siteDir'));
+  // Parsed once: each figure looks up its page, and parsing every page per figure takes minutes on a busy machine.
+  let built: ReturnType<typeof builtPages> | undefined;
+  const pages = () => (built ??= builtPages(inject('siteDir')));
   const textOf = (url: string) => normaliseForComparison(visibleText(pages().find((p) => p.url === url)!));
 
   test('every target quotes its policy word for word', () => {
