@@ -13,6 +13,7 @@ import {
   briefingProgressChart, rankingTiersChart, targetComparisonCharts, tasksByGroupChart, tasksByLeadUnitChart,
   tasksByMonthChart, trackerRateChart, type ChartSpec,
 } from '../lib/charts/chart-specs.ts';
+import { routes } from '../lib/routes.ts';
 
 export interface PlacedChart {
   spec: ChartSpec;
@@ -33,7 +34,7 @@ async function buildCharts(): Promise<PlacedChart[]> {
 
   for (const briefing of briefings.values()) {
     const rows = byKey.progressByBriefing.get(briefing.id) ?? [];
-    const page = `/briefings/${briefing.id}/`;
+    const page = routes.briefing(briefing.id);
     if (rows.length > 0) charts.push({ page, spec: briefingProgressChart({ briefingId: briefing.id, briefingTitle: briefing.data.title, rows, trackerName }) });
     const briefingTiers = byKey.tiersByBriefing.get(briefing.id) ?? [];
     if (briefingTiers.length > 0) charts.push({ page, spec: rankingTiersChart(briefing.id, briefingTiers, indicatorName) });
@@ -44,13 +45,13 @@ async function buildCharts(): Promise<PlacedChart[]> {
     if (!tracker) continue;
     for (const [regionId, regionRows] of groupBy(rows, (p) => p.region)) {
       const spec = trackerRateChart({ trackerId, trackerName: tracker.name, regionId, regionName: regionName(regionId), rows: currentSnapshots(regionRows), briefingTitle });
-      charts.push({ page: trackerPage(trackerId, regionId), spec });
+      charts.push({ page: routes.trackerInRegion(trackerId, regionId), spec });
     }
   }
 
   for (const list of lists.values()) {
     const rows = byKey.tasksByList.get(list.id) ?? [];
-    const page = `/tasks/${list.id}/`;
+    const page = routes.taskList(list.id);
     charts.push({ page, spec: tasksByMonthChart(list.id, list.title, rows) });
     charts.push({ page, spec: tasksByGroupChart(list.id, list.title, rows) });
     charts.push({ page, spec: tasksByLeadUnitChart(list.id, list.title, rows) });
@@ -63,16 +64,10 @@ async function buildCharts(): Promise<PlacedChart[]> {
     // The first-level indicator and year, for the indicator page's list of comparisons.
     const target = targetById.get(String(spec.table.rows[0]![0]))!;
     const indicator = target.indicator ? indicators.get(target.indicator)?.parent ?? target.indicator : undefined;
-    charts.push({ page: comparisonPage(spec.id), spec, year: targetYear(target), ...(indicator ? { indicator } : {}) });
+    charts.push({ page: routes.chart(spec.id), spec, year: targetYear(target), ...(indicator ? { indicator } : {}) });
   }
   return charts;
 }
-
-/** Each region's history of a tracker has its own page: one page for all regions would grow without bound. */
-export const trackerPage = (tracker: string, region: string) => `/trackers/${tracker}/${region}/`;
-
-/** A comparison across regions is a figure page of its own, citable and light. */
-export const comparisonPage = (chartId: string) => `/charts/${chartId}/`;
 
 /** Every chart of the site, built once per state of the content and shared by all pages. */
 export const allCharts = oncePerContent(buildCharts);

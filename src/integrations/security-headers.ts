@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CONTENT_SECURITY_POLICY } from '../lib/site.ts';
 import { externalLinks } from '../lib/external-links.ts';
+import { sitePathOfPage } from '../lib/routes.ts';
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
@@ -34,7 +35,7 @@ export function securityHeaders(): AstroIntegration {
         );
         // One page in memory at a time: all of a province-scale site's HTML would take gigabytes.
         const pages = function* () {
-          for (const file of htmlFiles(out)) yield { page: `/${file.slice(out.length + 1)}`, html: readFileSync(file, 'utf8') };
+          for (const file of htmlFiles(out)) yield { page: sitePathOfPage(file.slice(out.length + 1)), html: readFileSync(file, 'utf8') };
         };
         const links = externalLinks(pages());
         if (links.length === 0) logger.info('外部链接：无');
