@@ -7,6 +7,8 @@ import { sitemap } from './src/integrations/sitemap.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { headingAnchorsPlugin } from './src/markdown/heading-anchors.ts';
+import { siteAddress } from './src/integrations/site-address.ts';
+import { precompress } from './src/integrations/precompress.ts';
 import { parseSiteAddress } from './src/lib/routes.ts';
 
 // SITE_URL is the one address setting, path included (https://www.example.gov.cn/yshj/):
@@ -30,6 +32,7 @@ export default defineConfig({
       features: { smartPunctuation: false },
     }),
   },
-  integrations: [contentGate(), mdx(), sitemap(), searchIndex(), securityHeaders()],
+  // precompress runs last: it compresses what the others wrote.
+  integrations: [siteAddress(), contentGate(), mdx(), sitemap(), searchIndex(), securityHeaders(), precompress()],
   devToolbar: { enabled: false },
 });

@@ -1,16 +1,18 @@
 /**
  * After the build: writes `_headers` (read by hosts such as Netlify and
- * Cloudflare Pages) with the same Content-Security-Policy as every page's meta
- * tag plus the headers a meta tag cannot carry, and lists the external links
+ * Cloudflare Pages) and `.htaccess` (Apache) with the same
+ * Content-Security-Policy as every page's meta tag plus the headers a meta tag
+ * cannot carry, for the site's base path, and lists the external links
  * the site makes, so they can be reviewed separately from internal ones.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CONTENT_SECURITY_POLICY } from '../lib/site.ts';
+import { headersFile } from '../lib/hosting-headers.ts';
+import { htaccessFile } from '../lib/hosting-config.ts';
+import { SITE_ADDRESS, sitePathOfPage } from '../lib/routes.ts';
 import { externalLinks } from '../lib/external-links.ts';
-import { sitePathOfPage } from '../lib/routes.ts';
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
@@ -22,17 +24,8 @@ export function securityHeaders(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        writeFileSync(
-          join(out, '_headers'),
-          [
-            '/*',
-            `  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
-            '  X-Content-Type-Options: nosniff',
-            '  Referrer-Policy: strict-origin-when-cross-origin',
-            '  X-Frame-Options: DENY',
-            '',
-          ].join('\n'),
-        );
+        writeFileSync(join(out, '_headers'), headersFile(SITE_ADDRESS.base));
+        writeFileSync(join(out, '.htaccess'), htaccessFile(SITE_ADDRESS.base));
         // One page in memory at a time: all of a province-scale site's HTML would take gigabytes.
         const pages = function* () {
           for (const file of htmlFiles(out)) yield { page: sitePathOfPage(file.slice(out.length + 1)), html: readFileSync(file, 'utf8') };
