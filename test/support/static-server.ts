@@ -9,12 +9,14 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** Serves `root` as a site built for `base`: `<base>x/` is `x/index.html`, anything outside the base is not found. */
+export async function serveStatic(root: string, base = '/'): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const path = normalize(`/${requested.slice(base.length)}`).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
+    if (!requested.startsWith(base) || !existsSync(file)) {
       response.writeHead(404, { 'Content-Type': TYPES['.html']! });
       response.end(existsSync(join(root, '404.html')) ? readFileSync(join(root, '404.html')) : 'not found');
       return;
