@@ -103,7 +103,7 @@ export function htaccessFile(base: string): string {
     ...set(EMBED_HEADERS, '    '),
     '    Header always unset X-Frame-Options',
     '  </If>',
-    `  <If "%{REQUEST_URI} =~ m#^${withBase('/_astro/', base)}#">`,
+    `  <If "%{REQUEST_URI} =~ m#^${withBase(routes.hashedAssets(), base)}#">`,
     `    Header always set Cache-Control ${quote(CACHE_CONTROL.hashedAsset)}`,
     '  </If>',
     '</IfModule>',

@@ -5,6 +5,7 @@
  * same Content-Security-Policy; the headers add what a meta tag cannot carry.
  */
 import { CONTENT_SECURITY_POLICY } from './site.ts';
+import { routes, withBase } from './routes.ts';
 
 /** Every response except the embed pages: no framing at all. */
 export const PAGE_HEADERS: Readonly<Record<string, string>> = {
@@ -40,6 +41,6 @@ export function headersFile(base: string): string {
   const rule = (pattern: string, headers: Readonly<Record<string, string>>) => [pattern, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`), ''];
   return [
     ...rule(`${base}*`, { ...PAGE_HEADERS, 'Cache-Control': CACHE_CONTROL.page }),
-    ...rule(`${base}_astro/*`, { 'Cache-Control': CACHE_CONTROL.hashedAsset }),
+    ...rule(`${withBase(routes.hashedAssets(), base)}*`, { 'Cache-Control': CACHE_CONTROL.hashedAsset }),
   ].join('\n');
 }

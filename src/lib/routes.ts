@@ -79,6 +79,8 @@ export const routes = {
   feed: () => '/feed.xml',
   sitemap: () => '/sitemap.xml',
   searchIndexFile: (file: string) => `/search-index/${file}`,
+  /** The folder of the scripts and stylesheets the build names by a hash of their content. */
+  hashedAssets: () => '/_astro/',
   favicon: () => '/favicon.svg',
   displaySettingsScript: () => '/display-settings.js',
   notFound: () => '/404.html',
