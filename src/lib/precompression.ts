@@ -18,14 +18,21 @@ export function isCompressible(path: string): boolean {
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
-/** The gzip and brotli copies of one file's bytes, at the highest levels. */
+/**
+ * Brotli quality: on this site's files quality 7 comes within 10% of the
+ * maximum (11) in about a twentieth of the time, which keeps a province-sized
+ * site's precompression to minutes rather than an hour.
+ */
+const BROTLI_QUALITY = 7;
+
+/** The gzip (best compression) and brotli copies of one file's bytes. */
 export async function compressedCopies(data: Uint8Array): Promise<{ gz: Buffer; br: Buffer }> {
   const [gz, br] = await Promise.all([
     gzipAsync(data, { level: constants.Z_BEST_COMPRESSION }),
     brotliAsync(data, {
       params: {
         [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
         [constants.BROTLI_PARAM_SIZE_HINT]: data.byteLength,
       },
     }),
