@@ -5,18 +5,15 @@
  * `<root><base>` exactly as docs/deploy.md describes (as links to the build),
  * with `extraFiles` (path below the base → content) beside them.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PROJECT_ROOT } from './astro-build.ts';
 
-export const NGINX = '/usr/sbin/nginx';
-
-export function nginxAvailable(): boolean {
-  return spawnSync(NGINX, ['-v']).status === 0;
-}
+/** Debian's nginx (.ci/run installs it). */
+const NGINX = '/usr/sbin/nginx';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
