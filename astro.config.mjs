@@ -7,10 +7,17 @@ import { sitemap } from './src/integrations/sitemap.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { headingAnchorsPlugin } from './src/markdown/heading-anchors.ts';
+import { siteAddress } from './src/integrations/site-address.ts';
+import { precompress } from './src/integrations/precompress.ts';
+import { parseSiteAddress } from './src/lib/routes.ts';
+
+// SITE_URL is the one address setting, path included (https://www.example.gov.cn/yshj/):
+// links, assets and the search index get its path; canonical links, feed and sitemap its full address.
+const address = parseSiteAddress(process.env.SITE_URL);
 
 export default defineConfig({
-  // The public address, for canonical links; set SITE_URL when deploying.
-  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
+  ...(address.origin ? { site: `${address.origin}${address.base}` } : {}),
+  base: address.base,
   output: 'static',
   trailingSlash: 'always',
   // Stylesheets always as files: the Content-Security-Policy allows no inline styles.
@@ -25,6 +32,7 @@ export default defineConfig({
       features: { smartPunctuation: false },
     }),
   },
-  integrations: [contentGate(), mdx(), sitemap(), searchIndex(), securityHeaders()],
+  // precompress runs last: it compresses what the others wrote.
+  integrations: [siteAddress(), contentGate(), mdx(), sitemap(), searchIndex(), securityHeaders(), precompress()],
   devToolbar: { enabled: false },
 });

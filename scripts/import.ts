@@ -12,14 +12,9 @@ import { decodeSpreadsheetText, importRows } from './authoring/spreadsheet-impor
 import { readTable } from '../src/lib/content/csv-table.ts';
 import { formatIssue } from '../src/lib/content/content-issue.ts';
 import { indicatorByName } from '../src/lib/catalog.ts';
-import { SINGLE_FILE_TABLES } from '../src/schemas/datasets.ts';
-import { tasksTable } from '../src/schemas/tasks.ts';
-import type { TableDefinition } from '../src/schemas/table.ts';
+import { tableOfDataset } from '../src/schemas/datasets.ts';
 
 const USAGE = '用法：npm run import -- <文件.csv 或 文件.xlsx> --into <数据集> [--region <地区编号>] [--policy <政策编号>] [--force] [--out <输出文件>]\n数据集例如 tasks/qingshanhu-2024-zhibiao-renwu（任务清单）或 tables/targets（量化目标）。';
-const DATE_COLUMNS = ['完成时限', '截至日期', '期限', '发布日期'];
-const PERCENT_COLUMNS = ['公布完成率', '权重'];
-const GROUP_COLUMNS = ['指标名称', '对标城市', '预期目标', '创新试点项目', '指标长', '专项行动', '牵头区领导', '总责任单位', '任务组序号', '工作任务'];
 
 function fail(message: string): never {
   console.error(message);
@@ -36,13 +31,7 @@ const dataset = option('into');
 if (!input || !dataset) fail(USAGE);
 if (!existsSync(input)) fail(`找不到文件：${input}`);
 
-let table: TableDefinition;
-if (/^tasks\/[a-z0-9]+(-[a-z0-9]+)*$/.test(dataset)) table = tasksTable as TableDefinition;
-else {
-  const single = SINGLE_FILE_TABLES[`${dataset.replace(/^tables\//, '')}.csv` as keyof typeof SINGLE_FILE_TABLES];
-  if (!single || !dataset.startsWith('tables/')) fail(`不认识数据集“${dataset}”。${USAGE}`);
-  table = single as TableDefinition;
-}
+const table = tableOfDataset(dataset) ?? fail(`不认识数据集“${dataset}”。${USAGE}`);
 
 const bytes = readFileSync(input);
 let sheet: unknown[][];
@@ -62,9 +51,6 @@ const policy = option('policy');
 const result = importRows(sheet, {
   table,
   file,
-  dateColumns: DATE_COLUMNS,
-  percentColumns: PERCENT_COLUMNS,
-  groupColumns: GROUP_COLUMNS,
   region,
   defaults: policy ? { 来源政策: policy } : {},
   indicatorIdOf: (name) => indicatorByName(name, indicators)?.id,

@@ -4,7 +4,9 @@
  * down, dates in any of the forms staff type (or Excel serial numbers) made
  * ISO, full-width digits and stray spaces tidied, percentages read as numbers.
  * Every row that cannot be converted is reported by its spreadsheet row; none
- * is dropped. Pure: the CLI (scripts/import.ts) does the file work.
+ * is dropped. Which columns hold dates, percentages or merged group cells is
+ * read from the dataset's definition (src/schemas/). Pure: the CLI
+ * (scripts/import.ts) does the file work.
  */
 import type { ContentIssue } from '../../src/lib/content/content-issue.ts';
 import { isRealDate } from '../../src/core/dates.ts';
@@ -67,13 +69,8 @@ export function parseSpreadsheetDate(value: unknown): string | undefined {
 }
 
 export interface ImportOptions {
+  /** The dataset's definition: its date and percent columns, and the columns merged down a group. */
   table: TableDefinition;
-  /** Columns whose values are dates. */
-  dateColumns: readonly string[];
-  /** Columns holding percentages: `96%` and `96` both become 96. */
-  percentColumns: readonly string[];
-  /** Columns a merged cell spans down a group; the first one identifies the group. */
-  groupColumns: readonly string[];
   /** Fills the 地区 column where the spreadsheet has none. */
   region?: string | undefined;
   /** Fixed values for columns the spreadsheet does not have, e.g. 来源政策. */
@@ -95,6 +92,12 @@ const cellText = (value: unknown): string =>
 export function importRows(sheet: readonly (readonly unknown[])[], options: ImportOptions): ImportResult {
   const issues: ContentIssue[] = [];
   const known = new Set(options.table.columns.map((c) => c.header));
+  const headersOfKind = (kind: string) => options.table.columns.filter((c) => c.kind === kind).map((c) => c.header);
+  const dateColumns = headersOfKind('date');
+  // `96%` and `96` both become 96.
+  const percentColumns = headersOfKind('percent');
+  // Outermost first: the first one present identifies the group.
+  const groupColumns = (options.table.groupColumns ?? []).map((key) => options.table.columns.find((c) => c.key === key)!.header);
   const headerRowIndex = sheet.findIndex((row) => row.some((cell) => known.has(HEADER_VARIANTS[cellText(cell).replace(/\s/g, '')] ?? cellText(cell).replace(/\s/g, ''))));
   if (headerRowIndex === -1) {
     issues.push({ file: options.file, message: '找不到表头行', hint: `表头应包含这些列名中的一些：${[...known].join('、')}` });
@@ -128,18 +131,18 @@ export function importRows(sheet: readonly (readonly unknown[])[], options: Impo
       const rawValue = index === -1 ? undefined : raw[index];
       let value = cellText(rawValue);
       if (value === '' && extra[header] !== undefined) value = extra[header]!;
-      if (value !== '' && options.dateColumns.includes(header)) {
+      if (value !== '' && dateColumns.includes(header)) {
         const iso = parseSpreadsheetDate(rawValue instanceof Date || typeof rawValue === 'number' ? rawValue : value);
         if (iso) value = iso;
         else rowIssues.push({ file: options.file, row: rowNumber, field: header, value, message: '不是能识别的日期', hint: '写成 2023年6月30日、2023/6/30、2023.6.30 或 2023-06-30，并确认该月有这一天' });
       }
-      if (value !== '' && options.percentColumns.includes(header)) value = value.replace(/\s*%$/, '');
+      if (value !== '' && percentColumns.includes(header)) value = value.replace(/\s*%$/, '');
       record[header] = value;
     }
     // Merged cells: a group's values are given on its first row only.
-    const groupKey = options.groupColumns.find((h) => headers.includes(h));
+    const groupKey = groupColumns.find((h) => headers.includes(h));
     const sameGroup = groupKey !== undefined && record[groupKey] === '';
-    for (const header of options.groupColumns) if (sameGroup && record[header] === '' && previous[header]) record[header] = previous[header]!;
+    for (const header of groupColumns) if (sameGroup && record[header] === '' && previous[header]) record[header] = previous[header]!;
     if (derivesIndicator && record['指标'] === '' && record['指标名称']) {
       const id = options.indicatorIdOf!(record['指标名称']!.replace(/[（(]([^）)]+)[）)]$/, '$1'));
       if (id) record['指标'] = id;

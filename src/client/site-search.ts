@@ -5,8 +5,9 @@
  * Results are announced to screen readers through a live region.
  */
 import type { Facet } from '../lib/search/phrase-search.ts';
-import { recordFacets, SEARCH_INDEX_DIR, queryShardedIndex, type SearchIndexMeta, type ShardedSearchResponse } from '../lib/search/search-shards.ts';
+import { recordFacets, queryShardedIndex, type SearchIndexMeta, type ShardedSearchResponse } from '../lib/search/search-shards.ts';
 import { queryVariants, textFolder } from '../lib/search/search-text.ts';
+import { href, routes } from '../lib/routes.ts';
 
 const PAGE_SIZE = 20;
 const files = new Map<string, Promise<string>>();
@@ -15,7 +16,7 @@ const files = new Map<string, Promise<string>>();
 function load(path: string): Promise<string> {
   let file = files.get(path);
   if (!file) {
-    file = fetch(`/${SEARCH_INDEX_DIR}/${path}`).then((r) => {
+    file = fetch(href(routes.searchIndexFile(path))).then((r) => {
       if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
       return r.text();
     });
@@ -49,7 +50,7 @@ function renderResults(list: HTMLOListElement, response: ShardedSearchResponse):
       const heading = document.createElement('h2');
       heading.className = 'search-result-title';
       const link = document.createElement('a');
-      link.href = record.url;
+      link.href = href(record.url);
       link.textContent = record.title;
       heading.append(link);
       const tags = document.createElement('p');

@@ -6,10 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { contentRoot, loadContentModel } from '../loaders/content-files.ts';
-import { SINGLE_FILE_TABLES } from '../schemas/datasets.ts';
-import { tasksTable } from '../schemas/tasks.ts';
+import { contentRoot, loadContentModel, oncePerContent } from '../loaders/content-files.ts';
+import { REQUIRED_TABLES, SINGLE_FILE_TABLES, TASK_LIST_TABLE } from '../schemas/datasets.ts';
 import { spreadsheetCsv } from '../lib/csv-output.ts';
+import { downloadCells, downloadColumns, downloadRecord, type DownloadColumn, type NameLookup } from '../lib/dataset-downloads.ts';
+import { absoluteUrl, href, routes } from '../lib/routes.ts';
 import type { TableDefinition } from '../schemas/table.ts';
 
 export interface Dataset {
@@ -31,15 +32,15 @@ export function allDatasets(titles: Map<string, string> = new Map()): Dataset[] 
     const rows = (model[table.id as keyof typeof model] as { data: unknown }[]).map((r) => r.data);
     const name = fileName.replace(/\.csv$/, '');
     const file = `tables/${fileName}`;
-    return rows.length === 0 && !['regions', 'indicators'].includes(name)
+    return rows.length === 0 && !(REQUIRED_TABLES as readonly string[]).includes(fileName)
       ? []
       : [{ path: `tables/${name}`, title: table.title, description: table.description, table: table as TableDefinition, file, rowCount: rows.length, rows }];
   });
   const lists = model.taskLists.map((list) => ({
     path: `tasks/${list.id}`,
     title: titles.get(list.id) ?? list.id,
-    description: tasksTable.description,
-    table: tasksTable as TableDefinition,
+    description: TASK_LIST_TABLE.description,
+    table: TASK_LIST_TABLE as TableDefinition,
     file: `tasks/${list.id}.csv`,
     rowCount: list.rows.length,
     rows: list.rows.map((r) => r.data),
@@ -47,24 +48,73 @@ export function allDatasets(titles: Map<string, string> = new Map()): Dataset[] 
   return [...tables, ...lists];
 }
 
-/**
- * The dataset as a CSV download: the validated source cells, made safe to
- * open in a spreadsheet (see lib/csv-output.ts).
- */
-export function datasetCsv(dataset: Dataset): string {
+/** Names and section headings of everything a dataset can refer to, from the validated content. */
+const nameLookup = oncePerContent((): NameLookup => {
+  const model = loadContentModel();
+  const names = {
+    regions: new Map(model.regions.map((r) => [r.data.id, r.data.name])),
+    indicators: new Map(model.indicators.map((r) => [r.data.id, r.data.name])),
+    trackers: new Map(model.trackers.map((r) => [r.data.id, r.data.name])),
+    policies: new Map(model.policies.map((d) => [d.id, d.data.title])),
+    briefings: new Map(model.briefings.map((d) => [d.id, d.data.title])),
+  };
+  const documents = { policies: new Map(model.policies.map((d) => [d.id, d])), briefings: new Map(model.briefings.map((d) => [d.id, d])) };
+  const page = { policies: routes.policy, briefings: routes.briefing };
+  return {
+    name: (target, id) => names[target].get(id),
+    section: (kind, id, anchor) => {
+      const heading = documents[kind].get(id)?.headings.find((h) => h.anchor === anchor);
+      if (!heading) return undefined;
+      const path = page[kind](id, anchor);
+      return { heading: heading.text, url: absoluteUrl(path) ?? href(path) };
+    },
+  };
+});
+
+/** The source file's cells, trimmed, each row keyed by column key; the columns present, in file order. */
+function sourceCells(dataset: Dataset): { keys: string[]; rows: Record<string, string>[] } {
   const text = readFileSync(join(contentRoot(), dataset.file), 'utf8').replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimiter: ',' });
-  return spreadsheetCsv(parsed.data.map((row) => row.map((cell) => cell.trim())));
+  const [headers = [], ...records] = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimiter: ',' }).data;
+  const keyOf = new Map(dataset.table.columns.map((c) => [c.header, c.key]));
+  const keys = headers.map((header) => keyOf.get(header.trim()) ?? header.trim());
+  return { keys, rows: records.map((cells) => Object.fromEntries(keys.map((key, i) => [key, cells[i]?.trim() ?? '']))) };
 }
 
+/** The columns of a dataset's downloads, as in its file. */
+export function datasetColumns(dataset: Dataset): DownloadColumn[] {
+  return downloadColumns(dataset.table, sourceCells(dataset).keys);
+}
+
+/**
+ * The dataset as a CSV download: the validated source cells as written, with
+ * units in the headers and names beside codes, made safe to open in a
+ * spreadsheet (see lib/csv-output.ts).
+ */
+export function datasetCsv(dataset: Dataset): string {
+  const { keys, rows } = sourceCells(dataset);
+  const columns = downloadColumns(dataset.table, keys);
+  const names = nameLookup();
+  return spreadsheetCsv([columns.map((c) => c.header), ...rows.map((cells) => downloadCells(columns, cells, names))]);
+}
+
+/** The dataset as JSON: typed values as validated, names beside codes, and the columns described. */
 export function datasetJson(dataset: Dataset): string {
+  const { keys, rows } = sourceCells(dataset);
+  const columns = downloadColumns(dataset.table, keys);
+  const names = nameLookup();
   const body = {
     dataset: dataset.path,
     title: dataset.title,
     description: dataset.description,
-    columns: dataset.table.columns.map(({ header, key, description }) => ({ key, header, description })),
+    columns: columns.map((c) => ({
+      key: c.key,
+      header: c.header,
+      description: c.derived?.description ?? c.column.description,
+      ...(c.column.unit && !c.derived ? { unit: c.column.unit } : {}),
+      ...(c.derived ? { derived: true } : {}),
+    })),
     rowCount: dataset.rowCount,
-    rows: dataset.rows,
+    rows: dataset.rows.map((data, i) => downloadRecord(columns, data as Record<string, unknown>, rows[i]!, names)),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

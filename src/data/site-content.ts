@@ -8,6 +8,7 @@ import { policySortDate } from '../schemas/policies.ts';
 import { loadContentModel, oncePerContent } from '../loaders/content-files.ts';
 import type { ContentModel } from '../lib/content/content-model.ts';
 import { taskRowLinks } from '../lib/pagination.ts';
+import { routes } from '../lib/routes.ts';
 
 export type PolicyEntry = CollectionEntry<'policies'>;
 export type BriefingEntry = CollectionEntry<'briefings'>;
@@ -97,7 +98,7 @@ async function buildTaskListCatalog() {
 export const taskRowHref = oncePerContent(async () => {
   const { tasksByList } = await grouped();
   const links = new Map([...tasksByList].map(([list, rows]) => [list, taskRowLinks(list, rows.map((r) => r.number))]));
-  return (task: { list: string; number: number }) => links.get(task.list)?.get(task.number) ?? `/tasks/${task.list}/#r${task.number}`;
+  return (task: { list: string; number: number }) => links.get(task.list)?.get(task.number) ?? routes.taskList(task.list, 1, `r${task.number}`);
 });
 
 /** Progress snapshots of published briefings, each with the date its briefing was published. */

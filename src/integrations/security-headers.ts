@@ -1,16 +1,17 @@
 /**
  * After the build: writes `_headers` (read by hosts such as Netlify and
- * Cloudflare Pages) with the same Content-Security-Policy as every page's meta
- * tag plus the headers a meta tag cannot carry — framing refused everywhere
- * but the embed pages (lib/http-headers.ts) — and lists the external links
+ * Cloudflare Pages) and `.htaccess` (Apache) with the same
+ * Content-Security-Policy as every page's meta tag plus the headers a meta tag
+ * cannot carry, for the site's base path, and lists the external links
  * the site makes, so they can be reviewed separately from internal ones.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { headersFileText, securityHeaderRules } from '../lib/http-headers.ts';
-import { href, routes } from '../lib/routes.ts';
+import { headersFile } from '../lib/hosting-headers.ts';
+import { htaccessFile } from '../lib/hosting-config.ts';
+import { SITE_ADDRESS, sitePathOfPage } from '../lib/routes.ts';
 import { externalLinks } from '../lib/external-links.ts';
 
 function htmlFiles(dir: string): string[] {
@@ -23,10 +24,11 @@ export function securityHeaders(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        writeFileSync(join(out, '_headers'), headersFileText(securityHeaderRules(href(routes.embeds()))));
+        writeFileSync(join(out, '_headers'), headersFile(SITE_ADDRESS.base));
+        writeFileSync(join(out, '.htaccess'), htaccessFile(SITE_ADDRESS.base));
         // One page in memory at a time: all of a province-scale site's HTML would take gigabytes.
         const pages = function* () {
-          for (const file of htmlFiles(out)) yield { page: `/${file.slice(out.length + 1)}`, html: readFileSync(file, 'utf8') };
+          for (const file of htmlFiles(out)) yield { page: sitePathOfPage(file.slice(out.length + 1)), html: readFileSync(file, 'utf8') };
         };
         const links = externalLinks(pages());
         if (links.length === 0) logger.info('外部链接：无');

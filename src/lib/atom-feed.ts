@@ -1,7 +1,8 @@
 /** An Atom 1.0 feed (RFC 4287) as text. Pure: entries in, XML out. */
+import { absoluteUrlOf, routes, withBase, type SiteAddress } from './routes.ts';
 
 export interface FeedEntry {
-  /** Path on the site, e.g. /briefings/x/. */
+  /** Site path, e.g. /briefings/x/ (see lib/routes.ts). */
   path: string;
   title: string;
   /** ISO date of publication. */
@@ -15,13 +16,14 @@ const escape = (text: string) =>
 
 /**
  * Entry ids are tag: URIs built from the path and date, so they stay the same
- * wherever the site is hosted; links are absolute when the site's address is known.
+ * wherever the site is hosted; links are absolute when the site's origin is known,
+ * and carry its base path either way.
  */
-export function atomFeed(input: { title: string; site?: string | undefined; entries: readonly FeedEntry[]; limit?: number }): string {
+export function atomFeed(input: { title: string; address: SiteAddress; entries: readonly FeedEntry[]; limit?: number }): string {
   const entries = [...input.entries]
     .sort((a, b) => b.date.localeCompare(a.date) || a.path.localeCompare(b.path))
     .slice(0, input.limit ?? Infinity);
-  const href = (path: string) => (input.site ? new URL(path, input.site).href : path);
+  const href = (path: string) => absoluteUrlOf(path, input.address) ?? withBase(path, input.address.base);
   const updated = entries[0]?.date ?? '1970-01-01';
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -29,8 +31,8 @@ export function atomFeed(input: { title: string; site?: string | undefined; entr
     `  <title>${escape(input.title)}</title>`,
     `  <id>tag:yihao-gaige,2023:feed</id>`,
     `  <updated>${updated}T00:00:00+08:00</updated>`,
-    `  <link rel="self" href="${escape(href('/feed.xml'))}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escape(href('/'))}"/>`,
+    `  <link rel="self" href="${escape(href(routes.feed()))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escape(href(routes.home()))}"/>`,
     `  <author><name>${escape(input.title)}</name></author>`,
     ...entries.flatMap((entry) => [
       '  <entry>',

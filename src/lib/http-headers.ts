@@ -1,49 +1,15 @@
 /**
- * The HTTP headers the site asks its host to send, as rules of the `_headers`
- * file read by Netlify- and Cloudflare-Pages-style hosts: a path pattern
- * (`*` matches anything) and the headers for it. Rules apply in order; a
- * later rule's `! Name` line removes a header an earlier one set. Framing is
- * refused everywhere except below the embed path, the one place other sites
- * may put the site's pages in an iframe.
+ * Reading a `_headers` file (lib/hosting-headers.ts writes it) as a
+ * Netlify- or Cloudflare-Pages-style host does: a path pattern (`*` matches
+ * anything) and the headers for it. Rules apply in order; a later rule's
+ * `! Name` line removes a header an earlier one set.
  */
-import { CONTENT_SECURITY_POLICY } from './site.ts';
 
 export interface HeaderRule {
   pattern: string;
   /** Headers removed from what earlier rules set. */
   detach: string[];
   set: [name: string, value: string][];
-}
-
-export const FRAMING_REFUSED = "frame-ancestors 'none'";
-/** Any site may frame an embed page (over http or https). */
-export const FRAMING_ALLOWED = 'frame-ancestors *';
-
-/** The site's rules; `embedPath` is the site path below which every embed page lives (`/embed/`), with the base applied. */
-export function securityHeaderRules(embedPath: string): HeaderRule[] {
-  return [
-    {
-      pattern: '/*',
-      detach: [],
-      set: [
-        ['Content-Security-Policy', `${CONTENT_SECURITY_POLICY}; ${FRAMING_REFUSED}`],
-        ['X-Content-Type-Options', 'nosniff'],
-        ['Referrer-Policy', 'strict-origin-when-cross-origin'],
-        ['X-Frame-Options', 'DENY'],
-      ],
-    },
-    {
-      pattern: `${embedPath}*`,
-      detach: ['Content-Security-Policy', 'X-Frame-Options'],
-      set: [['Content-Security-Policy', `${CONTENT_SECURITY_POLICY}; ${FRAMING_ALLOWED}`]],
-    },
-  ];
-}
-
-export function headersFileText(rules: readonly HeaderRule[]): string {
-  return rules
-    .map((rule) => [rule.pattern, ...rule.detach.map((name) => `  ! ${name}`), ...rule.set.map(([name, value]) => `  ${name}: ${value}`)].join('\n'))
-    .join('\n\n') + '\n';
 }
 
 /** Reads a `_headers` file back into rules, as a host does. */

@@ -17,6 +17,10 @@ export interface SiteAddress {
   base: string;
 }
 
+function withTrailingSlash(path: string): string {
+  return path.endsWith('/') ? path : `${path}/`;
+}
+
 /**
  * Parses SITE_URL (`https://www.example.gov.cn/yshj/`, trailing slash
  * optional). Without it the site is built for the root of whatever host
@@ -25,8 +29,7 @@ export interface SiteAddress {
 export function parseSiteAddress(siteUrl: string | undefined): SiteAddress {
   if (!siteUrl) return { origin: undefined, base: '/' };
   const url = new URL(siteUrl);
-  const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
-  return { origin: url.origin, base: path };
+  return { origin: url.origin, base: withTrailingSlash(url.pathname) };
 }
 
 /** A fragment (`#s1-2`) for an anchor, or nothing. */
@@ -39,10 +42,15 @@ export function pagePath(first: string, page: number): string {
   return page <= 1 ? first : `${first}${page}/`;
 }
 
+/** The anchor of a dataset's entry in the data dictionary (`tables/targets` → `tables-targets`; all task lists share one). */
+export function datasetAnchor(path: string): string {
+  return path.startsWith('tasks/') ? 'tasks' : path.replace('/', '-');
+}
+
 export const routes = {
   home: () => '/',
   search: () => '/search/',
-  policies: (page = 1) => pagePath('/policies/', page),
+  policies: (page = 1, anchor?: string) => `${pagePath('/policies/', page)}${fragment(anchor)}`,
   policy: (id: string, anchor?: string) => `/policies/${id}/${fragment(anchor)}`,
   briefings: (page = 1) => pagePath('/briefings/', page),
   briefing: (id: string, anchor?: string) => `/briefings/${id}/${fragment(anchor)}`,
@@ -54,7 +62,7 @@ export const routes = {
   taskLists: (page = 1) => pagePath('/tasks/', page),
   /** Page `page` of one task list; rows are anchored `r<number>`. */
   taskList: (list: string, page = 1, anchor?: string) => `${pagePath(`/tasks/${list}/`, page)}${fragment(anchor)}`,
-  statistics: () => '/statistics/',
+  statistics: (anchor?: string) => `/statistics/${fragment(anchor)}`,
   regionStatistics: (region: string, anchor?: string) => `/statistics/${region}/${fragment(anchor)}`,
   tracker: (id: string, anchor?: string) => `/trackers/${id}/${fragment(anchor)}`,
   trackerInRegion: (id: string, region: string, anchor?: string) => `/trackers/${id}/${region}/${fragment(anchor)}`,
@@ -66,6 +74,8 @@ export const routes = {
   about: () => '/about/',
   chartCsv: (id: string) => `/data/charts/${id}.csv`,
   data: (anchor?: string) => `/data/${fragment(anchor)}`,
+  /** A dataset's entry in the data dictionary on the downloads page. */
+  dataset: (path: string) => `/data/#${datasetAnchor(path)}`,
   /** A dataset download; `path` is the dataset's registry path (`tables/targets`, `tasks/<list>`). */
   datasetFile: (path: string, format: 'csv' | 'json') => `/data/${path}.${format}`,
   sourceText: (id: string) => `/sources/${id}.txt`,
@@ -74,11 +84,31 @@ export const routes = {
   feed: () => '/feed.xml',
   sitemap: () => '/sitemap.xml',
   searchIndexFile: (file: string) => `/search-index/${file}`,
+  /** The folder of the scripts and stylesheets the build names by a hash of their content. */
+  hashedAssets: () => '/_astro/',
+  favicon: () => '/favicon.svg',
+  displaySettingsScript: () => '/display-settings.js',
+  notFound: () => '/404.html',
 } as const;
 
 /** The site path of the page a built file serves, from Astro's `pathname` (`policies/x/`). */
 export function sitePathOfPage(pathname: string): string {
   return `/${pathname.replace(/^\/+/, '')}`;
+}
+
+/** The site path of an address on a page built for `base`: `/yshj/policies/` → `/policies/`. */
+export function sitePathOf(pathname: string, base: string = SITE_ADDRESS.base): string {
+  const prefix = base.replace(/\/$/, '');
+  return pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : pathname;
+}
+
+/**
+ * Document bodies are rendered once, with the site paths their authors wrote
+ * (`[清单](/tasks/x/)`); a page built for `base` gets them with the base path.
+ */
+export function withBaseInHtml(html: string, base: string): string {
+  if (base === '/') return html;
+  return html.replace(/(<(?:a|img|link|script|source)\b[^>]*?\s(?:href|src)=")\/(?!\/)/g, `$1${base}`);
 }
 
 /** A site path as a link on a page built for `base`: `/policies/` → `/yshj/policies/`. */
@@ -93,11 +123,14 @@ export function absoluteUrlOf(sitePath: string, address: SiteAddress): string | 
 }
 
 /**
- * The address the site is built for: SITE_URL on the server; in browser
- * code the base path Vite compiled in (the origin there is the page's own).
+ * The address the site is built for: SITE_URL wherever the build runs
+ * (config, integrations, pages); in browser code, where there is no
+ * environment, the base path Vite compiled in (the origin is the page's own).
  */
 const fromEnvironment = parseSiteAddress(typeof process === 'undefined' ? undefined : process.env.SITE_URL);
-export const SITE_ADDRESS: SiteAddress = { origin: fromEnvironment.origin, base: import.meta.env?.BASE_URL ?? fromEnvironment.base };
+export const SITE_ADDRESS: SiteAddress = fromEnvironment.origin
+  ? fromEnvironment
+  : { origin: undefined, base: withTrailingSlash(import.meta.env?.BASE_URL ?? '/') };
 
 /** A site path as a link on this build's pages. */
 export function href(sitePath: string): string {

@@ -1,14 +1,17 @@
 export const SITE_NAME = '营商环境优化升级“一号改革工程”信息公开';
 
+import { routes } from './routes.ts';
+
+/** The main navigation: site paths (links apply `href()`). */
 export const NAV_ITEMS = [
-  { href: '/', label: '首页' },
-  { href: '/policies/', label: '政策文件' },
-  { href: '/briefings/', label: '工作简报' },
-  { href: '/indicators/', label: '营商环境指标' },
-  { href: '/regions/', label: '地区' },
-  { href: '/tasks/', label: '任务清单' },
-  { href: '/statistics/', label: '统计数据' },
-  { href: '/data/', label: '数据下载' },
+  { path: routes.home(), label: '首页' },
+  { path: routes.policies(), label: '政策文件' },
+  { path: routes.briefings(), label: '工作简报' },
+  { path: routes.indicators(), label: '营商环境指标' },
+  { path: routes.regions(), label: '地区' },
+  { path: routes.taskLists(), label: '任务清单' },
+  { path: routes.statistics(), label: '统计数据' },
+  { path: routes.data(), label: '数据下载' },
 ] as const;
 
 /**

@@ -9,7 +9,7 @@ import { tasksTable, type Task } from '../schemas/tasks.ts';
 import type { Column } from '../schemas/table.ts';
 
 const SHOWN_ELSEWHERE = new Set(['region', 'policy', 'indicator']);
-const GROUP_KEYS = ['indicatorName', 'benchmarkCities', 'expectedGrade', 'pilotProject', 'indicatorLead', 'action', 'actionLeader', 'actionUnit', 'group', 'goal'];
+const GROUP_KEYS: readonly string[] = tasksTable.groupColumns ?? [];
 
 type Row = Partial<Record<keyof Task, unknown>>;
 

@@ -1,18 +1,28 @@
 import { z } from 'astro/zod';
-import { frontmatterDate } from './fields.ts';
+import { frontmatterDate, slug } from './fields.ts';
+import { messageText } from '../core/content-messages.ts';
 
 /** Frontmatter of content/briefings/*.mdx. */
-export const briefingSchema = z.object({
-  title: z.string({ error: '应填写简报标题' }).min(1, { error: '简报标题不能为空' }),
-  series: z.string({ error: '应填写简报名称（系列）' }).min(1),
-  region: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: '应为小写拼音编号，例如 longnan' }),
-  issue: z.number({ error: '期号应为正整数，例如 3' }).int({ error: '期号应为正整数' }).positive({ error: '期号应为正整数' }),
-  date: frontmatterDate(),
-  issuer: z.string({ error: '应填写编印单位' }).min(1),
-  submittedTo: z.string().min(1).optional(),
-  copiedTo: z.string().min(1).optional(),
-  draft: z.boolean().default(false),
-});
+const recipients = () =>
+  z.string({ error: messageText('briefing-recipients-empty') }).min(1, { error: messageText('briefing-recipients-empty') }).optional();
+
+export const briefingSchema = z.object(
+  {
+    title: z.string({ error: messageText('briefing-title-type') }).min(1, { error: messageText('briefing-title-empty') }),
+    series: z.string({ error: messageText('briefing-series-type') }).min(1, { error: messageText('briefing-series-empty') }),
+    region: slug('longnan'),
+    issue: z
+      .number({ error: messageText('briefing-issue') })
+      .int({ error: messageText('briefing-issue') })
+      .positive({ error: messageText('briefing-issue') }),
+    date: frontmatterDate(),
+    issuer: z.string({ error: messageText('briefing-issuer-type') }).min(1, { error: messageText('briefing-issuer-empty') }),
+    submittedTo: recipients(),
+    copiedTo: recipients(),
+    draft: z.boolean({ error: messageText('draft-flag') }).default(false),
+  },
+  { error: messageText('frontmatter-not-mapping') },
+);
 
 export type Briefing = z.output<typeof briefingSchema>;
 

@@ -1,35 +1,47 @@
 import { z } from 'astro/zod';
-import { frontmatterDate } from './fields.ts';
+import { frontmatterDate, ID_PATTERN, slug } from './fields.ts';
+import { messageText } from '../core/content-messages.ts';
 
 export const POLICY_TYPES = ['通知', '方案', '机制', '办法', '细则', '意见', '规定', '要点'] as const;
 
-const slugValue = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: '应为小写拼音编号，例如 qingshanhu' });
-
 /** Frontmatter of content/policies/*.mdx. Keys are English; the data dictionary names them in Chinese. */
 export const policySchema = z.object({
-  title: z.string({ error: '应填写文件标题' }).min(1, { error: '文件标题不能为空' }),
-  docNumber: z.string().min(1).optional(),
-  issuer: z.array(z.string().min(1), { error: '应为发文机关列表，例如 [青山湖区人民政府办公室]' }).min(1, { error: '至少填写一个发文机关' }),
-  region: slugValue,
+  title: z.string({ error: messageText('policy-title-type') }).min(1, { error: messageText('policy-title-empty') }),
+  docNumber: z.string({ error: messageText('doc-number-empty') }).min(1, { error: messageText('doc-number-empty') }).optional(),
+  issuer: z
+    .array(z.string({ error: messageText('policy-issuer-list') }).min(1, { error: messageText('policy-issuer-empty') }), { error: messageText('policy-issuer-list') })
+    .min(1, { error: messageText('policy-issuer-empty') }),
+  region: slug('qingshanhu'),
   writtenDate: frontmatterDate().optional(),
   publishedDate: frontmatterDate().optional(),
   /** The year the document belongs to, for documents that print no date. */
-  year: z.number().int().min(1949).max(2100).optional(),
-  type: z.enum(POLICY_TYPES, { error: `应为以下之一：${POLICY_TYPES.join('、')}` }),
-  indicators: z.array(slugValue).default([]),
-  source: z.string({ error: '应写明文本来源' }).min(1, { error: '文本来源不能为空' }),
+  year: z
+    .number({ error: messageText('policy-year') })
+    .int({ error: messageText('policy-year') })
+    .min(1949, { error: messageText('policy-year') })
+    .max(2100, { error: messageText('policy-year') })
+    .optional(),
+  type: z.enum(POLICY_TYPES, { error: messageText('choice', { choices: POLICY_TYPES.join('、') }) }),
+  indicators: z.array(slug('kaiban-qiye'), { error: messageText('policy-indicator-list') }).default([]),
+  source: z.string({ error: messageText('policy-source-type') }).min(1, { error: messageText('policy-source-empty') }),
   attachments: z
     .array(
-      z.object({
-        title: z.string().min(1, { error: '附件标题不能为空' }),
-        dataset: z.string().regex(/^(tasks|tables)\/[a-z0-9-]+$/, { error: '应为数据集路径，例如 tasks/qingshanhu-2023-zhibiao-renwu' }),
-      }),
+      z.object(
+        {
+          title: z.string({ error: messageText('attachment-list') }).min(1, { error: messageText('attachment-title-empty') }),
+          dataset: z
+            .string({ error: messageText('attachment-list') })
+            .regex(new RegExp(`^(tasks|tables)/${ID_PATTERN.source.slice(1)}`), { error: messageText('attachment-dataset-format') }),
+        },
+        { error: messageText('attachment-list') },
+      ),
+      { error: messageText('attachment-list') },
     )
     .default([]),
-  draft: z.boolean().default(false),
-}).superRefine((policy, ctx) => {
+  draft: z.boolean({ error: messageText('draft-flag') }).default(false),
+}, { error: messageText('frontmatter-not-mapping') }).superRefine((policy, ctx) => {
   if (!policy.publishedDate && !policy.writtenDate && policy.year === undefined)
-    ctx.addIssue({ code: 'custom', path: ['publishedDate'], message: '原文没有日期时，至少填写年度（year），例如 year: 2023' });
+    ctx.addIssue({ code: 'custom', path: ['publishedDate'], message: messageText('policy-undated') });
 });
 
 /** The date a policy is ordered by: published, else written, else the start of its year. */

@@ -10,10 +10,10 @@ export const regionsTable = defineTable({
   description: '文件涉及的行政区划和管理区，编号为拼音，供其他数据表引用。',
   labelColumn: '编号',
   columns: [
-    { header: '编号', key: 'id', description: '拼音编号，例如 qingshanhu。其他表的“地区”列填写此编号。' },
-    { header: '名称', key: 'name', description: '正式名称，例如 青山湖区。' },
-    { header: '层级', key: 'level', description: `行政层级：${REGION_LEVELS.join('、')}。` },
-    { header: '上级', key: 'parent', description: '上级地区的编号；省级留空。' },
+    { header: '编号', key: 'id', kind: 'id', description: '拼音编号，例如 qingshanhu。其他表的“地区”列填写此编号。' },
+    { header: '名称', key: 'name', kind: 'text', description: '正式名称，例如 青山湖区。' },
+    { header: '层级', key: 'level', kind: 'choice', description: `行政层级：${REGION_LEVELS.join('、')}。` },
+    { header: '上级', key: 'parent', kind: 'id', refersTo: 'regions', description: '上级地区的编号；省级留空。' },
   ],
   schema: z.object({
     id: slug(),

@@ -8,9 +8,9 @@ export const trackersTable = defineTable({
   description: '工作简报定期通报进展的事项清单，例如第三方评价反馈问题整改、对标提升、创新试点。',
   labelColumn: '编号',
   columns: [
-    { header: '编号', key: 'id', description: '清单编号，例如 disanfang-zhenggai。' },
-    { header: '名称', key: 'name', description: '清单名称。' },
-    { header: '说明', key: 'description', description: '清单是什么，用简报原文的说法。' },
+    { header: '编号', key: 'id', kind: 'id', description: '清单编号，例如 disanfang-zhenggai。' },
+    { header: '名称', key: 'name', kind: 'text', description: '清单名称。' },
+    { header: '说明', key: 'description', kind: 'text', description: '清单是什么，用简报原文的说法。' },
   ],
   schema: z.object({ id: slug(), name: requiredText(), description: requiredText() }),
 });

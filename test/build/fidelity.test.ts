@@ -62,6 +62,7 @@ test('no source holds the note mark the fidelity comparison ignores', () => {
 });
 
 describe('quoted figures', () => {
+  // Parsed once: each figure looks up its page, and parsing every page per figure takes minutes on a busy machine.
   let built: ReturnType<typeof builtPages> | undefined;
   const pages = () => (built ??= builtPages(inject('siteDir')));
   const textOf = (url: string) => normaliseForComparison(visibleText(pages().find((p) => p.url === url)!));

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import Papa from 'papaparse';
 import { builtPages, siteFiles, visibleText, type BuiltPage } from '../support/site.ts';
-import { PROJECT_ROOT } from '../support/astro-build.ts';
+import { PROJECT_ROOT, TEST_SITE_URL } from '../support/astro-build.ts';
+import { TABLE_DATASET_PATHS, TASK_LIST_TABLE, tableOfDataset } from '../../src/schemas/datasets.ts';
+import type { TableDefinition } from '../../src/schemas/table.ts';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
 import { validateContent } from '../../src/lib/content/validate-content.ts';
 import type { ContentModel } from '../../src/lib/content/content-model.ts';
@@ -92,24 +94,53 @@ describe('task lists', () => {
 });
 
 describe('data downloads', () => {
-  test('every dataset is downloadable as CSV and JSON with exactly the source rows', () => {
+  test('every dataset is downloadable as CSV and JSON with exactly the source rows, units in the headers and names beside codes', () => {
     const datasets = [
-      ...model.taskLists.map((list) => ({ path: `tasks/${list.id}`, file: `tasks/${list.id}.csv` })),
-      ...['regions', 'indicators', 'assignments', 'targets', 'trackers', 'progress', 'ranking-tiers', 'evaluation-weights'].map((name) => ({
-        path: `tables/${name}`,
-        file: `tables/${name}.csv`,
-      })),
+      ...model.taskLists.map((list) => ({ path: `tasks/${list.id}`, file: `tasks/${list.id}.csv`, table: TASK_LIST_TABLE as TableDefinition })),
+      ...TABLE_DATASET_PATHS.map((path) => ({ path, file: `${path}.csv`, table: tableOfDataset(path)! })),
     ];
-    for (const { path, file } of datasets) {
+    for (const { path, file, table } of datasets) {
       const source = Papa.parse<string[]>(readFileSync(join(PROJECT_ROOT, 'content', file), 'utf8'), { skipEmptyLines: true }).data;
       const published = csvRows(`data/${path}.csv`);
-      expect(published, path).toEqual(source.map((row) => row.map((cell) => neutraliseFormula(cell.trim()))));
+      const headers = published[0]!;
+      // The source's own columns, in order, each header with its unit where it has one.
+      const ownColumns = source[0]!.map((header) => {
+        const column = table.columns.find((c) => c.header === header.trim())!;
+        const shown = column.unit ? `${column.header}（${column.unit}）` : column.header;
+        expect(headers, path).toContain(shown);
+        return headers.indexOf(shown);
+      });
+      expect(published.slice(1).map((row) => ownColumns.map((i) => row[i])), path).toEqual(
+        source.slice(1).map((row) => row.map((cell) => neutraliseFormula(cell.trim()))),
+      );
+      // Beside every code its name, filled wherever the code is.
+      for (const column of table.columns.filter((c) => c.kind === 'id' && c.refersTo && headers.includes(c.header))) {
+        const nameHeader = headers[headers.indexOf(column.header) + 1]!;
+        expect(nameHeader, path).toMatch(new RegExp(`^${column.header}(名称|标题)$`));
+        for (const row of published.slice(1)) if (row[headers.indexOf(column.header)]) expect(row[headers.indexOf(nameHeader)], `${path} ${nameHeader}`).not.toBe('');
+      }
       const json = JSON.parse(readFileSync(join(siteDir, `data/${path}.json`), 'utf8'));
       expect(json.rows, path).toHaveLength(source.length - 1);
+      expect(json.columns.map((c: { header: string }) => c.header), path).toEqual(headers);
       // Tables are listed on the data page; each task list's downloads are on the task list index.
       const listedOn = path.startsWith('tasks/') ? pages.filter((p) => /^\/tasks\/(\d+\/)?$/.test(p.url)) : [page('/data/')];
       expect(listedOn.some((p) => p.root.querySelector(`a[href="/data/${path}.csv"]`)), path).toBe(true);
     }
+  });
+
+  test('a journalist quoting a published figure gets names, the source section and its address from the CSV', () => {
+    const [headers, ...rows] = csvRows('data/tables/progress.csv');
+    const row = Object.fromEntries(headers!.map((h, i) => [h, rows.find((r) => r[0] === 'longnan-2023-07-31-disanfang-zhenggai')![i]]));
+    expect(row).toMatchObject({
+      地区名称: '龙南市',
+      跟踪事项名称: '第三方评价反馈问题整改',
+      '公布完成率（%）': '89.5',
+      '总数（项）': '105',
+      来源简报标题: '龙南营商环境“一号改革工程”工作简报 第3期',
+      来源章节: '事项清单',
+    });
+    expect(row['来源章节地址']).toBe(`${TEST_SITE_URL}briefings/longnan-jianbao-2023-03/#事项清单`);
+    expect(page('/data/').root.querySelector('#tables-progress')!.textContent).toContain('派生');
   });
 
   test('the original extracted texts are published unchanged', () => {

@@ -30,7 +30,7 @@ describe('broken content is reported with file, place, field and value', () => {
   test('task-empty-file', () => expect(report('task-empty-file')).toMatchInlineSnapshot(`"content/tasks/test-list.csv  文件是空的 — 第1行应为表头：序号,任务组序号,地区,指标,指标名称,对标城市,预期目标,创新试点项目,专项行动,牵头区领导,总责任单位,工作任务,工作举措,指标长,牵头单位,配合单位,完成时限,来源政策,状态,截至日期"`));
   test('task-gb18030-encoding', () => expect(report('task-gb18030-encoding')).toMatchInlineSnapshot(`"content/tasks/test-list.csv  文件不是 UTF-8 编码（含无法识别的字符） — 在 WPS/Excel 中另存为“CSV UTF-8（逗号分隔）”"`));
   test('task-duplicate-number', () => expect(report('task-duplicate-number')).toMatchInlineSnapshot(`"content/tasks/test-list.csv 第3行（序号 1）  序号："1"  序号重复：与第2行相同 — 每一行的编号必须唯一"`));
-  test('task-unknown-region', () => expect(report('task-unknown-region')).toMatchInlineSnapshot(`"content/tasks/test-list.csv 第2行（序号 1）  地区："qingshanhu-qu"  不是已登记的地区编号 — 先在 content/tables/regions.csv 中登记该地区，或改用已有编号"`));
+  test('task-unknown-region', () => expect(report('task-unknown-region')).toMatchInlineSnapshot(`"content/tasks/test-list.csv 第2行（序号 1）  地区："qingshanhu-qu"  不是已登记的地区编号 — 对照 content/tables/regions.csv 的“编号”列填写；新地区先在其中登记"`));
   test('task-unknown-indicator', () => expect(report('task-unknown-indicator')).toMatchInlineSnapshot(`"content/tasks/test-list.csv 第2行（序号 1）  指标："kaiban"  不是已登记的指标编号 — 对照 content/tables/indicators.csv 的“编号”列填写"`));
   test('task-unknown-policy', () => expect(report('task-unknown-policy')).toMatchInlineSnapshot(`"content/tasks/test-list.csv 第2行（序号 1）  来源政策："no-such-policy"  找不到这份政策 — 应为 content/policies/ 下某个文件的文件名（不含 .mdx）"`));
   test('task-bad-status', () => expect(report('task-bad-status')).toMatchInlineSnapshot(`"content/tasks/test-list.csv 第2行（序号 1）  状态："完成"  应为以下之一：已完成、正在推进、未完成、长期坚持，或留空"`));
@@ -49,15 +49,15 @@ describe('broken content is reported with file, place, field and value', () => {
   test('ranking-count-mismatch', () => expect(report('ranking-count-mismatch')).toMatchInlineSnapshot(`"content/tables/ranking-tiers.csv 第2行（编号 qingshanhu-2023-07-05-kaoqian）  指标数："3"  列出了 1 个指标，但指标数为 3；两者应一致，或在通报未列名称时把指标列留空"`));
   test('weights-do-not-add-up', () => expect(report('weights-do-not-add-up')).toMatchInlineSnapshot(`"content/tables/evaluation-weights.csv 第2行（编号 nanchang-2023-a）  权重："90"  nanchang 2023 年度各部分权重合计为 90，应为 100 — 按简报原文核对各部分分值占比"`));
   test('region-bad-level', () => expect(report('region-bad-level')).toMatchInlineSnapshot(`
-    "content/briefings/test-briefing.mdx:1  地区（region）："qingshanhu"  不是已登记的地区编号 — 对照 content/tables/regions.csv 的“编号”列填写
-    content/policies/test-policy.mdx:1  地区（region）："qingshanhu"  不是已登记的地区编号 — 对照 content/tables/regions.csv 的“编号”列填写
-    content/tables/assignments.csv 第2行  地区："qingshanhu"  不是已登记的地区编号 — 先在 content/tables/regions.csv 中登记该地区，或改用已有编号
-    content/tables/progress.csv 第2行（编号 qingshanhu-2023-07-31-duibiao-tisheng）  地区："qingshanhu"  不是已登记的地区编号 — 先在 content/tables/regions.csv 中登记该地区，或改用已有编号
-    content/tables/ranking-tiers.csv 第2行（编号 qingshanhu-2023-07-05-kaoqian）  地区："qingshanhu"  不是已登记的地区编号 — 先在 content/tables/regions.csv 中登记该地区，或改用已有编号
+    "content/briefings/test-briefing.mdx:1  地区（region）："qingshanhu"  不是已登记的地区编号 — 对照 content/tables/regions.csv 的“编号”列填写；新地区先在其中登记
+    content/policies/test-policy.mdx:1  地区（region）："qingshanhu"  不是已登记的地区编号 — 对照 content/tables/regions.csv 的“编号”列填写；新地区先在其中登记
+    content/tables/assignments.csv 第2行  地区："qingshanhu"  不是已登记的地区编号 — 对照 content/tables/regions.csv 的“编号”列填写；新地区先在其中登记
+    content/tables/progress.csv 第2行（编号 qingshanhu-2023-07-31-duibiao-tisheng）  地区："qingshanhu"  不是已登记的地区编号 — 对照 content/tables/regions.csv 的“编号”列填写；新地区先在其中登记
+    content/tables/ranking-tiers.csv 第2行（编号 qingshanhu-2023-07-05-kaoqian）  地区："qingshanhu"  不是已登记的地区编号 — 对照 content/tables/regions.csv 的“编号”列填写；新地区先在其中登记
     content/tables/regions.csv 第4行（编号 qingshanhu）  层级："县"  应为以下之一：省、设区市、县级市、市辖区、管理局
-    content/tables/targets.csv 第2行（编号 qingshanhu-2023-nashui-1）  地区："qingshanhu"  不是已登记的地区编号 — 先在 content/tables/regions.csv 中登记该地区，或改用已有编号
-    content/tasks/test-list.csv 第2行（序号 1）  地区："qingshanhu"  不是已登记的地区编号 — 先在 content/tables/regions.csv 中登记该地区，或改用已有编号
-    content/tasks/test-list.csv 第3行（序号 2）  地区："qingshanhu"  不是已登记的地区编号 — 先在 content/tables/regions.csv 中登记该地区，或改用已有编号"
+    content/tables/targets.csv 第2行（编号 qingshanhu-2023-nashui-1）  地区："qingshanhu"  不是已登记的地区编号 — 对照 content/tables/regions.csv 的“编号”列填写；新地区先在其中登记
+    content/tasks/test-list.csv 第2行（序号 1）  地区："qingshanhu"  不是已登记的地区编号 — 对照 content/tables/regions.csv 的“编号”列填写；新地区先在其中登记
+    content/tasks/test-list.csv 第3行（序号 2）  地区："qingshanhu"  不是已登记的地区编号 — 对照 content/tables/regions.csv 的“编号”列填写；新地区先在其中登记"
   `));
   test('region-id-not-pinyin', () => expect(report('region-id-not-pinyin')).toMatchInlineSnapshot(`"content/tables/regions.csv 第5行（编号 新建区）  编号："新建区"  应为小写拼音或字母、数字和连字符组成的编号，例如 qingshanhu"`));
   test('indicator-alias-conflict', () => expect(report('indicator-alias-conflict')).toMatchInlineSnapshot(`"content/tables/indicators.csv 第3行（编号 nashui）  别名："企业开办与注销"  这个名称已经属于指标 kaiban-qiye — 同一个名称只能对应一个指标"`));
@@ -67,7 +67,7 @@ describe('broken content is reported with file, place, field and value', () => {
   test('policy-unknown-type', () => expect(report('policy-unknown-type')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:8  文种（type）："公告"  应为以下之一：通知、方案、机制、办法、细则、意见、规定、要点"`));
   test('policy-yaml-syntax', () => expect(report('policy-yaml-syntax')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:5  文件信息（frontmatter）写法有误：缩进不正确 — 每行写成“键: 值”，冒号后加一个空格；方括号、引号要成对；含冒号的值用英文引号括起来"`));
   test('policy-unknown-indicator', () => expect(report('policy-unknown-indicator')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:1  涉及指标（indicators）："nashui-shijian"  不是已登记的指标编号 — 对照 content/tables/indicators.csv 的“编号”列填写"`));
-  test('policy-unknown-attachment', () => expect(report('policy-unknown-attachment')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:1  附件（attachments）："tasks/test-list-2"  找不到这个数据集 — 可用的数据集：tasks/test-list、tables/assignments、tables/targets、tables/progress、tables/indicators、tables/regions、tables/trackers、tables/ranking-tiers、tables/evaluation-weights"`));
+  test('policy-unknown-attachment', () => expect(report('policy-unknown-attachment')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:1  附件（attachments）："tasks/test-list-2"  找不到这个数据集 — 可用的数据集：tasks/test-list、tables/regions、tables/indicators、tables/assignments、tables/targets、tables/trackers、tables/progress、tables/ranking-tiers、tables/evaluation-weights"`));
   test('policy-no-frontmatter', () => expect(report('policy-no-frontmatter')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:1  缺少文件信息（frontmatter） — 文件第一行应为 ---，接着逐行填写 标题、日期 等信息，再以 --- 结束"`));
   test('briefing-issue-not-a-number', () => expect(report('briefing-issue-not-a-number')).toMatchInlineSnapshot(`"content/briefings/test-briefing.mdx:5  期号（issue）："第1期"  期号应为正整数，例如 3"`));
   test('briefing-chinese-date', () => expect(report('briefing-chinese-date')).toMatchInlineSnapshot(`"content/briefings/test-briefing.mdx:6  日期（date）："2023年8月4日"  是中文写法的日期，这里要求写成 YYYY-MM-DD，例如 2023-06-30"`));

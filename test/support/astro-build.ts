@@ -6,13 +6,16 @@ export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 /** The public address test builds pretend to have, so sitemap and absolute links are exercised. */
 export const TEST_SITE_URL = 'https://example.org/';
 
+/** The address of the second test build: the same content, hosted under a path of a portal, precompressed. */
+export const SUB_PATH_SITE_URL = 'https://example.org/yshj/';
+
 export interface BuildResult {
   status: number | null;
   output: string;
 }
 
 /** Runs `astro build` exactly as `npm run build` does, with content and output redirected. */
-export function astroBuild({ contentDir, outDir, siteUrl }: { contentDir?: string; outDir: string; siteUrl?: string }): BuildResult {
+export function astroBuild({ contentDir, outDir, siteUrl, precompress }: { contentDir?: string; outDir: string; siteUrl?: string; precompress?: boolean }): BuildResult {
   const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
@@ -20,6 +23,7 @@ export function astroBuild({ contentDir, outDir, siteUrl }: { contentDir?: strin
       ...process.env,
       ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
       ...(siteUrl ? { SITE_URL: siteUrl } : {}),
+      PRECOMPRESS: precompress ? '1' : '',
       OUT_DIR: outDir,
       ASTRO_CACHE_DIR: `${outDir}-cache`,
       ASTRO_TELEMETRY_DISABLED: '1',

@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveStatic } from './static-server.ts';
+import { SUB_PATH_SITE_URL } from './astro-build.ts';
+import { parseSiteAddress } from '../../src/lib/routes.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE = createRequire(import.meta.url).resolve('axe-core');
@@ -16,12 +18,17 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A browser and the built site served on 127.0.0.1, for the tests of one file. */
-export function browserOnBuiltSite(): { readonly browser: Browser; readonly url: string } {
+/**
+ * A browser and the built site served on 127.0.0.1, for the tests of one file.
+ * `url` is the site's address without its trailing slash: `${url}/search/`.
+ * With `subPath`, the build for SUB_PATH_SITE_URL, served under its path.
+ */
+export function browserOnBuiltSite(build: 'root' | 'subPath' = 'root'): { readonly browser: Browser; readonly url: string } {
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
+  const base = build === 'root' ? '/' : parseSiteAddress(SUB_PATH_SITE_URL).base;
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), serveStatic(inject('siteDir'))]);
+    [browser, server] = await Promise.all([launchBrowser(), serveStatic(inject(build === 'root' ? 'siteDir' : 'subPathSiteDir'), base)]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -32,7 +39,7 @@ export function browserOnBuiltSite(): { readonly browser: Browser; readonly url:
       return browser!;
     },
     get url() {
-      return server!.url;
+      return `${server!.url}${base.replace(/\/$/, '')}`;
     },
   };
 }

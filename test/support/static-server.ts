@@ -14,15 +14,19 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-export async function serveStatic(root: string, host = '127.0.0.1'): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves `root` as a site built for `base`: `<base>x/` is `x/index.html`, anything outside the base is not found.
+ * Responses carry the headers the site's `_headers` file asks for, read as a host reads them.
+ */
+export async function serveStatic(root: string, base = '/'): Promise<{ url: string; close: () => Promise<void> }> {
   const rules = existsSync(join(root, '_headers')) ? parseHeadersFile(readFileSync(join(root, '_headers'), 'utf8')) : [];
   const server: Server = createServer((request, response) => {
-    const requested = new URL(request.url ?? '/', 'http://x').pathname;
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     for (const [name, value] of Object.entries(headersFor(requested, rules))) response.setHeader(name, value);
-    const path = normalize(decodeURIComponent(requested)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(`/${requested.slice(base.length)}`).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
+    if (!requested.startsWith(base) || !existsSync(file)) {
       response.writeHead(404, { 'Content-Type': TYPES['.html']! });
       response.end(existsSync(join(root, '404.html')) ? readFileSync(join(root, '404.html')) : 'not found');
       return;
@@ -33,6 +37,5 @@ export async function serveStatic(root: string, host = '127.0.0.1'): Promise<{ u
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  // `host` names the same server differently (localhost), so a page can be another origin than the site.
-  return { url: `http://${host}:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

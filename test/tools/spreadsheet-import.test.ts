@@ -23,7 +23,7 @@ test('encodings: UTF-8 with and without BOM, UTF-16, else GB18030', () => {
 test('header variants map to the dataset\'s headers; unknown headers are reported, not silently dropped', () => {
   const result = importRows(
     [['序 号', '具体举措', '责任单位', '完成时间', '备注'], ['1', '推行网办。', '区市监局', '2023/6/30', '无']],
-    { table: tasksTable, file: 'x.csv', dateColumns: ['完成时限'], percentColumns: [], groupColumns: [], region: 'qingshanhu', defaults: { 来源政策: 'p' } },
+    { table: tasksTable, file: 'x.csv', region: 'qingshanhu', defaults: { 来源政策: 'p' } },
   );
   expect(result.headers).toEqual(['序号', '地区', '工作举措', '牵头单位', '配合单位', '完成时限', '来源政策', '状态', '截至日期']);
   expect(result.rows).toEqual([['1', 'qingshanhu', '推行网办。', '区市监局', '', '2023-06-30', 'p', '', '']]);
@@ -39,7 +39,7 @@ test('a repeated header row from a page break is skipped; a new group does not i
       ['2', '', '', '乙。', '区市监局', '', '2023-06-30'],
       ['3', '纳税', '', '丙。', '区税务局', '', '2023-06-30'],
     ],
-    { table: tasksTable, file: 'x.csv', dateColumns: ['完成时限'], percentColumns: [], groupColumns: ['指标名称', '创新试点项目'], region: 'q', defaults: { 来源政策: 'p' } },
+    { table: tasksTable, file: 'x.csv', region: 'q', defaults: { 来源政策: 'p' } },
   );
   expect(result.rows.map((r) => [r[0], r[result.headers.indexOf('指标名称')], r[result.headers.indexOf('创新试点项目')]])).toEqual([
     ['1', '开办企业', '集中申办'],

@@ -7,6 +7,7 @@
 import { groupBy } from '../catalog.ts';
 import { formatChineseDate, formatChineseMonth } from '../../core/dates.ts';
 import { checkPublishedRate, describeDisagreement, formatPercent } from '../figures/rates.ts';
+import { routes } from '../routes.ts';
 
 export type ChartKind = 'stacked-bar' | 'bar' | 'horizontal-bar' | 'line';
 
@@ -117,7 +118,7 @@ export function briefingProgressChart(input: {
     title: `${briefingTitle}：各跟踪清单进展`,
     unit: '项',
     asOf: asOfDates.length === 1 ? asOfDates[0] : undefined,
-    source: { label: section ? `${briefingTitle}“${section}”` : briefingTitle, href: `/briefings/${briefingId}/${section ? `#${section}` : ''}` },
+    source: { label: section ? `${briefingTitle}“${section}”` : briefingTitle, href: routes.briefing(briefingId, section) },
     kind: 'stacked-bar',
     categories: rows.map((r) => trackerName(r.tracker)),
     series: PROGRESS_PARTS.map((part) => ({ label: part.label, values: rows.map((r) => r[part.key] ?? null) })),
@@ -151,8 +152,8 @@ export function trackerRateChart(input: {
     unit: '%',
     asOf: latest?.asOf,
     source: latest
-      ? { label: `${input.briefingTitle(latest.briefing)}等各期简报`, href: `/briefings/${latest.briefing}/#${latest.section}` }
-      : { label: '工作简报', href: '/briefings/' },
+      ? { label: `${input.briefingTitle(latest.briefing)}等各期简报`, href: routes.briefing(latest.briefing, latest.section) }
+      : { label: '工作简报', href: routes.briefings() },
     kind: 'line',
     categories: rows.map((r) => formatChineseDate(r.asOf)),
     series: [
@@ -212,7 +213,7 @@ export function tasksByMonthChart(listId: string, listTitle: string, rows: reado
     kind: 'bar',
     counts,
     categoryHeader: '完成时限所在月份',
-    source: { label: listTitle, href: `/tasks/${listId}/` },
+    source: { label: listTitle, href: routes.taskList(listId) },
   });
 }
 
@@ -230,7 +231,7 @@ export function tasksByGroupChart(listId: string, listTitle: string, rows: reado
     kind: 'horizontal-bar',
     counts,
     categoryHeader: byIndicator ? '指标名称' : '专项行动',
-    source: { label: listTitle, href: `/tasks/${listId}/` },
+    source: { label: listTitle, href: routes.taskList(listId) },
   });
 }
 
@@ -252,7 +253,7 @@ export function tasksByLeadUnitChart(listId: string, listTitle: string, rows: re
     kind: 'horizontal-bar',
     counts: sorted,
     categoryHeader: '牵头单位',
-    source: { label: listTitle, href: `/tasks/${listId}/` },
+    source: { label: listTitle, href: routes.taskList(listId) },
     notes: shared > 0 ? [`有 ${shared} 项任务由两个及以上单位共同牵头，在每个牵头单位下各计一次，因此各单位合计多于任务总数。`] : [],
   });
 }
@@ -291,7 +292,7 @@ export function targetComparisonCharts(targets: readonly TargetRow[], regionName
           id: `targets-${rows.map((r) => r.id).sort()[0]}`,
           title: `${first.metric}：各地${yearOf(first)}年目标对比${groups > 1 ? `（第${g + 1}组，共${groups}组）` : ''}`,
           unit: first.unit,
-          source: { label: '各地政策文件（见数据表“来源政策标题”列）', href: `/policies/${first.policy}/#${first.section}` },
+          source: { label: '各地政策文件（见数据表“来源政策标题”列）', href: routes.policy(first.policy, first.section) },
           kind: 'bar' as const,
           categories: rows.map((r) => regionName(r.region)),
           series: [{ label: '目标值', values: rows.map((r) => r.value) }],
@@ -329,7 +330,7 @@ export function rankingTiersChart(briefingId: string, rows: readonly RankingTier
     title: `${first?.publisher ?? ''}${first?.document ? `《${first.document}》` : '通报'}：指标排名档次`,
     unit: '个指标',
     asOf: first?.publishedOn,
-    source: { label: '工作简报原文', href: `/briefings/${briefingId}/${first ? `#${first.section}` : ''}` },
+    source: { label: '工作简报原文', href: routes.briefing(briefingId, first?.section) },
     kind: 'bar',
     categories: rows.map((r) => r.tier),
     series: [{ label: '指标数', values: rows.map((r) => r.count) }],

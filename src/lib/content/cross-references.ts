@@ -4,6 +4,8 @@
  */
 import type { ContentIssue } from './content-issue.ts';
 import type { ContentModel, LocatedRow } from './content-model.ts';
+import { TABLE_DATASET_PATHS } from '../../schemas/datasets.ts';
+import { contentMessage, type MessageCode } from '../../core/content-messages.ts';
 
 interface Target {
   file: string;
@@ -16,8 +18,8 @@ function at(row: LocatedRow<unknown>): Target {
   return { file: row.file, row: row.row, label: row.label };
 }
 
-function issue(place: Target, field: string, value: string, message: string, hint?: string): ContentIssue {
-  return { file: place.file, row: place.row, line: place.line, rowLabel: place.label, field, value, message, hint };
+function issue(place: Target, field: string, value: string, code: MessageCode, values: Readonly<Record<string, string | number>> = {}): ContentIssue {
+  return { file: place.file, row: place.row, line: place.line, rowLabel: place.label, field, value, ...contentMessage(code, values) };
 }
 
 export function checkCrossReferences(model: ContentModel): ContentIssue[] {
@@ -27,54 +29,55 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
   const trackerIds = new Set(model.trackers.map((r) => r.data.id));
   const policies = new Map(model.policies.map((p) => [p.id, p]));
   const briefings = new Map(model.briefings.map((b) => [b.id, b]));
-  const datasets = new Set([
-    ...model.taskLists.map((list) => `tasks/${list.id}`),
-    'tables/assignments', 'tables/targets', 'tables/progress', 'tables/indicators', 'tables/regions',
-    'tables/trackers', 'tables/ranking-tiers', 'tables/evaluation-weights',
-  ]);
+  const datasets = new Set([...model.taskLists.map((list) => `tasks/${list.id}`), ...TABLE_DATASET_PATHS]);
 
   const region = (place: Target, field: string, id: string | undefined) => {
     if (id !== undefined && !regionIds.has(id))
-      issues.push(issue(place, field, id, '不是已登记的地区编号', '先在 content/tables/regions.csv 中登记该地区，或改用已有编号'));
+      issues.push(issue(place, field, id, 'unknown-region'));
   };
   const indicator = (place: Target, field: string, id: string | undefined) => {
     if (id !== undefined && !indicatorIds.has(id))
-      issues.push(issue(place, field, id, '不是已登记的指标编号', '对照 content/tables/indicators.csv 的“编号”列填写'));
+      issues.push(issue(place, field, id, 'unknown-indicator'));
   };
   const policySection = (place: Target, policyField: string, policyId: string, sectionField?: string, section?: string) => {
     const policy = policies.get(policyId);
     if (model.unreadableDocuments.has(policyId)) return;
     if (!policy) {
-      issues.push(issue(place, policyField, policyId, '找不到这份政策', '应为 content/policies/ 下某个文件的文件名（不含 .mdx）'));
+      issues.push(issue(place, policyField, policyId, 'unknown-policy'));
       return;
     }
     if (policy.data.draft) {
-      issues.push(issue(place, policyField, policyId, '这份政策还是草稿（draft: true），网站不发布，不能被引用', '先删除该政策文件信息中的 draft: true，或暂时不添加这一行'));
+      issues.push(issue(place, policyField, policyId, 'draft-policy'));
       return;
     }
     if (sectionField && section !== undefined && !policy.anchors.includes(section))
-      issues.push(issue(place, sectionField, section, `在政策 ${policyId} 中找不到这个章节锚点`, `可用的锚点：${policy.anchors.slice(0, 12).join('、')}${policy.anchors.length > 12 ? ' 等' : ''}`));
+      issues.push(
+        issue(place, sectionField, section, 'unknown-policy-section', {
+          policy: policyId,
+          anchors: `${policy.anchors.slice(0, 12).join('、')}${policy.anchors.length > 12 ? ' 等' : ''}`,
+        }),
+      );
   };
   const briefingSection = (place: Target, briefingId: string, section: string) => {
     const briefing = briefings.get(briefingId);
     if (model.unreadableDocuments.has(briefingId)) return;
     if (!briefing) {
-      issues.push(issue(place, '来源简报', briefingId, '找不到这一期简报', '应为 content/briefings/ 下某个文件的文件名（不含 .mdx）'));
+      issues.push(issue(place, '来源简报', briefingId, 'unknown-briefing'));
       return;
     }
     if (briefing.data.draft) {
-      issues.push(issue(place, '来源简报', briefingId, '这一期简报还是草稿（draft: true），网站不发布，不能被引用', '先删除该简报文件信息中的 draft: true，或暂时不添加这一行'));
+      issues.push(issue(place, '来源简报', briefingId, 'draft-briefing'));
       return;
     }
     if (!briefing.anchors.includes(section))
-      issues.push(issue(place, '来源章节', section, `在简报 ${briefingId} 中找不到这个章节锚点`, `可用的锚点：${briefing.anchors.join('、')}`));
+      issues.push(issue(place, '来源章节', section, 'unknown-briefing-section', { briefing: briefingId, anchors: briefing.anchors.join('、') }));
   };
   const unique = <T>(rows: LocatedRow<T>[], key: (data: T) => string, field: string, what: string) => {
     const first = new Map<string, LocatedRow<T>>();
     for (const row of rows) {
       const k = key(row.data);
       const earlier = first.get(k);
-      if (earlier) issues.push(issue(at(row), field, k, `${what}重复：与第${earlier.row}行相同`, '每一行的编号必须唯一'));
+      if (earlier) issues.push(issue(at(row), field, k, 'duplicate-id', { what, row: earlier.row }));
       else first.set(k, row);
     }
   };
@@ -91,7 +94,7 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
     for (const name of [row.data.name, ...row.data.aliases]) {
       const owner = nameOwner.get(name);
       if (owner && owner !== row.data.id)
-        issues.push(issue(at(row), '别名', name, `这个名称已经属于指标 ${owner}`, '同一个名称只能对应一个指标'));
+        issues.push(issue(at(row), '别名', name, 'alias-taken', { owner }));
       else nameOwner.set(name, row.data.id);
     }
   }
@@ -101,13 +104,13 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
     for (const document of documents) {
       const place = { file: document.file, line: 1 };
       if (!regionIds.has(document.data.region))
-        issues.push(issue(place, '地区（region）', document.data.region, '不是已登记的地区编号', '对照 content/tables/regions.csv 的“编号”列填写'));
+        issues.push(issue(place, '地区（region）', document.data.region, 'unknown-region'));
       if (kind === 'policy') {
         const policy = policies.get(document.id)!;
         for (const id of policy.data.indicators) indicator(place, '涉及指标（indicators）', id);
         for (const attachment of policy.data.attachments)
           if (!datasets.has(attachment.dataset))
-            issues.push(issue(place, '附件（attachments）', attachment.dataset, '找不到这个数据集', `可用的数据集：${[...datasets].join('、')}`));
+            issues.push(issue(place, '附件（attachments）', attachment.dataset, 'unknown-attachment', { datasets: [...datasets].join('、') }));
       }
     }
   }
@@ -116,7 +119,7 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
     const key = `${briefing.data.series}#${briefing.data.issue}`;
     const other = issueNumbers.get(key);
     if (other)
-      issues.push(issue({ file: briefing.file, line: 1 }, '期号（issue）', String(briefing.data.issue), `与 ${other} 的期号重复`, '同一简报系列的期号不能重复'));
+      issues.push(issue({ file: briefing.file, line: 1 }, '期号（issue）', String(briefing.data.issue), 'duplicate-issue', { other }));
     else issueNumbers.set(key, briefing.file);
   }
 
@@ -152,7 +155,7 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
   for (const row of model.progress) {
     region(at(row), '地区', row.data.region);
     if (!trackerIds.has(row.data.tracker))
-      issues.push(issue(at(row), '跟踪事项', row.data.tracker, '不是已登记的跟踪事项编号', '对照 content/tables/trackers.csv 的“编号”列填写'));
+      issues.push(issue(at(row), '跟踪事项', row.data.tracker, 'unknown-tracker'));
     briefingSection(at(row), row.data.briefing, row.data.section);
   }
 
@@ -178,7 +181,7 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
   }
   for (const [key, { total, rows }] of sums) {
     if (total !== 100)
-      issues.push(issue(at(rows[0] as LocatedRow<unknown>), '权重', String(total), `${key} 年度各部分权重合计为 ${total}，应为 100`, '按简报原文核对各部分分值占比'));
+      issues.push(issue(at(rows[0] as LocatedRow<unknown>), '权重', String(total), 'weights-do-not-add-up', { key, total }));
   }
   return issues;
 }

@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import type { z } from 'astro/zod';
 import type { ContentIssue } from './content-issue.ts';
+import { contentMessage } from '../../core/content-messages.ts';
 import type { TableDefinition } from '../../schemas/table.ts';
 
 export interface TableRow<T> {
@@ -25,16 +26,16 @@ export interface TableReadResult<T> {
 
 const BOM = '\uFEFF';
 
-function describeParseError(error: Papa.ParseError): string {
+function describeParseError(error: Papa.ParseError) {
   switch (error.code) {
     case 'MissingQuotes':
-      return '引号没有闭合：单元格以英文双引号开头，却没有对应的结束引号';
+      return contentMessage('csv-unclosed-quote');
     case 'InvalidQuotes':
-      return '引号使用不规范：单元格内的英文双引号应写成两个连续的双引号 ""';
+      return contentMessage('csv-stray-quote');
     case 'UndetectableDelimiter':
-      return '无法识别分隔符：文件应为英文逗号分隔的 CSV';
+      return contentMessage('csv-no-delimiter');
     default:
-      return `CSV 格式错误（${error.message}）`;
+      return contentMessage('csv-format', { detail: error.message });
   }
 }
 
@@ -48,17 +49,17 @@ export function readTable<S extends z.ZodType>(
   const source = text.startsWith(BOM) ? text.slice(1) : text;
 
   if (source.trim() === '') {
-    issues.push({ file, message: '文件是空的', hint: `第1行应为表头：${table.columns.map((c) => c.header).join(',')}` });
+    issues.push({ file, ...contentMessage('csv-empty-file', { headers: table.columns.map((c) => c.header).join(',') }) });
     return { rows, issues, headers: [] };
   }
   if (source.includes('\uFFFD')) {
-    issues.push({ file, message: '文件不是 UTF-8 编码（含无法识别的字符）', hint: '在 WPS/Excel 中另存为“CSV UTF-8（逗号分隔）”' });
+    issues.push({ file, ...contentMessage('csv-not-utf8') });
     return { rows, issues, headers: [] };
   }
 
   const parsed = Papa.parse<string[]>(source, { header: false, skipEmptyLines: 'greedy', delimiter: ',' });
   for (const error of parsed.errors) {
-    issues.push({ file, row: (error.row ?? 0) + 1, message: describeParseError(error) });
+    issues.push({ file, row: (error.row ?? 0) + 1, ...describeParseError(error) });
   }
   if (parsed.errors.length > 0) return { rows, issues, headers: [] };
 
@@ -70,15 +71,15 @@ export function readTable<S extends z.ZodType>(
   const seen = new Set<string>();
   headers.forEach((header, index) => {
     if (!byHeader.has(header)) {
-      issues.push({ file, row: 1, field: `第${index + 1}列`, value: header, message: '不是本表的列名', hint: `本表的列为：${expected}` });
+      issues.push({ file, row: 1, field: `第${index + 1}列`, value: header, ...contentMessage('csv-unknown-column', { columns: expected }) });
     } else if (seen.has(header)) {
-      issues.push({ file, row: 1, field: header, message: '列名重复出现', hint: '删除多余的一列' });
+      issues.push({ file, row: 1, field: header, ...contentMessage('csv-duplicate-column') });
     }
     seen.add(header);
   });
   for (const column of table.columns) {
     if (!column.optionalColumn && !seen.has(column.header)) {
-      issues.push({ file, row: 1, field: column.header, message: '缺少这一列', hint: `在表头加上“${column.header}”列（可以留空的列也必须有表头）` });
+      issues.push({ file, row: 1, field: column.header, ...contentMessage('csv-missing-column', { header: column.header }) });
     }
   }
   if (issues.length > 0) return { rows, issues, headers };
@@ -89,8 +90,7 @@ export function readTable<S extends z.ZodType>(
       issues.push({
         file,
         row,
-        message: `这一行有 ${cells.length} 个单元格，表头有 ${headers.length} 列`,
-        hint: '检查是否多了或少了逗号；含逗号的单元格要用英文双引号括起来',
+        ...contentMessage('csv-cell-count', { cells: cells.length, columns: headers.length }),
       });
       return;
     }

@@ -5,6 +5,7 @@
 import { parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
 import type { ContentIssue } from './content-issue.ts';
+import { contentMessage } from '../../core/content-messages.ts';
 import { headingAnchors, markdownHeadings, type SourceHeading } from './anchors.ts';
 import { unsafeMdx } from './mdx-safety.ts';
 import { mdxSyntaxIssues } from './mdx-syntax.ts';
@@ -51,8 +52,7 @@ export function readMdxDocument<S extends z.ZodType>(
     issues.push({
       file,
       line: 1,
-      message: '缺少文件信息（frontmatter）',
-      hint: '文件第一行应为 ---，接着逐行填写 标题、日期 等信息，再以 --- 结束',
+      ...contentMessage('missing-frontmatter'),
     });
     return { headings: [], issues };
   }
@@ -70,8 +70,7 @@ export function readMdxDocument<S extends z.ZodType>(
       issues.push({
         file,
         line: (error.linePos?.[0]?.line ?? 0) + 1,
-        message: `文件信息（frontmatter）写法有误：${YAML_PROBLEMS[error.code] ?? '格式不正确'}`,
-        hint: '每行写成“键: 值”，冒号后加一个空格；方括号、引号要成对；含冒号的值用英文引号括起来',
+        ...contentMessage('frontmatter-syntax', { problem: YAML_PROBLEMS[error.code] ?? '格式不正确' }),
       });
     }
     return { headings: anchored, issues };
@@ -89,7 +88,7 @@ export function readMdxDocument<S extends z.ZodType>(
         line: keyLine >= 0 ? keyLine + 2 : 1,
         field: key ? fieldName(key, labels) : undefined,
         value: value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value),
-        message: value === undefined && zodIssue.code === 'invalid_type' ? '缺少这一项' : zodIssue.message,
+        ...(value === undefined && zodIssue.code === 'invalid_type' ? contentMessage('missing-field') : { message: zodIssue.message }),
       });
     }
     return { headings: anchored, issues };

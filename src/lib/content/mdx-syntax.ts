@@ -5,6 +5,7 @@
  */
 import { createMdxMdastHandle, dropHandle } from 'satteri';
 import type { ContentIssue } from './content-issue.ts';
+import { contentMessage } from '../../core/content-messages.ts';
 
 const EXPLANATIONS: { pattern: RegExp; explain: (match: RegExpExecArray) => string }[] = [
   { pattern: /Expected a closing tag for `<([^>]*)>`/, explain: (m) => `标签 <${m[1]}> 没有闭合` },
@@ -29,8 +30,7 @@ export function mdxSyntaxIssues(file: string, body: string, firstLine: number): 
       {
         file,
         line: place ? firstLine + Number(place[1]) - 1 : firstLine,
-        message: `MDX 语法错误：${known ?? message.replace(/^\d+:\d+:\s*/, '')}`,
-        hint: '正文中的 { } < > 要写成 \\{ \\} &lt; &gt;；标签要成对出现，例如 <table> … </table>',
+        ...contentMessage('mdx-syntax', { problem: known ?? message.replace(/^\d+:\d+:\s*/, '') }),
       },
     ];
   }

@@ -7,13 +7,14 @@
 import { DEFAULT_REUSE_TERMS, readSiteSettings, SITE_SETTINGS_FILE } from './site-settings.ts';
 import type { ContentIssue } from './content-issue.ts';
 import { sortIssues } from './content-issue.ts';
+import { contentMessage } from '../../core/content-messages.ts';
 import { readTable } from './csv-table.ts';
 import { readMdxDocument } from './mdx-document.ts';
 import { checkCrossReferences } from './cross-references.ts';
-import { REQUIRED_TABLES, SINGLE_FILE_TABLES } from '../../schemas/datasets.ts';
+import { REQUIRED_TABLES, SINGLE_FILE_TABLES, TASK_LIST_TABLE } from '../../schemas/datasets.ts';
+import { ID_PATTERN } from '../../schemas/fields.ts';
 import type { ContentFile, ContentModel, LocatedRow } from './content-model.ts';
 import type { TableDefinition } from '../../schemas/table.ts';
-import { tasksTable } from '../../schemas/tasks.ts';
 import { policySchema, POLICY_FIELD_LABELS } from '../../schemas/policies.ts';
 import { briefingSchema, BRIEFING_FIELD_LABELS } from '../../schemas/briefings.ts';
 
@@ -21,8 +22,6 @@ export interface ValidationResult {
   model: ContentModel;
   issues: ContentIssue[];
 }
-
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Files that hold no published data: sources, notes. */
 function isIgnored(path: string): boolean {
@@ -41,7 +40,7 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
 
   for (const name of REQUIRED_TABLES) {
     if (!present.has(`tables/${name}`))
-      issues.push({ file: shown(`tables/${name}`), message: '缺少这个必需的数据文件', hint: '从版本库恢复该文件' });
+      issues.push({ file: shown(`tables/${name}`), ...contentMessage('missing-required-table') });
   }
 
   for (const { path, text } of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -66,16 +65,16 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
     } else if (taskMatch) {
       const id = taskMatch[1]!;
       if (!ID_PATTERN.test(id)) {
-        issues.push({ file, message: '文件名不符合要求', hint: '任务清单文件名用小写拼音和连字符，例如 qingshanhu-2023-zhibiao-renwu.csv' });
+        issues.push({ file, ...contentMessage('bad-task-file-name') });
         continue;
       }
-      const result = readTable(tasksTable, file, text);
+      const result = readTable(TASK_LIST_TABLE, file, text);
       issues.push(...result.issues);
       model.taskLists.push({ id, file, headers: result.headers, rows: result.rows.map((row) => ({ ...row, file })) });
     } else if (documentMatch) {
       const [, kind, id] = documentMatch as unknown as [string, 'policies' | 'briefings', string];
       if (!ID_PATTERN.test(id)) {
-        issues.push({ file, message: '文件名不符合要求', hint: '文件名用小写拼音、数字和连字符，例如 longnan-jianbao-2023-04.mdx' });
+        issues.push({ file, ...contentMessage('bad-document-file-name') });
         continue;
       }
       const read =
@@ -97,11 +96,7 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
         model.unreadableDocuments.add(id);
       }
     } else {
-      issues.push({
-        file,
-        message: '不认识这个文件',
-        hint: `数据表放在 ${displayRoot}/tables/（${Object.keys(SINGLE_FILE_TABLES).join('、')}），任务清单放在 ${displayRoot}/tasks/*.csv，政策和简报为 ${displayRoot}/policies/*.mdx、${displayRoot}/briefings/*.mdx，本站设置为 ${displayRoot}/${SITE_SETTINGS_FILE}`,
-      });
+      issues.push({ file, ...contentMessage('unknown-file', { root: displayRoot, tables: Object.keys(SINGLE_FILE_TABLES).join('、') }) });
     }
   }
 

@@ -8,6 +8,7 @@ import { markdownSections } from '../content/markdown-text.ts';
 import { formatChineseDate } from '../../core/dates.ts';
 import { taskRowLinks } from '../pagination.ts';
 import { policySortDate } from '../../schemas/policies.ts';
+import { routes } from '../routes.ts';
 
 export const SEARCH_KINDS = {
   policy: '政策文件',
@@ -57,7 +58,7 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
     for (const section of markdownSections(documentText('policies', policy.id).replace(FRONTMATTER, ''))) {
       records.push({
         ...facets,
-        url: `/policies/${policy.id}/${section.anchor ? `#${section.anchor}` : ''}`,
+        url: routes.policy(policy.id, section.anchor),
         title: section.heading ? `${policy.data.title} › ${section.heading}` : policy.data.title,
         content: section.anchor ? `${section.heading}\n${section.text}` : `${policy.data.title}\n${meta}\n${section.text}`,
       });
@@ -69,7 +70,7 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
     for (const section of markdownSections(documentText('briefings', briefing.id).replace(FRONTMATTER, ''))) {
       records.push({
         ...facets,
-        url: `/briefings/${briefing.id}/${section.anchor ? `#${section.anchor}` : ''}`,
+        url: routes.briefing(briefing.id, section.anchor),
         title: section.heading ? `${briefing.data.title} › ${section.heading}` : briefing.data.title,
         content: section.anchor ? `${section.heading}\n${section.text}` : `${briefing.data.title}\n${section.text}`,
       });
@@ -103,7 +104,7 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
   for (const { data: target } of model.targets) {
     if (!policyById.has(target.policy)) continue;
     records.push({
-      url: `/policies/${target.policy}/#target-${target.id}`,
+      url: routes.policy(target.policy, `target-${target.id}`),
       title: `${regionName.get(target.region) ?? target.region}目标：${target.metric} ${target.comparator} ${target.value}${target.unit}`,
       content: `${target.metric}\n${target.quote}`,
       kind: SEARCH_KINDS.target,
@@ -117,7 +118,7 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
   for (const { data: a } of model.assignments) {
     if (!policyById.has(a.policy)) continue;
     records.push({
-      url: `/indicators/${a.indicator}/${a.region}/#assignment-${a.policy}`,
+      url: routes.indicatorInRegion(a.indicator, a.region, `assignment-${a.policy}`),
       title: `${regionName.get(a.region) ?? a.region} ${a.nameInSource} 责任分工`,
       content: [a.nameInSource, a.leader && `${a.leaderTitle ?? '牵头领导'} ${a.leader}`, a.leadUnit && `牵头单位 ${a.leadUnit}`, a.supportingUnits && `配合单位 ${a.supportingUnits}`, a.shiftLeader && `带班领导 ${a.shiftLeader}`, a.benchmarkCities && `对标城市 ${a.benchmarkCities}`, a.expectedGrade]
         .filter(Boolean)
@@ -134,7 +135,7 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
     const briefing = briefingById.get(p.briefing);
     if (!briefing) continue;
     records.push({
-      url: `/briefings/${p.briefing}/#progress-${p.id}`,
+      url: routes.briefing(p.briefing, `progress-${p.id}`),
       title: `${trackerName.get(p.tracker) ?? p.tracker}进展（截至${formatChineseDate(p.asOf)}）`,
       content: p.quote,
       kind: SEARCH_KINDS.progress,
@@ -147,7 +148,7 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
 
   for (const { data: indicator } of model.indicators) {
     records.push({
-      url: `/indicators/${indicator.id}/`,
+      url: routes.indicator(indicator.id),
       title: indicator.name,
       content: [indicator.name, ...indicator.aliases, indicator.kind, indicator.note].filter(Boolean).join('\n'),
       kind: SEARCH_KINDS.indicator,
@@ -157,7 +158,7 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
   }
 
   for (const { data: r } of model.regions) {
-    records.push({ url: `/regions/${r.id}/`, title: r.name, content: `${r.name}\n${r.level}`, kind: SEARCH_KINDS.region, regions: [r.name], indicators: [] });
+    records.push({ url: routes.region(r.id), title: r.name, content: `${r.name}\n${r.level}`, kind: SEARCH_KINDS.region, regions: [r.name], indicators: [] });
   }
   return records;
 }
