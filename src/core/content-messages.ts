@@ -231,6 +231,12 @@ export const CONTENT_MESSAGES = {
     meaning: '链接地址不安全',
     fix: '链接只能指向本站页面（以 / 开头）或 https:// 网址',
   },
+  // content/site-settings.csv (关于本站)
+  'site-settings-header': { in: 'table', message: '表头应为“设置项,内容”', hint: '第一行写“设置项,内容”，以下每行一项设置', meaning: 'content/site-settings.csv 的表头不对', fix: '第一行改为“设置项,内容”' },
+  'site-settings-unknown': { in: 'table', message: '不是本站的设置项', hint: '可用的设置项：{names}', meaning: 'content/site-settings.csv 里有不认识的设置项', fix: '只写主办单位、联系方式、转载说明三项' },
+  'site-settings-duplicate': { in: 'table', message: '重复填写', hint: '每个设置项只写一行', meaning: '同一设置项写了两行', fix: '删去多余的一行' },
+  'site-settings-placeholder': { in: 'table', message: '看起来是占位文字，不是真实信息', hint: '填写真实信息；暂时不知道就留空，页面会显示“未填写”', meaning: '填了“待定”“XXX”之类的占位文字', fix: '填写真实信息，或留空' },
+  'site-settings-contact': { in: 'table', message: '联系方式应含电话号码或电子邮箱', hint: '例如 0797-1234567 或 yshj@example.gov.cn', meaning: '联系方式里没有电话号码或邮箱', fix: '写上电话号码或电子邮箱' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type MessageCode = keyof typeof CONTENT_MESSAGES;

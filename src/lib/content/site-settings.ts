@@ -8,6 +8,7 @@
  */
 import Papa from 'papaparse';
 import type { ContentIssue } from './content-issue.ts';
+import { contentMessage } from '../../core/content-messages.ts';
 
 export const SITE_SETTINGS_FILE = 'site-settings.csv';
 
@@ -36,7 +37,7 @@ export function readSiteSettings(file: string, text: string): { settings: SiteSe
   const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data;
   const headers = rows[0]?.map((h) => h.trim()) ?? [];
   if (headers.join(',') !== HEADERS.join(',')) {
-    issues.push({ file, row: 1, value: headers.join(','), message: `表头应为“${HEADERS.join(',')}”`, hint: '第一行写“设置项,内容”，以下每行一项设置' });
+    issues.push({ file, row: 1, value: headers.join(','), ...contentMessage('site-settings-header', {}) });
     return { settings, issues };
   }
   const seen = new Set<string>();
@@ -45,21 +46,21 @@ export function readSiteSettings(file: string, text: string): { settings: SiteSe
     const name = (cells[0] ?? '').trim();
     const value = (cells[1] ?? '').trim();
     if (!(name in KEYS)) {
-      issues.push({ file, row, field: '设置项', value: name, message: '不是本站的设置项', hint: `可用的设置项：${Object.keys(KEYS).join('、')}` });
+      issues.push({ file, row, field: '设置项', value: name, ...contentMessage('site-settings-unknown', { names: Object.keys(KEYS).join('、') }) });
       return;
     }
     if (seen.has(name)) {
-      issues.push({ file, row, field: '设置项', value: name, message: '重复填写', hint: '每个设置项只写一行' });
+      issues.push({ file, row, field: '设置项', value: name, ...contentMessage('site-settings-duplicate', {}) });
       return;
     }
     seen.add(name);
     if (!value) return;
     if (PLACEHOLDER.test(value)) {
-      issues.push({ file, row, rowLabel: name, field: '内容', value, message: '看起来是占位文字，不是真实信息', hint: '填写真实信息；暂时不知道就留空，页面会显示“未填写”' });
+      issues.push({ file, row, rowLabel: name, field: '内容', value, ...contentMessage('site-settings-placeholder', {}) });
       return;
     }
     if (name === '联系方式' && !CONTACT.test(value)) {
-      issues.push({ file, row, rowLabel: name, field: '内容', value, message: '联系方式应含电话号码或电子邮箱', hint: '例如 0797-1234567 或 yshj@example.gov.cn' });
+      issues.push({ file, row, rowLabel: name, field: '内容', value, ...contentMessage('site-settings-contact', {}) });
       return;
     }
     settings[KEYS[name as Key]] = value;

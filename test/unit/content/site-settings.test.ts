@@ -26,5 +26,5 @@ test('every problem is reported with its row, field and value, and nothing inven
   ]);
   expect(settings.organiser).toBeUndefined();
   expect(settings.contact).toBeUndefined();
-  expect(readSiteSettings(FILE, '名称,值\n').issues[0]).toMatchObject({ row: 1, message: '表头应为“设置项,内容”' });
+  expect(readSiteSettings(FILE, "名称,值\n").issues[0]).toMatchObject({ row: 1, message: "表头应为“设置项,内容”" });
 });
