@@ -6,9 +6,12 @@
  *
  * The index depends only on the content, not on the pages, so it is built in
  * a child process (write-search-index.ts) while Astro renders: on two cores
- * that hides its time, and its memory is not added to the renderer's.
+ * that hides its time, and its memory is not added to the renderer's. The
+ * child is handed the content model the content gate validated, so the
+ * content is validated once per build.
  */
 import { spawn } from 'node:child_process';
+import { serialize } from 'node:v8';
 import { cpSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,11 +52,16 @@ export function searchIndexInputs(model: ContentModel, root = contentRoot()): { 
   return { records: orderRecords(indexedRecords(records), Object.values(SEARCH_KINDS)), vocabulary };
 }
 
-/** Runs write-search-index.ts into `dir`; resolves with its summary line. */
-function buildInChildProcess(dir: string): Promise<string> {
+/**
+ * Runs write-search-index.ts into `dir`, sending it the validated model on
+ * its standard input; resolves with its summary line.
+ */
+function buildInChildProcess(dir: string, model: ContentModel): Promise<string> {
   const script = fileURLToPath(new URL('./write-search-index.ts', import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, dir], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.on('error', reject);
+    child.stdin.end(serialize(model));
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
@@ -73,7 +81,7 @@ export function searchIndex(): AstroIntegration {
         staging = fileURLToPath(new URL('search-index-build/', config.cacheDir));
       },
       'astro:build:start': () => {
-        pending = buildInChildProcess(staging);
+        pending = buildInChildProcess(staging, loadContentModel());
         // Reported when awaited below; this stops an early failure from being unhandled meanwhile.
         pending.catch(() => {});
       },

@@ -44,7 +44,21 @@ export class ContentValidationError extends Error {
   }
 }
 
-let cache: { signature: string; model: ContentModel; issues: ContentIssue[] } | undefined;
+interface ValidatedContent {
+  signature: string;
+  model: ContentModel;
+  issues: ContentIssue[];
+}
+
+/**
+ * The validated content is kept once per process, not once per copy of this
+ * module: Astro loads the content gate with its configuration and bundles the
+ * pages separately, so each has its own copy of this file. Keeping the result
+ * on a process-wide key lets the pages render from the model the gate
+ * validated instead of reading and validating every file again.
+ */
+const SHARED_KEY = Symbol.for('yihao-gaige-site.validated-content');
+const shared = globalThis as typeof globalThis & { [SHARED_KEY]?: ValidatedContent };
 
 /**
  * Content cannot change while a production build renders its pages, so there
@@ -70,11 +84,12 @@ function signatureOf(root: string): string {
 /** Validated content, or every problem at once. Re-read only when a file changed. */
 export function checkContent(root = contentRoot()): { model: ContentModel; issues: ContentIssue[] } {
   const signature = signatureOf(root);
-  if (cache?.signature !== signature) {
+  let validated = shared[SHARED_KEY];
+  if (validated?.signature !== signature) {
     const { model, issues } = validateContent(readContentFiles(root), displayRoot(root));
-    cache = { signature, model, issues };
+    validated = shared[SHARED_KEY] = { signature, model, issues };
   }
-  return { model: cache.model, issues: cache.issues };
+  return { model: validated.model, issues: validated.issues };
 }
 
 /**
