@@ -12,6 +12,7 @@ import { spreadsheetCsv } from '../lib/csv-output.ts';
 import { downloadCells, downloadColumns, downloadRecord, type DownloadColumn, type NameLookup } from '../lib/dataset-downloads.ts';
 import { absoluteUrl, href, routes } from '../lib/routes.ts';
 import type { TableDefinition } from '../schemas/table.ts';
+import { publishedPolicies, taskListDataset, taskListHeadings } from '../lib/published-view.ts';
 
 export interface Dataset {
   /** Stable path below /data/, without extension. */
@@ -26,8 +27,9 @@ export interface Dataset {
   rows: unknown[];
 }
 
-export function allDatasets(titles: Map<string, string> = new Map()): Dataset[] {
+export function allDatasets(): Dataset[] {
   const model = loadContentModel();
+  const headings = taskListHeadings(publishedPolicies(model.policies), model.taskLists.map((list) => list.id));
   const tables = Object.entries(SINGLE_FILE_TABLES).flatMap(([fileName, table]) => {
     const rows = (model[table.id as keyof typeof model] as { data: unknown }[]).map((r) => r.data);
     const name = fileName.replace(/\.csv$/, '');
@@ -37,8 +39,8 @@ export function allDatasets(titles: Map<string, string> = new Map()): Dataset[] 
       : [{ path: `tables/${name}`, title: table.title, description: table.description, table: table as TableDefinition, file, rowCount: rows.length, rows }];
   });
   const lists = model.taskLists.map((list) => ({
-    path: `tasks/${list.id}`,
-    title: titles.get(list.id) ?? list.id,
+    path: taskListDataset(list.id),
+    title: headings.get(list.id)!.title,
     description: TASK_LIST_TABLE.description,
     table: TASK_LIST_TABLE as TableDefinition,
     file: `tasks/${list.id}.csv`,
