@@ -77,10 +77,11 @@ export function searchIndex(): AstroIntegration {
   return {
     name: 'search-index',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      // Started as soon as the content gate has validated the content, so the
+      // index is built while Astro renders the documents and bundles the pages.
+      'astro:config:setup': ({ command, config }) => {
+        if (command !== 'build') return;
         staging = fileURLToPath(new URL('search-index-build/', config.cacheDir));
-      },
-      'astro:build:start': () => {
         pending = buildInChildProcess(staging, loadContentModel());
         // Reported when awaited below; this stops an early failure from being unhandled meanwhile.
         pending.catch(() => {});
