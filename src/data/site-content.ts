@@ -1,19 +1,22 @@
 /**
- * Published content as pages need it: drafts left out, documents in date
+ * Published content as pages need it: drafts left out (shown only by
+ * `astro dev`, for review), documents in date
  * order, tables keyed by id. Only data access here; no rendering.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupBy, indicatorFamily } from '../lib/catalog.ts';
-import { loadContentModel, oncePerContent } from '../loaders/content-files.ts';
+import { loadSiteModel, oncePerContent, showsDrafts } from '../loaders/content-files.ts';
 import type { ContentModel } from '../lib/content/content-model.ts';
 import * as view from '../lib/published-view.ts';
 
 export type PolicyEntry = CollectionEntry<'policies'>;
 export type BriefingEntry = CollectionEntry<'briefings'>;
 
-export const publishedPolicies = oncePerContent(async (): Promise<PolicyEntry[]> => view.publishedPolicies(await getCollection('policies')));
+export const publishedPolicies = oncePerContent(async (): Promise<PolicyEntry[]> =>
+  view.publishedPolicies(await getCollection('policies'), { includeDrafts: showsDrafts }));
 
-export const publishedBriefings = oncePerContent(async (): Promise<BriefingEntry[]> => view.publishedBriefings(await getCollection('briefings')));
+export const publishedBriefings = oncePerContent(async (): Promise<BriefingEntry[]> =>
+  view.publishedBriefings(await getCollection('briefings'), { includeDrafts: showsDrafts }));
 
 type SingleTable = 'regions' | 'indicators' | 'assignments' | 'targets' | 'trackers' | 'progress' | 'rankingTiers' | 'evaluationWeights';
 type TableCollection = SingleTable | 'tasks';
@@ -31,7 +34,7 @@ export function tableRows<C extends TableCollection>(collection: C): Promise<rea
   let read = tableReaders.get(collection);
   if (!read) {
     read = oncePerContent(async () => {
-      const model = loadContentModel();
+      const model = loadSiteModel();
       if (collection === 'tasks') return model.taskLists.flatMap((list) => list.rows.map((row) => ({ ...row.data, list: list.id })));
       return (model[collection as SingleTable] as { data: unknown }[]).map((row) => row.data);
     });

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as OpenCC from 'opencc-js';
-import { contentRoot, loadContentModel } from '../loaders/content-files.ts';
+import { contentRoot, loadContentModel, loadSiteModel } from '../loaders/content-files.ts';
 import { SEARCH_KINDS, searchRecords, type SearchRecord } from '../lib/search/search-records.ts';
 import { buildVocabulary, type QueryVocabulary } from '../lib/search/search-text.ts';
 import { orderRecords, SEARCH_INDEX_DIR } from '../lib/search/search-shards.ts';
@@ -25,7 +25,7 @@ import type { IndexedRecord } from '../lib/search/phrase-search.ts';
 import type { ContentModel } from '../lib/content/content-model.ts';
 
 /** The records of the current content, as the index and the search benchmark both see them. */
-export function currentSearchRecords(model = loadContentModel(), root = contentRoot()): SearchRecord[] {
+export function currentSearchRecords(model = loadSiteModel(), root = contentRoot()): SearchRecord[] {
   return searchRecords(model, (kind, id) => readFileSync(join(root, kind, `${id}.mdx`), 'utf8'));
 }
 

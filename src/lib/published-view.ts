@@ -20,19 +20,24 @@ export function isPublished(document: Draftable): boolean {
   return !document.data.draft;
 }
 
+/** Drafts are shown only in the local preview (`astro dev`), where staff review an import. */
+export interface DraftOption {
+  includeDrafts?: boolean;
+}
+
 /** The published documents, in the order given. */
-export function publishedDocuments<D extends Draftable>(documents: readonly D[]): D[] {
-  return documents.filter(isPublished);
+export function publishedDocuments<D extends Draftable>(documents: readonly D[], { includeDrafts = false }: DraftOption = {}): D[] {
+  return includeDrafts ? [...documents] : documents.filter(isPublished);
 }
 
 /** Published policies as the policy listing orders them: newest first (see policySortDate), then by id. */
-export function publishedPolicies<P extends Draftable & { data: Pick<Policy, 'publishedDate' | 'writtenDate' | 'year'> }>(policies: readonly P[]): P[] {
-  return newestFirst(publishedDocuments(policies), (p) => policySortDate(p.data), (p) => p.id);
+export function publishedPolicies<P extends Draftable & { data: Pick<Policy, 'publishedDate' | 'writtenDate' | 'year'> }>(policies: readonly P[], option: DraftOption = {}): P[] {
+  return newestFirst(publishedDocuments(policies, option), (p) => policySortDate(p.data), (p) => p.id);
 }
 
 /** Published briefings as the briefing listing orders them: newest first, then by id. */
-export function publishedBriefings<B extends Draftable & { data: { date: string } }>(briefings: readonly B[]): B[] {
-  return newestFirst(publishedDocuments(briefings), (b) => b.data.date, (b) => b.id);
+export function publishedBriefings<B extends Draftable & { data: { date: string } }>(briefings: readonly B[], option: DraftOption = {}): B[] {
+  return newestFirst(publishedDocuments(briefings, option), (b) => b.data.date, (b) => b.id);
 }
 
 /** Published documents by id, to keep the rows that cite one (a target of a policy, a figure of a briefing). */

@@ -7,6 +7,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { formatIssueReport, type ContentIssue } from '../lib/content/content-issue.ts';
 import { validateContent } from '../lib/content/validate-content.ts';
 import type { ContentFile, ContentModel } from '../lib/content/content-model.ts';
+import { publishedContent } from '../lib/content/published-content.ts';
 
 /**
  * Where the content lives. `CONTENT_DIR` points the same build at another tree
@@ -111,4 +112,18 @@ export function loadContentModel(root = contentRoot()): ContentModel {
   const { model, issues } = checkContent(root);
   if (issues.length > 0) throw new ContentValidationError(issues);
   return model;
+}
+
+/** Drafts are shown only by `astro dev`, for review before publishing; a build and the scripts never show them. */
+export const showsDrafts = import.meta.env?.DEV === true;
+
+const published = new WeakMap<ContentModel, ContentModel>();
+
+/** The model the site shows: without drafts and the rows citing them, except in `astro dev`. */
+export function loadSiteModel(root = contentRoot()): ContentModel {
+  const model = loadContentModel(root);
+  if (showsDrafts) return model;
+  let view = published.get(model);
+  if (!view) published.set(model, (view = publishedContent(model)));
+  return view;
 }

@@ -1,6 +1,8 @@
 /**
  * Checks that every id a row or document refers to exists, that ids are unique,
  * and that figures which must add up do. Runs after each file has been read.
+ * A row may cite a draft document: it is checked the same way, and published
+ * with the document (lib/content/published-content.ts).
  */
 import type { ContentIssue } from './content-issue.ts';
 import type { ContentModel, LocatedRow } from './content-model.ts';
@@ -46,10 +48,6 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
       issues.push(issue(place, policyField, policyId, 'unknown-policy'));
       return;
     }
-    if (policy.data.draft) {
-      issues.push(issue(place, policyField, policyId, 'draft-policy'));
-      return;
-    }
     if (sectionField && section !== undefined && !policy.anchors.includes(section))
       issues.push(
         issue(place, sectionField, section, 'unknown-policy-section', {
@@ -63,10 +61,6 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
     if (model.unreadableDocuments.has(briefingId)) return;
     if (!briefing) {
       issues.push(issue(place, '来源简报', briefingId, 'unknown-briefing'));
-      return;
-    }
-    if (briefing.data.draft) {
-      issues.push(issue(place, '来源简报', briefingId, 'draft-briefing'));
       return;
     }
     if (!briefing.anchors.includes(section))
