@@ -172,7 +172,8 @@ export function convertBody(blocks: readonly DocxBlock[], footnotes: DocxContent
       chunks.push(`{/* 图片：${options.imageFolder}/${block.name}（网站正文不显示图片） */}`);
     }
   });
-  if (footnotes.length > 0) chunks.push(footnotes.map((f) => `[^${f.id}]: ${f.markdown}`).join('\n'));
+  // Footnotes close the body as 注1, 注2 … (Markdown footnotes would add an English heading).
+  for (const f of footnotes) chunks.push(`<p id="zhu-${f.id}">注${f.id}：${cellHtml(f.text)}</p>`);
   const anchors = headingAnchors(headings);
   return {
     mdx: `${chunks.join('\n\n')}\n`,

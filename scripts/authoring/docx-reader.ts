@@ -15,7 +15,7 @@ export interface DocxParagraph {
   kind: 'paragraph';
   /** Text as written, tabs kept. */
   text: string;
-  /** The same as Markdown safe for an MDX body: bold kept, footnote references as `[^n]`. */
+  /** The same as Markdown safe for an MDX body: bold kept, footnote references as links to 注n. */
   markdown: string;
   /** Every character of the paragraph is bold. */
   bold: boolean;
@@ -167,7 +167,7 @@ function inline(nodes: readonly Node[], bold = false): Inline {
     else if (tag === 'img') add({ text: '', markdown: '', boldChars: 0, boldLead: '', images: [element.getAttribute('src') ?? ''] }, false);
     else if (tag === 'sup' && element.querySelector('a[href^="#footnote-"]')) {
       const id = element.querySelector('a')!.getAttribute('href')!.replace('#footnote-', '');
-      add({ text: '', markdown: `[^${id}]`, boldChars: 0, boldLead: '', images: [] }, false);
+      add({ text: '', markdown: `<sup>[注${id}](#zhu-${id})</sup>`, boldChars: 0, boldLead: '', images: [] }, false);
     } else if (tag === 'strong' || tag === 'b') {
       const inner = inline(element.childNodes, true);
       const content = inner.markdown.trim();

@@ -51,7 +51,7 @@ describe('reading mammoth HTML', () => {
       '<ol><li id="footnote-1"><p>脚注 <a href="#footnote-ref-1">↑</a></p></li></ol>',
   );
   test('bold lead, braces escaped for MDX, footnote reference', () => {
-    expect(blocks[0]).toMatchObject({ kind: 'paragraph', boldLead: '重要会议：', markdown: '<strong>重要会议：</strong>6月9日\\{召开\\}会议[^1]' });
+    expect(blocks[0]).toMatchObject({ kind: 'paragraph', boldLead: '重要会议：', markdown: '<strong>重要会议：</strong>6月9日\\{召开\\}会议<sup>[注1](#zhu-1)</sup>' });
     expect(footnotes).toEqual([{ id: '1', text: '脚注', markdown: '脚注' }]);
   });
   test('a tab in the masthead line is kept', () => expect((blocks[1] as DocxParagraph).text).toBe('单位\t2023年8月4日'));
