@@ -152,7 +152,10 @@ export function importPolicy(input: PolicyImportInput): DocxImportResult {
   const type = policyType(head.title!);
   if (!type) return { ok: false, errors: [`${input.fileName}：标题“${head.title}”的末尾不是能识别的文种（${POLICY_TYPES.join('、')}）。请导入后在文件信息中手工填写 type，或在标题中写明文种。`] };
 
-  review.recognised.push(`标题：${head.title}`, `文种：${type}（按标题认定）`);
+  review.recognised.push(`标题：${head.title}`);
+  const titleType = POLICY_TYPES.find((t) => head.title!.endsWith(t));
+  if (titleType && titleType !== type) review.toCheck.push(`标题是印发文件的${titleType}，文种按所印发的《…》认定为“${type}”；如应为“${titleType}”，请改文件信息中的 type`);
+  else review.recognised.push(`文种：${type}（按标题认定）`);
   if (head.docNumber) review.recognised.push(`文号：${head.docNumber}`);
   else review.toCheck.push('没有找到文号（版头下面的“某发〔2023〕8号”一行）；文件确实没有文号时不用处理');
   if (head.office) review.recognised.push(`版头：${head.office}文件`);

@@ -30,9 +30,12 @@ const chartRows = (outDir: string, tracker: string) => page(outDir, `data/charts
 /** Serves the content with `astro dev` and returns the HTML of each path asked for. */
 async function devPages(paths: string[]): Promise<string[]> {
   const port = 4390 + (process.pid % 500);
-  const server = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+  // The environment `npm run dev` has: the test runner sets NODE_ENV=test and MODE, DEV, PROD, SSR, BASE_URL, which Vite would read as the site's own.
+  const runnerKeys = new Set(['NODE_ENV', 'TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !runnerKeys.has(key)));
+  const server = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(work, 'dev-cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(work, 'dev-cache'), ASTRO_TELEMETRY_DISABLED: '1' },
     detached: true,
     stdio: 'ignore',
   });
@@ -40,7 +43,7 @@ async function devPages(paths: string[]): Promise<string[]> {
     const pages: string[] = [];
     for (const path of paths) {
       let html: string | undefined;
-      for (let attempt = 0; attempt < 240 && html === undefined; attempt++) {
+      for (let attempt = 0; attempt < 180 && html === undefined; attempt++) {
         try {
           const response = await fetch(`http://127.0.0.1:${port}${path}`);
           if (response.ok) html = await response.text();
