@@ -5,7 +5,8 @@
  * against the figures 龙南简报第3期 published, as progress.csv records them.
  */
 import { describe, expect, test } from 'vitest';
-import { checkDocxFormat, htmlToBlocks, type DocxParagraph, type DocxTable } from '../../scripts/authoring/docx-reader.ts';
+import { Document, ImageRun, Packer, Paragraph } from 'docx';
+import { checkDocxFormat, htmlToBlocks, readDocx, type DocxParagraph, type DocxTable } from '../../scripts/authoring/docx-reader.ts';
 import { convertBody, recogniseHeading } from '../../scripts/authoring/docx-body.ts';
 import { readMasthead, withRows } from '../../scripts/authoring/docx-briefing.ts';
 import { readPolicyHead, tableSheet } from '../../scripts/authoring/docx-policy.ts';
@@ -88,6 +89,22 @@ describe('headings', () => {
     expect(body.headings.map((h) => [h.depth, h.anchor])).toEqual([[2, '领导小组办公室'], [3, '事项清单'], [4, '事项清单-1'], [5, '事项清单-1-2']]);
     expect(body.paragraphs).toEqual([{ text: '清单105项。', section: '事项清单' }]);
   });
+});
+
+test('an image is kept as a file: its place gets a comment and a review item', () => {
+  const { blocks } = htmlToBlocks('<p>下图为现场照片。<img src="image1.png" /></p>');
+  expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'image']);
+  const body = convertBody(blocks, [], { kind: 'briefing', imageFolder: 'content/sources/x' });
+  expect(body.mdx).toBe('下图为现场照片。\n\n{/* 图片：content/sources/x/image1.png（网站正文不显示图片） */}\n');
+  expect(body.notes).toEqual(['原文在此处有一张图片，已保存为 content/sources/x/image1.png；网站正文不显示图片，需要时请把图中的文字或数字写入正文']);
+});
+
+test('readDocx keeps the bytes of an image', async () => {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: 10, height: 10 } })] })] }] }));
+  const content = await readDocx(bytes);
+  expect(content.blocks).toEqual([{ kind: 'image', name: 'image1.png' }]);
+  expect(Buffer.from(content.images[0]!.bytes).equals(png)).toBe(true);
 });
 
 describe('tables', () => {
