@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
 import { checkContent, contentRoot } from '../src/loaders/content-files.ts';
 import { importWordDocument } from './import-docx.ts';
-import { DATE_COLUMNS, decodeSpreadsheetText, GROUP_COLUMNS, importRows, PERCENT_COLUMNS } from './authoring/spreadsheet-import.ts';
+import { decodeSpreadsheetText, importRows } from './authoring/spreadsheet-import.ts';
 import { readTable } from '../src/lib/content/csv-table.ts';
 import { formatIssue } from '../src/lib/content/content-issue.ts';
 import { indicatorByName } from '../src/lib/catalog.ts';

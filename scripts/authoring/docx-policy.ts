@@ -20,7 +20,7 @@ import { convertBody } from './docx-body.ts';
 import { draftFrontmatter, yamlString, type DocxImportResult, type ImportReview } from './docx-draft.ts';
 import type { DocxBlock, DocxContent, DocxTable } from './docx-reader.ts';
 import { nextPolicyId } from './scaffold.ts';
-import { DATE_COLUMNS, GROUP_COLUMNS, importRows, PERCENT_COLUMNS, tidyText } from './spreadsheet-import.ts';
+import { importRows, tidyText } from './spreadsheet-import.ts';
 
 export interface PolicyImportInput {
   content: DocxContent;
@@ -199,9 +199,6 @@ export function importPolicy(input: PolicyImportInput): DocxImportResult {
       const result = importRows(tableSheet(table), {
         table: tasksTable as TableDefinition,
         file,
-        dateColumns: DATE_COLUMNS,
-        percentColumns: PERCENT_COLUMNS,
-        groupColumns: GROUP_COLUMNS,
         region,
         defaults: { 来源政策: id },
         indicatorIdOf: (name) => indicatorByName(name, input.indicators)?.id,

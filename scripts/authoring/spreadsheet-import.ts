@@ -51,11 +51,6 @@ const HEADER_VARIANTS: Record<string, string> = {
   工作措施: '工作举措',
 };
 
-/** Columns holding dates, percentages, and values a merged cell spans down a group, across the datasets. */
-export const DATE_COLUMNS = ['完成时限', '截至日期', '期限', '发布日期'];
-export const PERCENT_COLUMNS = ['公布完成率', '权重'];
-export const GROUP_COLUMNS = ['指标名称', '对标城市', '预期目标', '创新试点项目', '指标长', '专项行动', '牵头区领导', '总责任单位', '任务组序号', '工作任务'];
-
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** `2023年6月30日`, `2023/6/30`, `2023.6.30`, `2023-6-30`, a Date, or an Excel serial number → `2023-06-30`. */
