@@ -9,6 +9,7 @@ import { newestFirst } from './catalog.ts';
 import { taskRowLinks } from './pagination.ts';
 import { routes } from './routes.ts';
 import { policySortDate, type Policy } from '../schemas/policies.ts';
+import type { ContentModel } from './content/content-model.ts';
 
 interface Draftable {
   id: string;
@@ -90,4 +91,30 @@ export function taskRowLabel(listTitle: string, task: NamedTask): string {
 export function taskRowAddresses(lists: Iterable<readonly [list: string, numbers: readonly number[]]>): (task: { list: string; number: number }) => string {
   const links = new Map([...lists].map(([list, numbers]) => [list, taskRowLinks(list, numbers)]));
   return (task) => links.get(task.list)?.get(task.number) ?? routes.taskList(task.list, 1, `r${task.number}`);
+}
+
+/**
+ * The validated model as the public site shows it: draft documents left out,
+ * and with them every row that cites one (a draft briefing's progress figures
+ * and ranking tiers, a draft policy's task lists, targets and assignments).
+ * Such rows are validated like any other and are published with their
+ * document when its `draft: true` line is removed.
+ */
+export function publishedContent(model: ContentModel): ContentModel {
+  const draftPolicies = new Set(model.policies.filter((p) => !isPublished(p)).map((p) => p.id));
+  const draftBriefings = new Set(model.briefings.filter((b) => !isPublished(b)).map((b) => b.id));
+  if (draftPolicies.size === 0 && draftBriefings.size === 0) return model;
+  const ofPublishedPolicy = <T extends { data: { policy: string } }>(rows: T[]) => rows.filter((r) => !draftPolicies.has(r.data.policy));
+  const ofPublishedBriefing = <T extends { data: { briefing: string } }>(rows: T[]) => rows.filter((r) => !draftBriefings.has(r.data.briefing));
+  return {
+    ...model,
+    policies: publishedDocuments(model.policies),
+    briefings: publishedDocuments(model.briefings),
+    taskLists: model.taskLists.map((list) => ({ ...list, rows: ofPublishedPolicy(list.rows) })).filter((list) => list.rows.length > 0),
+    targets: ofPublishedPolicy(model.targets),
+    assignments: ofPublishedPolicy(model.assignments),
+    progress: ofPublishedBriefing(model.progress),
+    rankingTiers: ofPublishedBriefing(model.rankingTiers),
+    evaluationWeights: ofPublishedBriefing(model.evaluationWeights),
+  };
 }

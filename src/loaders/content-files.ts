@@ -7,7 +7,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { formatIssueReport, type ContentIssue } from '../lib/content/content-issue.ts';
 import { validateContent } from '../lib/content/validate-content.ts';
 import type { ContentFile, ContentModel } from '../lib/content/content-model.ts';
-import { publishedContent } from '../lib/content/published-content.ts';
+import { publishedContent } from '../lib/published-view.ts';
 
 /**
  * Where the content lives. `CONTENT_DIR` points the same build at another tree

@@ -2,7 +2,7 @@
  * Checks that every id a row or document refers to exists, that ids are unique,
  * and that figures which must add up do. Runs after each file has been read.
  * A row may cite a draft document: it is checked the same way, and published
- * with the document (lib/content/published-content.ts).
+ * with the document (lib/published-view.ts).
  */
 import type { ContentIssue } from './content-issue.ts';
 import type { ContentModel, LocatedRow } from './content-model.ts';

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { publishedContent } from '../../../src/lib/content/published-content.ts';
-import type { ContentModel } from '../../../src/lib/content/content-model.ts';
+import { publishedContent } from '../../src/lib/published-view.ts';
+import type { ContentModel } from '../../src/lib/content/content-model.ts';
 
 const doc = (id: string, draft: boolean) => ({ id, file: `${id}.mdx`, data: { draft }, anchors: [], headings: [] });
 const row = <T>(data: T, n: number) => ({ file: 'x.csv', row: n, data });
