@@ -16,6 +16,7 @@ import type { trackersTable } from '../../schemas/trackers.ts';
 import type { progressTable } from '../../schemas/progress.ts';
 import type { rankingTiersTable } from '../../schemas/ranking-tiers.ts';
 import type { evaluationWeightsTable } from '../../schemas/evaluation-weights.ts';
+import type { synonymsTable } from '../../schemas/synonyms.ts';
 
 export interface ContentFile {
   /** Path relative to the content root, with forward slashes: `tasks/x.csv`. */
@@ -56,6 +57,7 @@ export interface ContentModel {
   progress: RowsOf<typeof progressTable>;
   rankingTiers: RowsOf<typeof rankingTiersTable>;
   evaluationWeights: RowsOf<typeof evaluationWeightsTable>;
+  synonyms: RowsOf<typeof synonymsTable>;
   taskLists: TaskList[];
   policies: LocatedDocument<z.output<typeof policySchema>>[];
   briefings: LocatedDocument<z.output<typeof briefingSchema>>[];

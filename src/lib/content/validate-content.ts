@@ -31,7 +31,7 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
   const issues: ContentIssue[] = [];
   const model: ContentModel = {
     regions: [], indicators: [], assignments: [], targets: [], trackers: [], progress: [],
-    rankingTiers: [], evaluationWeights: [], taskLists: [], policies: [], briefings: [], unreadableDocuments: new Set(),
+    rankingTiers: [], evaluationWeights: [], synonyms: [], taskLists: [], policies: [], briefings: [], unreadableDocuments: new Set(),
   };
   const shown = (path: string) => `${displayRoot}/${path}`;
   const present = new Set(files.map((f) => f.path));
