@@ -105,8 +105,11 @@ export function buildExcerpt(record: PreparedRecord, terms: readonly string[], a
     }
   }
   const anchor = first === Infinity ? 0 : first;
-  const start = Math.max(0, anchor - around);
-  const end = Math.min(chars.length, anchor + around * 2);
+  let start = Math.max(0, anchor - around);
+  let end = Math.min(chars.length, anchor + around * 2);
+  // Never cut a marked word at the window's edge.
+  while (start > 0 && marks[start] && marks[start - 1]) start -= 1;
+  while (end < chars.length && marks[end - 1] && marks[end]) end += 1;
   const parts: SearchHit['excerpt'] = [];
   for (let i = start; i < end; i++) {
     const ch = chars[i]!.replace(/\s/, ' ');
@@ -191,7 +194,8 @@ export function findRecords(records: readonly PreparedRecord[], plan: QueryPlan,
     bestBm25 = Math.max(bestBm25, bm25);
     const region = plan.regions.length > 0 && record.regions.some((r) => plan.regions.includes(r));
     const oneCharacterQuery = plan.phrases.length === 1 && length(plan.phrases[0]!) === 1;
-    const marks = [...new Set([...units, ...wordForms].flat().map((f) => f.form))].filter((t) => length(t) >= 2 || oneCharacterQuery);
+    // Whole phrases when the record holds the query whole; else the words it holds.
+    const marks = [...new Set(units.flat().map((f) => f.form))].filter((t) => length(t) >= 2 || oneCharacterQuery);
     // Between records holding the query whole, pairs only break ties.
     scored.push({ record, exact, typed, coverage, region, score: score + (exact ? 0 : 1) * bm25, bm25, marks });
   }

@@ -10,7 +10,7 @@ export interface SearchExplanation {
   searchedAs?: string;
   /** Corrected queries to offer as 您是不是要找. */
   suggestions: string[];
-  /** Whether to offer browsing by indicator, region and document (no result holds the query whole). */
+  /** Whether to offer browsing by indicator, region and document: the query was not found as typed. */
   offerBrowsing: boolean;
 }
 
@@ -30,10 +30,11 @@ export function explainSearch(query: string, response: { exact: boolean; total: 
   if (others.length > 0) parts.push(`同时搜索了${others.map(({ term, other }) => `“${other}”（${term}）`).join('、')}`);
   if (plan.regions.length > 0 && plan.words.some((w) => !plan.regions.includes(w))) parts.push(`${plan.regions.join('、')}的内容排在前面`);
   if (plan.dropped.length > 0) parts.push(`已略去${quoted([...new Set(plan.dropped)])}`);
+  const searchedAs = parts.length > 0 ? `${parts.join('；')}。` : undefined;
   return {
-    searchedAs: parts.length > 0 ? `${parts.join('；')}。` : undefined,
+    searchedAs,
     // The query as searched, each correction put in: 青山湖纳税事件 → 青山湖区 纳税时间.
     suggestions: [...new Set(response.suggestions.map((s) => [...plan.regions, ...plan.phrases.map((p) => p.split(s.from).join(s.to))].join(' ')))],
-    offerBrowsing: !response.exact,
+    offerBrowsing: !response.exact || searchedAs !== undefined || response.suggestions.length > 0,
   };
 }

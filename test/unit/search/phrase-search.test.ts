@@ -98,3 +98,10 @@ test('a record whose title is mostly the term ranks above the records whose long
   const published = prepareRecords([assignment('湾里管理局'), assignment('安源市'), assignment('宁华区'), indicator], fold);
   expect(findRecords(published, plan('前瞻探索'), statistics(published)).hits[0]!.record.url).toBe('/indicators/qianzhan-tansuo/');
 });
+
+test('an excerpt never cuts a marked word at its edge', () => {
+  const long = prepareRecords([record('/z/', 't', `${'甲'.repeat(80)}营商环境${'乙'.repeat(14)}营商环境`)], fold)[0]!;
+  const marked = buildExcerpt(long, ['营商环境'], 10).filter((p) => p.marked).map((p) => p.text);
+  expect(marked.length).toBeGreaterThan(0);
+  for (const text of marked) expect(text).toBe('营商环境');
+});
