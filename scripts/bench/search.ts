@@ -36,7 +36,7 @@ if (built.status !== 0) {
 // Pagefind over the same records, behind a bare page that exposes its search.
 const records = currentSearchRecords();
 // Pagefind gets the query folded as the site folds it: width, case, traditional and variant characters.
-const traditional = traditionalTable(new Set());
+const traditional = traditionalTable();
 const foldForPagefind = textFolder((ch) => traditional.get(ch));
 const pagefindDir = join(site, 'pagefind-bench');
 mkdirSync(pagefindDir, { recursive: true });

@@ -36,7 +36,7 @@ export function currentSearchRecords(model = loadSiteModel(), root = contentRoot
  * tables (Taiwan, Hong Kong and Japanese variants included): every character
  * any of them converts to a single other character.
  */
-export function traditionalTable(common: ReadonlySet<string>): Map<string, string> {
+export function traditionalTable(common: ReadonlySet<string> = new Set(commonCharacters())): Map<string, string> {
   const converters = (['t', 'tw', 'hk', 'jp'] as const).map((from) => OpenCC.Converter({ from, to: 'cn' }));
   const characters = new Set<string>();
   // Every character any dictionary of the conversions to simplified mentions.
