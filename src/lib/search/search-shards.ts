@@ -543,7 +543,8 @@ export async function queryShardedIndex(index: SearchIndexHandle, query: string,
       for (const id of ids) weight.set(id, (weight.get(id) ?? 0) + idf);
     });
     const wordHolders = new Set((await Promise.all(plan.words.map(holdersOfAny))).flat());
-    const best = Math.max(0, ...weight.values());
+    let best = 0;
+    for (const w of weight.values()) best = Math.max(best, w);
     const ordered = [...weight.keys()]
       .filter((id) => wordHolders.has(id) || weight.get(id)! >= 0.5 * best)
       .sort(
