@@ -61,7 +61,7 @@ describe('broken content is reported with file, place, field and value', () => {
   `));
   test('region-id-not-pinyin', () => expect(report('region-id-not-pinyin')).toMatchInlineSnapshot(`"content/tables/regions.csv 第5行（编号 新建区）  编号："新建区"  应为小写拼音或字母、数字和连字符组成的编号，例如 qingshanhu"`));
   test('indicator-alias-conflict', () => expect(report('indicator-alias-conflict')).toMatchInlineSnapshot(`"content/tables/indicators.csv 第3行（编号 nashui）  别名："企业开办与注销"  这个名称已经属于指标 kaiban-qiye — 同一个名称只能对应一个指标"`));
-  test('unknown-table', () => expect(report('unknown-table')).toMatchInlineSnapshot(`"content/tables/notes.csv  不认识这个文件 — 数据表放在 content/tables/（regions.csv、indicators.csv、assignments.csv、targets.csv、trackers.csv、progress.csv、ranking-tiers.csv、evaluation-weights.csv），任务清单放在 content/tasks/*.csv，政策和简报为 content/policies/*.mdx、content/briefings/*.mdx"`));
+  test('unknown-table', () => expect(report('unknown-table')).toMatchInlineSnapshot(`"content/tables/notes.csv  不认识这个文件 — 数据表放在 content/tables/（regions.csv、indicators.csv、assignments.csv、targets.csv、trackers.csv、progress.csv、ranking-tiers.csv、evaluation-weights.csv、synonyms.csv），任务清单放在 content/tasks/*.csv，政策和简报为 content/policies/*.mdx、content/briefings/*.mdx"`));
   test('policy-impossible-date', () => expect(report('policy-impossible-date')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:7  发布日期（publishedDate）："2023-02-30"  不是真实存在的日期（该月没有这一天）"`));
   test('policy-missing-title', () => expect(report('policy-missing-title')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:1  标题（title）  缺少这一项"`));
   test('policy-unknown-type', () => expect(report('policy-unknown-type')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:8  文种（type）："公告"  应为以下之一：通知、方案、机制、办法、细则、意见、规定、要点"`));
