@@ -35,7 +35,7 @@ export interface LocatedDocument<T> {
   id: string;
   file: string;
   data: T;
-  /** Anchors of the document's headings, in order. */
+  /** Anchors of the document's headings, in order, then the former Chinese anchors kept as aliases. */
   anchors: string[];
   headings: { depth: number; text: string; anchor: string }[];
 }

@@ -81,7 +81,7 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
           id,
           file,
           data: read.data,
-          anchors: read.headings.map((h) => h.anchor),
+          anchors: [...read.headings.map((h) => h.anchor), ...read.headings.flatMap((h) => (h.alias ? [h.alias] : []))],
           headings: read.headings.map(({ depth, text: headingText, anchor }) => ({ depth, text: headingText, anchor })),
         };
         if (kind === 'policies') model.policies.push(document as ContentModel['policies'][number]);
