@@ -31,6 +31,16 @@ export const FILTER_PARAMETERS = { group: 'group', unit: 'unit', month: 'month',
 
 const FIELDS = Object.keys(FILTER_PARAMETERS) as (keyof TaskFilter)[];
 
+/** What a row is grouped by for the filter: its indicator's name as the list writes it, or its special action. */
+export function taskGroup(row: { indicatorName?: string | undefined; action?: string | undefined }): string {
+  return row.indicatorName || row.action || '';
+}
+
+/** The filter's fields of a task row as the content model holds it (the text filter reads the page). */
+export function filterableTask(row: { indicatorName?: string | undefined; action?: string | undefined; leadUnit?: string | undefined; deadline?: string | undefined }): FilterableTask {
+  return { group: taskGroup(row), leadUnit: row.leadUnit ?? '', deadline: row.deadline ?? '', text: '' };
+}
+
 /** The units a 牵头单位 cell names: `区政数局、区市监局` → both. */
 export function unitsOf(leadUnit: string): string[] {
   return leadUnit
