@@ -1,8 +1,9 @@
 /**
- * `npm run bench:lighthouse [-- --site <dir>] [-- --runs <n>]`: Lighthouse
- * 12.2.3 with its default mobile emulation (Moto G class phone, slow 4G,
- * 4× CPU slowdown, simulated) on one page of every template of the built
- * site, served on 127.0.0.1 by Debian's Chromium. Prints the accessibility
+ * `npm run bench:lighthouse [-- --site <dir>] [--runs <n>] [--page <path>…]`:
+ * Lighthouse 12.2.3 with its default mobile emulation (Moto G class phone,
+ * slow 4G, 4× CPU slowdown, simulated) on one page of every template (or the
+ * pages given) of the built site, served gzip-compressed on 127.0.0.1 as a
+ * production host would, to Debian's Chromium. Prints the accessibility
  * and performance scores and the metrics behind performance; with several
  * runs, the run with the median performance score. Builds the site into a
  * temporary directory first unless --site names a built one. A benchmark, not
@@ -19,7 +20,7 @@ import { CHROMIUM } from '../../test/support/browser.ts';
 import { serveStatic } from '../../test/support/static-server.ts';
 import { TEMPLATE_PAGES } from '../../test/support/templates.ts';
 
-const { values: options } = parseArgs({ options: { site: { type: 'string' }, runs: { type: 'string', default: '1' } } });
+const { values: options } = parseArgs({ options: { site: { type: 'string' }, runs: { type: 'string', default: '1' }, page: { type: 'string', multiple: true } } });
 const runs = Math.max(1, Number(options.runs));
 
 let site = options.site;
@@ -48,14 +49,14 @@ interface Result {
   failing: string[];
 }
 
-const server = await serveStatic(site);
+const server = await serveStatic(site, '/', { gzip: true });
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const results: Result[] = [];
 try {
-  for (const url of TEMPLATE_PAGES) {
+  for (const url of options.page ?? TEMPLATE_PAGES) {
     const attempts: Result[] = [];
     for (let run = 0; run < runs; run++) {
       const outcome = await lighthouse(`${server.url}${url}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['accessibility', 'performance'] });
@@ -80,7 +81,7 @@ try {
     console.error(`${url}  a11y ${median.accessibility}  perf ${median.performance}`);
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   await server.close();
   if (work) rmSync(work, { recursive: true, force: true });
 }

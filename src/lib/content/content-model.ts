@@ -35,9 +35,10 @@ export interface LocatedDocument<T> {
   id: string;
   file: string;
   data: T;
-  /** Anchors of the document's headings, in order, then the former Chinese anchors kept as aliases. */
+  /** Anchors of the document's headings, in order. */
   anchors: string[];
-  headings: { depth: number; text: string; anchor: string }[];
+  /** `alias`: the former Chinese anchor of a heading that had one, still a target on the page. */
+  headings: { depth: number; text: string; anchor: string; alias: string | undefined }[];
 }
 
 export interface TaskList {

@@ -41,6 +41,9 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
     if (id !== undefined && !indicatorIds.has(id))
       issues.push(issue(place, field, id, 'unknown-indicator'));
   };
+  /** Whether a document has a section with this anchor, or with this former Chinese anchor (see anchors.ts). */
+  const hasSection = (document: { anchors: string[]; headings: { alias: string | undefined }[] }, section: string) =>
+    document.anchors.includes(section) || document.headings.some((h) => h.alias === section);
   const policySection = (place: Target, policyField: string, policyId: string, sectionField?: string, section?: string) => {
     const policy = policies.get(policyId);
     if (model.unreadableDocuments.has(policyId)) return;
@@ -48,7 +51,7 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
       issues.push(issue(place, policyField, policyId, 'unknown-policy'));
       return;
     }
-    if (sectionField && section !== undefined && !policy.anchors.includes(section))
+    if (sectionField && section !== undefined && !hasSection(policy, section))
       issues.push(
         issue(place, sectionField, section, 'unknown-policy-section', {
           policy: policyId,
@@ -63,7 +66,7 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
       issues.push(issue(place, '来源简报', briefingId, 'unknown-briefing'));
       return;
     }
-    if (!briefing.anchors.includes(section))
+    if (!hasSection(briefing, section))
       issues.push(issue(place, '来源章节', section, 'unknown-briefing-section', { briefing: briefingId, anchors: briefing.anchors.join('、') }));
   };
   const unique = <T>(rows: LocatedRow<T>[], key: (data: T) => string, field: string, what: string) => {

@@ -81,8 +81,8 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
           id,
           file,
           data: read.data,
-          anchors: [...read.headings.map((h) => h.anchor), ...read.headings.flatMap((h) => (h.alias ? [h.alias] : []))],
-          headings: read.headings.map(({ depth, text: headingText, anchor }) => ({ depth, text: headingText, anchor })),
+          anchors: read.headings.map((h) => h.anchor),
+          headings: read.headings.map(({ depth, text: headingText, anchor, alias }) => ({ depth, text: headingText, anchor, alias })),
         };
         if (kind === 'policies') model.policies.push(document as ContentModel['policies'][number]);
         else model.briefings.push(document as ContentModel['briefings'][number]);
