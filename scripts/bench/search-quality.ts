@@ -15,12 +15,12 @@ import { recordFacets, runtimeSegmenter, SEARCH_INDEX_DIR, queryShardedIndex, ty
 import { outcomeOf, searchQuality, type SearchQuality, type SearchQueryCase } from './search-evaluation.ts';
 import { loadContentModel } from '../../src/loaders/content-files.ts';
 import { regionStem, SYNTHETIC_COUNTIES } from '../corpus/synthetic-corpus.ts';
+import { asciiAnchor } from '../../src/lib/content/anchors.ts';
 
-// A copy names its county where the original names its region, in headings and so in anchors (#关于上饶市… → #关于安源市…).
-const regionNames = new RegExp(
-  [...loadContentModel('content').regions.map((r) => regionStem(r.data.name)), ...SYNTHETIC_COUNTIES.map((c) => c.stem)].join('|'),
-  'g',
-);
+// A copy names its county where the original names its region, in headings and so in anchors, which spell
+// an unnumbered heading's first words in pinyin (关于上饶市… → #guanyushangrao, 关于安源市… → #guanyuanyuan).
+const stems = [...loadContentModel('content').regions.map((r) => regionStem(r.data.name)), ...SYNTHETIC_COUNTIES.map((c) => c.stem)];
+const regionNames = new RegExp([...stems, ...stems.map(asciiAnchor)].sort((a, b) => b.length - a.length).join('|'), 'g');
 
 const sameSection = (url: string) =>
   decodeURI(url)
