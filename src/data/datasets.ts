@@ -69,9 +69,10 @@ const nameLookup = oncePerContent((): NameLookup => {
   return {
     name: (target, id) => names[target].get(id),
     section: (kind, id, anchor) => {
-      const heading = documents[kind].get(id)?.headings.find((h) => h.anchor === anchor);
+      // A row may cite a section by its former Chinese anchor; the address uses today's.
+      const heading = documents[kind].get(id)?.headings.find((h) => h.anchor === anchor || h.alias === anchor);
       if (!heading) return undefined;
-      const path = page[kind](id, anchor);
+      const path = page[kind](id, heading.anchor);
       return { heading: heading.text, url: absoluteUrl(path) ?? href(path) };
     },
   };
