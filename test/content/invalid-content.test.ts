@@ -83,10 +83,10 @@ describe('broken content is reported with file, place, field and value', () => {
     content/tasks/test-list.csv 第1行  第5列："举措内容"  不是本表的列名 — 本表的列为：序号、任务组序号、地区、指标、指标名称、对标城市、预期目标、创新试点项目、专项行动、牵头区领导、总责任单位、工作任务、工作举措、指标长、牵头单位、配合单位、完成时限、来源政策、状态、截至日期"
   `));
   test('progress-cites-draft-briefing-unknown-section', () => expect(report('progress-cites-draft-briefing-unknown-section')).toMatchInlineSnapshot(`
-    "content/tables/evaluation-weights.csv 第2行（编号 nanchang-2023-a）  来源章节："事项清单"  在简报 test-briefing 中找不到这个章节锚点 — 可用的锚点：领导小组办公室、调研督查
-    content/tables/evaluation-weights.csv 第3行（编号 nanchang-2023-b）  来源章节："事项清单"  在简报 test-briefing 中找不到这个章节锚点 — 可用的锚点：领导小组办公室、调研督查
-    content/tables/progress.csv 第2行（编号 qingshanhu-2023-07-31-duibiao-tisheng）  来源章节："事项清单"  在简报 test-briefing 中找不到这个章节锚点 — 可用的锚点：领导小组办公室、调研督查
-    content/tables/ranking-tiers.csv 第2行（编号 qingshanhu-2023-07-05-kaoqian）  来源章节："事项清单"  在简报 test-briefing 中找不到这个章节锚点 — 可用的锚点：领导小组办公室、调研督查"
+    "content/tables/evaluation-weights.csv 第2行（编号 nanchang-2023-a）  来源章节："事项清单"  在简报 test-briefing 中找不到这个章节锚点 — 可用的锚点：lingdaoxiaozu、diaoyanducha
+    content/tables/evaluation-weights.csv 第3行（编号 nanchang-2023-b）  来源章节："事项清单"  在简报 test-briefing 中找不到这个章节锚点 — 可用的锚点：lingdaoxiaozu、diaoyanducha
+    content/tables/progress.csv 第2行（编号 qingshanhu-2023-07-31-duibiao-tisheng）  来源章节："事项清单"  在简报 test-briefing 中找不到这个章节锚点 — 可用的锚点：lingdaoxiaozu、diaoyanducha
+    content/tables/ranking-tiers.csv 第2行（编号 qingshanhu-2023-07-05-kaoqian）  来源章节："事项清单"  在简报 test-briefing 中找不到这个章节锚点 — 可用的锚点：lingdaoxiaozu、diaoyanducha"
   `));
   test('briefing-duplicate-issue', () => expect(report('briefing-duplicate-issue')).toMatchInlineSnapshot(`"content/briefings/test-briefing.mdx:1  期号（issue）："1"  与 content/briefings/test-briefing-copy.mdx 的期号重复 — 同一简报系列的期号不能重复"`));
 });
