@@ -22,6 +22,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets always as files: the Content-Security-Policy allows no inline styles.
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Scripts always as files too, however small: nor does it allow inline scripts.
+  vite: { build: { assetsInlineLimit: 0 } },
   outDir: process.env.OUT_DIR ?? './dist',
   // Separate caches let test builds of fixture content run beside the real one.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),

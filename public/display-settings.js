@@ -1,4 +1,6 @@
-// Reader display settings (大字 / 高对比度), kept across pages in localStorage.
+// Reader display settings (大字 / 高对比度), kept across pages in localStorage;
+// and, on wider screens, the header menu, contents and document details opened
+// (details[data-open-when-wide]: collapsed on phones, where the text comes first).
 // Loaded in <head> as a plain, blocking script so a page never flashes in the
 // wrong mode; it is a file, not inline code, as the Content-Security-Policy requires.
 (function () {
@@ -22,5 +24,8 @@
     });
     var group = document.querySelector('.display-settings');
     if (group) group.hidden = false;
+    if (window.matchMedia && window.matchMedia('(min-width: 48em)').matches) {
+      Array.prototype.forEach.call(document.querySelectorAll('details[data-open-when-wide]'), function (details) { details.open = true; });
+    }
   });
 })();

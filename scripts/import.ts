@@ -1,6 +1,7 @@
 /**
  * `npm run import -- <file.csv|file.xlsx> --into <dataset> [--region <id>] [--policy <id>] [--force] [--out <path>]`
- * converts a spreadsheet exported from Excel/WPS into a dataset's content CSV.
+ * converts a spreadsheet exported from Excel/WPS into a dataset's content CSV;
+ * `npm run import -- <file.docx> --into briefings|policies --region <id>` imports a Word document (import-docx.ts).
  * Nothing is written when any row cannot be converted; every such row is listed.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { extname, join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
 import { checkContent, contentRoot } from '../src/loaders/content-files.ts';
+import { importWordDocument } from './import-docx.ts';
 import { decodeSpreadsheetText, importRows } from './authoring/spreadsheet-import.ts';
 import { readTable } from '../src/lib/content/csv-table.ts';
 import { formatIssue } from '../src/lib/content/content-issue.ts';
@@ -30,6 +32,11 @@ const input = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWit
 const dataset = option('into');
 if (!input || !dataset) fail(USAGE);
 if (!existsSync(input)) fail(`找不到文件：${input}`);
+// Word documents (and what staff send instead of one) go to the document import.
+if (['.docx', '.doc', '.wps', '.pdf'].includes(extname(input).toLowerCase())) {
+  await importWordDocument(input, option, (name) => args.includes(`--${name}`));
+  process.exit(0);
+}
 
 const table = tableOfDataset(dataset) ?? fail(`不认识数据集“${dataset}”。${USAGE}`);
 

@@ -21,7 +21,8 @@ export interface NewFile {
   text: string;
 }
 
-const STANDARD_SECTIONS = [
+/** The sections of a briefing as the series prints them. */
+export const STANDARD_SECTIONS = [
   '## 【营商环境“一号改革工程”领导小组办公室】', '### 重要会议：', '### 印发文件：', '### 事项清单：', '### 调研督查：',
   '## 【国家部委动态】', '## 【省市信息动态】', '## 【部门工作动态】', '## 【信息刊登】', '## 【他山之石】',
 ];
@@ -58,12 +59,16 @@ export function nextBriefing(input: { region: string; regionName: string; today:
   return { path: `briefings/${input.region}-jianbao-${year}-${String(issue).padStart(2, '0')}.mdx`, text: lines.join('\n') };
 }
 
+/** The first free id of the form `<region>-<year>-zhengce-<n>`. */
+export function nextPolicyId(region: string, year: string, existingIds: readonly string[]): string {
+  let n = 1;
+  while (existingIds.includes(`${region}-${year}-zhengce-${n}`)) n++;
+  return `${region}-${year}-zhengce-${n}`;
+}
+
 /** A new policy, every frontmatter field with a note on what to write. */
 export function newPolicy(input: { region: string; today: string; existingIds: readonly string[] }): NewFile {
-  const year = input.today.slice(0, 4);
-  let n = 1;
-  while (input.existingIds.includes(`${input.region}-${year}-zhengce-${n}`)) n++;
-  const id = `${input.region}-${year}-zhengce-${n}`;
+  const id = nextPolicyId(input.region, input.today.slice(0, 4), input.existingIds);
   const lines = [
     '---',
     'title: "（请填写文件标题，不含书名号）"',

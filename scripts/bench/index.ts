@@ -1,24 +1,32 @@
 /**
- * `npm run bench [-- sizes…]`: builds the site from the synthetic corpus at
- * several sizes (default 1, 10 and province = 500) and prints, per size: wall
- * time, pages per second, peak RSS of the largest process, dist/ size, search
- * index size, bytes a cold first search downloads, the largest HTML page and
- * search quality on the query set; then how each grows with size. As a speed
- * reference it builds the same corpus's text as a plain Hugo site (Debian's
- * `hugo` package) plus the same search index, and prints our time as a ratio.
- * A benchmark to read, not a test: nothing here fails on a slow machine.
+ * `npm run bench [-- sizes…] [--site <dir>]`: builds the site from the
+ * synthetic corpus at several sizes (default 1, 10 and province = 500) and
+ * prints, per size: wall time, pages per second, peak RSS of the largest
+ * process, dist/ size, search index size, bytes a cold first search
+ * downloads, the largest HTML page and search quality on the query set; then
+ * how each grows with size. As a speed reference it builds the same corpus's
+ * text as a plain Hugo site (Debian's `hugo` package), indexes Hugo's output
+ * with Pagefind (the `pagefind` package), and prints our time as a ratio of
+ * the two. `--site <dir>` builds another checkout of this site (its own
+ * `npm run build`) instead of this one, so two versions can be compared in
+ * one session. A benchmark to read, not a test: nothing here fails on a slow
+ * machine.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
 import { writeCorpus } from '../corpus/generate.ts';
 import { PROVINCE_SCALE } from '../corpus/synthetic-corpus.ts';
 import { coldQueryCost } from './search-cost.ts';
 import { provinceSearchQuality } from './search-quality.ts';
 import { hugoSite } from './hugo-site.ts';
 
-const sizes = (process.argv.slice(2).length ? process.argv.slice(2) : ['1', '10', 'province']).map((s) => (s === 'province' ? PROVINCE_SCALE : Number(s)));
+const args = process.argv.slice(2);
+const siteOption = args.indexOf('--site');
+const siteDir = resolve(siteOption >= 0 ? args.splice(siteOption, 2)[1] ?? '.' : '.');
+const sizes = (args.length ? args : ['1', '10', 'province']).map((s) => (s === 'province' ? PROVINCE_SCALE : Number(s)));
+const PAGEFIND = resolve('node_modules/.bin/pagefind');
 const queries: { query: string }[] = JSON.parse(readFileSync('test/search/queries.json', 'utf8'));
 const GNU_TIME = '/usr/bin/time';
 const work = mkdtempSync(join(tmpdir(), 'bench-'));
@@ -36,13 +44,13 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
  * of the command and its waited-for descendants (getrusage RUSAGE_CHILDREN
  * keeps the largest, it does not add them up).
  */
-function measure(command: string, args: string[], env: NodeJS.ProcessEnv): { seconds: number; peakKb: number | undefined; output: string } {
+function measure(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): { seconds: number; peakKb: number | undefined; output: string } {
   const rssFile = join(work, 'rss');
   const timed = existsSync(GNU_TIME);
   const started = performance.now();
   const result = timed
-    ? spawnSync(GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 30 })
-    : spawnSync(command, args, { env, encoding: 'utf8', maxBuffer: 1 << 30 });
+    ? spawnSync(GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = (performance.now() - started) / 1000;
   const output = `${result.stdout}${result.stderr}`;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${output.slice(-3000)}`);
@@ -68,13 +76,14 @@ interface Row {
   queryKb: { median: number; max: number };
   largest: { kb: number; path: string };
   hitAt5: number;
-  hugo?: { seconds: number; indexSeconds: number };
+  hugo?: { seconds: number; pagefindSeconds: number; pagefindPeakKb: number | undefined };
 }
 
-console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mb(totalmem())} MB RAM; Node ${process.version}; Astro ${JSON.parse(readFileSync('node_modules/astro/package.json', 'utf8')).version}`);
+console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mb(totalmem())} MB RAM; Node ${process.version}; Astro ${JSON.parse(readFileSync(join(siteDir, 'node_modules/astro/package.json'), 'utf8')).version}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`site: ${siteDir}${spawnSync('git', ['-C', siteDir, 'log', '-1', '--format= (%h %s)'], { encoding: 'utf8' }).stdout.trim()}`);
 const hugoPath = spawnSync('sh', ['-c', 'command -v hugo'], { encoding: 'utf8' }).stdout.trim();
 if (!hugoPath) console.log('Hugo reference skipped: `hugo` is not installed (Debian: apt-get install hugo).');
-else console.log(spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.trim());
+else console.log(`${spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.trim()}; ${spawnSync(PAGEFIND, ['--version'], { encoding: 'utf8' }).stdout.trim()}`);
 
 const rows: Row[] = [];
 for (const size of sizes) {
@@ -83,7 +92,7 @@ for (const size of sizes) {
   const out = join(work, `site-${size}`);
   const env = { ...process.env, CONTENT_DIR: corpus, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, `cache-${size}`), ASTRO_TELEMETRY_DISABLED: '1' };
   // The same command staff and CI run, with its memory settings; a fresh cache each time.
-  const build = measure('npm', ['run', '--silent', 'build'], env);
+  const build = measure('npm', ['run', '--silent', 'build'], env, siteDir);
   const files = walk(out);
   const html = files.filter((f) => f.endsWith('.html'));
   const largest = html.map((f) => ({ path: f.slice(out.length), bytes: statSync(f).size })).sort((a, b) => b.bytes - a.bytes)[0]!;
@@ -106,9 +115,10 @@ for (const size of sizes) {
     const site = join(work, `hugo-${size}`);
     hugoSite(corpus, site);
     const hugo = measure('hugo', ['--quiet', '-s', site, '-d', join(site, 'public')], process.env);
-    // "Indexed by the same search engine": the site's own index of the same content, as its build makes it.
-    const index = measure(process.execPath, ['src/integrations/write-search-index.ts', join(site, 'search-index')], { ...process.env, CONTENT_DIR: corpus });
-    row.hugo = { seconds: hugo.seconds, indexSeconds: index.seconds };
+    // The usual search for a Hugo site: Pagefind over the built pages.
+    const pagefind = measure(PAGEFIND, ['--quiet', '--site', join(site, 'public')], process.env);
+    row.hugo = { seconds: hugo.seconds, pagefindSeconds: pagefind.seconds, pagefindPeakKb: pagefind.peakKb };
+    rmSync(site, { recursive: true, force: true });
   }
   rows.push(row);
   rmSync(out, { recursive: true, force: true });
@@ -117,12 +127,14 @@ for (const size of sizes) {
 rmSync(work, { recursive: true, force: true });
 
 const table = [
-  ['size', 'policies', 'briefings', 'task rows', 'pages', 'wall s', 'pages/s', 'peak RSS MB', 'dist MB', 'search index MB (files)', 'cold query KB gz median/max', 'largest HTML KB', 'search hit@5', 'Hugo+index s', 'ours ÷ Hugo'],
+  ['size', 'policies', 'briefings', 'task rows', 'pages', 'wall s', 'pages/s', 'peak RSS MB', 'dist MB', 'search index MB (files)', 'cold query KB gz median/max', 'largest HTML KB', 'search hit@5', 'Hugo + Pagefind s', 'Pagefind peak RSS MB', 'ours ÷ (Hugo + Pagefind)'],
   ...rows.map((r) => [
     `${r.size}×`, String(r.policies), String(r.briefings), String(r.taskRows), String(r.pages), r.seconds.toFixed(1), (r.pages / r.seconds).toFixed(0),
     r.peakKb === undefined ? 'n/a' : (r.peakKb / 1024).toFixed(0), mb(r.distBytes), `${mb(r.indexBytes)} (${r.indexFiles})`,
     `${r.queryKb.median.toFixed(0)} / ${r.queryKb.max.toFixed(0)}`, r.largest.kb.toFixed(0), `${(r.hitAt5 * 100).toFixed(0)}%`,
-    r.hugo ? `${r.hugo.seconds.toFixed(1)} + ${r.hugo.indexSeconds.toFixed(1)}` : 'n/a', r.hugo ? (r.seconds / (r.hugo.seconds + r.hugo.indexSeconds)).toFixed(2) : 'n/a',
+    r.hugo ? `${r.hugo.seconds.toFixed(1)} + ${r.hugo.pagefindSeconds.toFixed(1)}` : 'n/a',
+    r.hugo?.pagefindPeakKb === undefined ? 'n/a' : (r.hugo.pagefindPeakKb / 1024).toFixed(0),
+    r.hugo ? (r.seconds / (r.hugo.seconds + r.hugo.pagefindSeconds)).toFixed(2) : 'n/a',
   ]),
 ];
 const line = (cells: string[]) => `| ${cells.join(' | ')} |`;

@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { recordFacets, SEARCH_INDEX_DIR, queryShardedIndex, type SearchIndexMeta } from '../../src/lib/search/search-shards.ts';
-import { queryVariants, textFolder } from '../../src/lib/search/search-text.ts';
+import { recordFacets, runtimeSegmenter, SEARCH_INDEX_DIR, queryShardedIndex, type SearchIndexMeta } from '../../src/lib/search/search-shards.ts';
 
 export interface QueryCost {
   bytes: number;
@@ -26,8 +25,7 @@ export async function coldQueryCost(siteDir: string, query: string): Promise<Que
     return fetched.get(path)!.toString('utf8');
   };
   const meta = JSON.parse(read('meta.json')) as SearchIndexMeta;
-  const fold = textFolder(meta.vocabulary.traditional);
-  const response = await queryShardedIndex({ meta, facets: recordFacets(meta), load: async (path) => read(path) }, queryVariants(query, meta.vocabulary), fold, { limit: 20 });
+  const response = await queryShardedIndex({ meta, facets: recordFacets(meta), load: async (path) => read(path), segment: runtimeSegmenter() }, query, { limit: 20 });
   const sizes = [...fetched.values()];
   return {
     bytes: sizes.reduce((sum, b) => sum + b.length, 0),

@@ -5,6 +5,8 @@
  */
 
 export interface SearchQueryCase {
+  /** exact (text as it stands), or how a reader's query differs from the text: run-together, question, traditional, synonym, region+topic, 文号, typo, other-name-form. */
+  kind: string;
   query: string;
   /** Why a reader would type it. */
   why: string;
@@ -26,6 +28,8 @@ export interface SearchQuality {
   mrr: number;
   /** Share of queries whose first result is acceptable and points at a section or row (#anchor). */
   deepLinkAt1: number;
+  /** Queries with no result at all. */
+  zeroResults: number;
   misses: QueryOutcome[];
 }
 
@@ -49,6 +53,18 @@ export function searchQuality(outcomes: readonly QueryOutcome[]): SearchQuality 
     hitAt5: share((o) => o.rank !== undefined && o.rank <= 5),
     mrr: outcomes.reduce((sum, o) => sum + (o.rank ? 1 / o.rank : 0), 0) / n,
     deepLinkAt1: share((o) => o.rank === 1 && o.top[0]!.includes('#')),
+    zeroResults: outcomes.filter((o) => o.top.length === 0).length,
     misses: outcomes.filter((o) => o.rank === undefined || o.rank > 5),
   };
+}
+
+/** Quality per kind of query, in the order kinds first appear, then over the natural (not exact) queries and over all. */
+export function qualityByKind(cases: readonly SearchQueryCase[], outcomes: readonly QueryOutcome[]): { kind: string; quality: SearchQuality }[] {
+  const kinds = [...new Set(cases.map((c) => c.kind))];
+  const of = (keep: (c: SearchQueryCase) => boolean) => searchQuality(outcomes.filter((_, i) => keep(cases[i]!)));
+  return [
+    ...kinds.map((kind) => ({ kind, quality: of((c) => c.kind === kind) })),
+    { kind: 'natural (all but exact)', quality: of((c) => c.kind !== 'exact') },
+    { kind: 'all', quality: of(() => true) },
+  ];
 }

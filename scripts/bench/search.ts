@@ -2,8 +2,8 @@
  * `npm run bench:search`: measures the site's search against the query set in
  * test/search/queries.json, and Pagefind (extended build, Chinese
  * segmentation) indexing the very same records, in headless Chromium:
- * hit@1, hit@5, MRR, deep links, bytes a cold first query downloads
- * (gzip-compressed) and query latency once the index is loaded.
+ * hit@1, hit@5, MRR, zero-result queries and deep links per kind of query,
+ * bytes a cold first query downloads (gzip-compressed) and query latency.
  * Builds the site into a temporary directory first. A benchmark, not a test.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,9 +13,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { Page } from 'playwright-core';
-import { currentSearchRecords, currentVocabulary } from '../../src/integrations/search-index.ts';
-import { normaliseQuery } from '../../src/lib/search/search-text.ts';
-import { outcomeOf, searchQuality, type QueryOutcome, type SearchQueryCase } from './search-evaluation.ts';
+import { currentSearchRecords, traditionalTable } from '../../src/integrations/search-index.ts';
+import { textFolder } from '../../src/lib/search/search-text.ts';
+import { outcomeOf, qualityByKind, searchQuality, type QueryOutcome, type SearchQueryCase } from './search-evaluation.ts';
+import { coldQueryCost } from './search-cost.ts';
 import { launchBrowser } from '../../test/support/browser.ts';
 import { serveStatic } from '../../test/support/static-server.ts';
 
@@ -34,7 +35,9 @@ if (built.status !== 0) {
 
 // Pagefind over the same records, behind a bare page that exposes its search.
 const records = currentSearchRecords();
-const vocabulary = currentVocabulary(records);
+// Pagefind gets the query folded as the site folds it: width, case, traditional and variant characters.
+const traditional = traditionalTable();
+const foldForPagefind = textFolder((ch) => traditional.get(ch));
 const pagefindDir = join(site, 'pagefind-bench');
 mkdirSync(pagefindDir, { recursive: true });
 const created = await pagefind.createIndex({ forceLanguage: 'zh' });
@@ -88,7 +91,7 @@ async function measureSite() {
     latencies.push(elapsed);
   }
   await page.close();
-  return { quality: searchQuality(outcomes), firstQueryBytes: first.bytes, pageScriptBytes: pageLoad.bytes, firstQueryFiles: first.files, latency: median(latencies) };
+  return { outcomes, quality: searchQuality(outcomes), firstQueryBytes: first.bytes, pageScriptBytes: pageLoad.bytes, firstQueryFiles: first.files, latency: median(latencies) };
 }
 
 async function measurePagefind() {
@@ -109,31 +112,44 @@ async function measurePagefind() {
       const urls = await Promise.all(found.results.slice(0, 10).map(async (r) => (await r.data()).url));
       return { urls, elapsed: performance.now() - started };
     }, query);
-  const first = await bytesDuring(page, () => search(normaliseQuery(cases[0]!.query, vocabulary)));
+  const first = await bytesDuring(page, () => search(foldForPagefind(cases[0]!.query)));
   const outcomes: QueryOutcome[] = [];
   const latencies: number[] = [];
   for (const c of cases) {
-    const { urls, elapsed } = await search(normaliseQuery(c.query, vocabulary));
+    const { urls, elapsed } = await search(foldForPagefind(c.query));
     outcomes.push(outcomeOf(c, urls));
     latencies.push(elapsed);
   }
   await page.close();
-  return { quality: searchQuality(outcomes), firstQueryBytes: first.bytes, firstQueryFiles: first.files, latency: median(latencies) };
+  return { outcomes, quality: searchQuality(outcomes), firstQueryBytes: first.bytes, firstQueryFiles: first.files, latency: median(latencies) };
 }
 
 const ours = await measureSite();
 const theirs = await measurePagefind();
 await browser.close();
 await server.close();
+// What each query alone downloads on a page that has not searched yet (the site's own code over the built files).
+const costs = [];
+for (const c of cases) costs.push(await coldQueryCost(site, c.query));
 rmSync(work, { recursive: true, force: true });
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 console.log(`query set: ${cases.length} queries, ${records.length} records`);
-console.log('| engine | hit@1 | hit@5 | MRR | first result deep-links | cold first query (gzip) | median query latency |');
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
-console.log(`| site search (whole-phrase) | ${pct(ours.quality.hitAt1)} | ${pct(ours.quality.hitAt5)} | ${ours.quality.mrr.toFixed(3)} | ${pct(ours.quality.deepLinkAt1)} | ${kb(ours.firstQueryBytes)} (+ ${kb(ours.pageScriptBytes)} search page) | ${ours.latency} ms (typed into the page, incl. rendering) |`);
-console.log(`| Pagefind 1.5 extended | ${pct(theirs.quality.hitAt1)} | ${pct(theirs.quality.hitAt5)} | ${theirs.quality.mrr.toFixed(3)} | ${pct(theirs.quality.deepLinkAt1)} | ${kb(theirs.firstQueryBytes)} | ${theirs.latency.toFixed(0)} ms (search() and result data) |`);
+console.log('| kind | queries | site hit@1 | site hit@5 | site MRR | site zero results | Pagefind hit@1 | Pagefind hit@5 | Pagefind MRR | Pagefind zero results |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+const mine = qualityByKind(cases, ours.outcomes);
+const pagefindByKind = qualityByKind(cases, theirs.outcomes);
+mine.forEach(({ kind, quality: q }, i) => {
+  const p = pagefindByKind[i]!.quality;
+  console.log(`| ${kind} | ${q.queries} | ${pct(q.hitAt1)} | ${pct(q.hitAt5)} | ${q.mrr.toFixed(3)} | ${q.zeroResults} | ${pct(p.hitAt1)} | ${pct(p.hitAt5)} | ${p.mrr.toFixed(3)} | ${p.zeroResults} |`);
+});
+const coldBytes = costs.map((c) => c.gzipBytes).sort((a, b) => a - b);
+console.log('');
+console.log('| engine | first result deep-links | cold first query (gzip) | median query latency |');
+console.log('| --- | --- | --- | --- |');
+console.log(`| site search | ${pct(ours.quality.deepLinkAt1)} | ${kb(ours.firstQueryBytes)} in the page (+ ${kb(ours.pageScriptBytes)} search page); any one query cold: median ${kb(median(coldBytes))}, max ${kb(coldBytes.at(-1)!)} | ${ours.latency} ms (typed into the page, incl. rendering) |`);
+console.log(`| Pagefind 1.5 extended | ${pct(theirs.quality.deepLinkAt1)} | ${kb(theirs.firstQueryBytes)} | ${theirs.latency.toFixed(0)} ms (search() and result data) |`);
 for (const [name, result] of [['site search', ours], ['Pagefind', theirs]] as const) {
   if (result.quality.misses.length === 0) continue;
   console.log(`\n${name} misses (no acceptable result in the top five):`);

@@ -1,12 +1,14 @@
 /**
- * The search page: loads the index on the first query, folds the query
- * (traditional characters, full-width letters, indicator aliases), finds
- * records with lib/phrase-search.ts, and lists them with their facets.
- * Results are announced to screen readers through a live region.
+ * The search page: loads the index on the first query, searches it with
+ * lib/search/search-shards.ts (query understanding, candidates by character
+ * pairs, ranking from exact to approximate) and lists the results with their
+ * facets, what was searched instead of the query as typed, corrections to
+ * try, and ways to browse when nothing holds the query whole. Results are
+ * announced to screen readers through a live region.
  */
 import type { Facet } from '../lib/search/phrase-search.ts';
-import { recordFacets, queryShardedIndex, type SearchIndexMeta, type ShardedSearchResponse } from '../lib/search/search-shards.ts';
-import { queryVariants, textFolder } from '../lib/search/search-text.ts';
+import { recordFacets, queryShardedIndex, runtimeSegmenter, type SearchIndexMeta, type ShardedSearchResponse } from '../lib/search/search-shards.ts';
+import { explainSearch } from '../lib/search/search-explanation.ts';
 import { href, routes } from '../lib/routes.ts';
 
 const PAGE_SIZE = 20;
@@ -27,20 +29,40 @@ function load(path: string): Promise<string> {
   return file;
 }
 
-let indexPromise: Promise<{ meta: SearchIndexMeta; facets: ReturnType<typeof recordFacets>; fold: (text: string) => string }> | undefined;
+let indexPromise: Promise<{ meta: SearchIndexMeta; facets: ReturnType<typeof recordFacets> }> | undefined;
+const segment = runtimeSegmenter();
 
 function loadIndex() {
   indexPromise ??= load('meta.json').then((text) => {
     const meta = JSON.parse(text) as SearchIndexMeta;
-    return { meta, facets: recordFacets(meta), fold: textFolder(meta.vocabulary.traditional) };
+    return { meta, facets: recordFacets(meta) };
   });
   indexPromise.catch(() => (indexPromise = undefined));
   return indexPromise;
 }
 
 export async function searchSite(query: string, filters: Partial<Record<Facet, string>>, sortByDate: boolean): Promise<ShardedSearchResponse> {
-  const { meta, facets, fold } = await loadIndex();
-  return queryShardedIndex({ meta, facets, load }, queryVariants(query, meta.vocabulary), fold, { filters, sortByDate, limit: PAGE_SIZE });
+  const { meta, facets } = await loadIndex();
+  return queryShardedIndex({ meta, facets, load, segment }, query, { filters, sortByDate, limit: PAGE_SIZE });
+}
+
+/** 您是不是要找 with a link per correction, and the line saying how the query was searched. */
+function renderExplanation(elements: { understood: HTMLElement; suggestions: HTMLElement; browse: HTMLElement }, query: string, response: ShardedSearchResponse): void {
+  const explanation = explainSearch(query, response);
+  elements.understood.textContent = explanation.searchedAs ?? '';
+  elements.understood.hidden = !explanation.searchedAs;
+  elements.suggestions.replaceChildren();
+  if (explanation.suggestions.length > 0) {
+    elements.suggestions.append('您是不是要找：');
+    explanation.suggestions.forEach((suggestion, i) => {
+      const link = document.createElement('a');
+      link.href = `${href(routes.search())}?${new URLSearchParams({ q: suggestion })}`;
+      link.textContent = suggestion;
+      elements.suggestions.append(...(i > 0 ? ['、', link] : [link]));
+    });
+  }
+  elements.suggestions.hidden = explanation.suggestions.length === 0;
+  elements.browse.hidden = !explanation.offerBrowsing;
 }
 
 function renderResults(list: HTMLOListElement, response: ShardedSearchResponse): void {
@@ -86,7 +108,10 @@ export function startSearchPage(): void {
   const input = document.getElementById('search-page-input') as HTMLInputElement | null;
   const status = document.getElementById('search-status');
   const list = document.getElementById('search-results') as HTMLOListElement | null;
-  if (!app || !form || !input || !status || !list) return;
+  const understood = document.getElementById('search-understood');
+  const suggestions = document.getElementById('search-suggestions');
+  const browse = document.getElementById('search-browse');
+  if (!app || !form || !input || !status || !list || !understood || !suggestions || !browse) return;
   app.hidden = false;
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
@@ -107,6 +132,7 @@ export function startSearchPage(): void {
     if (!query) {
       status.textContent = '请输入要搜索的词，例如单位名称、改革事项或数字。';
       list.replaceChildren();
+      understood.hidden = suggestions.hidden = browse.hidden = true;
       return;
     }
     const ticket = ++latest;
@@ -116,10 +142,11 @@ export function startSearchPage(): void {
       if (ticket !== latest) return;
       fillFacets(app, response.facets, selected);
       renderResults(list, response);
+      renderExplanation({ understood, suggestions, browse }, query, response);
       const shown = response.hits.length;
       status.textContent =
         shown === 0
-          ? `没有找到与“${query}”相关的内容。可以换一个词，或减少筛选条件。`
+          ? `没有找到与“${query}”相关的内容。可以换一个词、减少筛选条件，或从下面的目录浏览。`
           : response.complete
             ? `找到与“${query}”相关的 ${response.total} 条结果${response.total > shown ? `，显示最相关的 ${shown} 条` : ''}。`
             : `找到与“${query}”相关的约 ${response.total} 条结果，显示其中 ${shown} 条。结果较多，可加词或用上面的筛选缩小范围。`;

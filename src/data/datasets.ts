@@ -6,12 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { contentRoot, loadContentModel, oncePerContent } from '../loaders/content-files.ts';
+import { contentRoot, loadContentModel, loadSiteModel, oncePerContent, showsDrafts } from '../loaders/content-files.ts';
 import { REQUIRED_TABLES, SINGLE_FILE_TABLES, TASK_LIST_TABLE } from '../schemas/datasets.ts';
 import { spreadsheetCsv } from '../lib/csv-output.ts';
 import { downloadCells, downloadColumns, downloadRecord, type DownloadColumn, type NameLookup } from '../lib/dataset-downloads.ts';
 import { absoluteUrl, href, routes } from '../lib/routes.ts';
 import type { TableDefinition } from '../schemas/table.ts';
+import { publishedPolicies, taskListDataset, taskListHeadings } from '../lib/published-view.ts';
 
 export interface Dataset {
   /** Stable path below /data/, without extension. */
@@ -24,26 +25,31 @@ export interface Dataset {
   rowCount: number;
   /** Typed rows, as validated. */
   rows: unknown[];
+  /** Spreadsheet row numbers (header = 1) of those rows: a file can hold rows of drafts, which are not published. */
+  rowNumbers: Set<number>;
 }
 
-export function allDatasets(titles: Map<string, string> = new Map()): Dataset[] {
-  const model = loadContentModel();
+export function allDatasets(): Dataset[] {
+  const model = loadSiteModel();
+  const headings = taskListHeadings(publishedPolicies(model.policies, { includeDrafts: showsDrafts }), model.taskLists.map((list) => list.id));
   const tables = Object.entries(SINGLE_FILE_TABLES).flatMap(([fileName, table]) => {
-    const rows = (model[table.id as keyof typeof model] as { data: unknown }[]).map((r) => r.data);
+    const located = model[table.id as keyof typeof model] as { data: unknown; row: number }[];
+    const rows = located.map((r) => r.data);
     const name = fileName.replace(/\.csv$/, '');
     const file = `tables/${fileName}`;
     return rows.length === 0 && !(REQUIRED_TABLES as readonly string[]).includes(fileName)
       ? []
-      : [{ path: `tables/${name}`, title: table.title, description: table.description, table: table as TableDefinition, file, rowCount: rows.length, rows }];
+      : [{ path: `tables/${name}`, title: table.title, description: table.description, table: table as TableDefinition, file, rowCount: rows.length, rows, rowNumbers: new Set(located.map((r) => r.row)) }];
   });
   const lists = model.taskLists.map((list) => ({
-    path: `tasks/${list.id}`,
-    title: titles.get(list.id) ?? list.id,
+    path: taskListDataset(list.id),
+    title: headings.get(list.id)!.title,
     description: TASK_LIST_TABLE.description,
     table: TASK_LIST_TABLE as TableDefinition,
     file: `tasks/${list.id}.csv`,
     rowCount: list.rows.length,
     rows: list.rows.map((r) => r.data),
+    rowNumbers: new Set(list.rows.map((r) => r.row)),
   }));
   return [...tables, ...lists];
 }
@@ -63,9 +69,10 @@ const nameLookup = oncePerContent((): NameLookup => {
   return {
     name: (target, id) => names[target].get(id),
     section: (kind, id, anchor) => {
-      const heading = documents[kind].get(id)?.headings.find((h) => h.anchor === anchor);
+      // A row may cite a section by its former Chinese anchor; the address uses today's.
+      const heading = documents[kind].get(id)?.headings.find((h) => h.anchor === anchor || h.alias === anchor);
       if (!heading) return undefined;
-      const path = page[kind](id, anchor);
+      const path = page[kind](id, heading.anchor);
       return { heading: heading.text, url: absoluteUrl(path) ?? href(path) };
     },
   };
@@ -77,7 +84,7 @@ function sourceCells(dataset: Dataset): { keys: string[]; rows: Record<string, s
   const [headers = [], ...records] = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimiter: ',' }).data;
   const keyOf = new Map(dataset.table.columns.map((c) => [c.header, c.key]));
   const keys = headers.map((header) => keyOf.get(header.trim()) ?? header.trim());
-  return { keys, rows: records.map((cells) => Object.fromEntries(keys.map((key, i) => [key, cells[i]?.trim() ?? '']))) };
+  return { keys, rows: records.filter((_, i) => dataset.rowNumbers.has(i + 2)).map((cells) => Object.fromEntries(keys.map((key, i) => [key, cells[i]?.trim() ?? '']))) };
 }
 
 /** The columns of a dataset's downloads, as in its file. */

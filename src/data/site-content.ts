@@ -1,27 +1,22 @@
 /**
- * Published content as pages need it: drafts left out, documents in date
+ * Published content as pages need it: drafts left out (shown only by
+ * `astro dev`, for review), documents in date
  * order, tables keyed by id. Only data access here; no rendering.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { groupBy, indicatorFamily, newestFirst } from '../lib/catalog.ts';
-import { policySortDate } from '../schemas/policies.ts';
-import { loadContentModel, oncePerContent } from '../loaders/content-files.ts';
+import { groupBy, indicatorFamily } from '../lib/catalog.ts';
+import { loadSiteModel, oncePerContent, showsDrafts } from '../loaders/content-files.ts';
 import type { ContentModel } from '../lib/content/content-model.ts';
-import { taskRowLinks } from '../lib/pagination.ts';
-import { routes } from '../lib/routes.ts';
+import * as view from '../lib/published-view.ts';
 
 export type PolicyEntry = CollectionEntry<'policies'>;
 export type BriefingEntry = CollectionEntry<'briefings'>;
 
-export const publishedPolicies = oncePerContent(async (): Promise<PolicyEntry[]> => {
-  const policies = await getCollection('policies', (entry) => !entry.data.draft);
-  return newestFirst(policies, (p) => policySortDate(p.data), (p) => p.id);
-});
+export const publishedPolicies = oncePerContent(async (): Promise<PolicyEntry[]> =>
+  view.publishedPolicies(await getCollection('policies'), { includeDrafts: showsDrafts }));
 
-export const publishedBriefings = oncePerContent(async (): Promise<BriefingEntry[]> => {
-  const briefings = await getCollection('briefings', (entry) => !entry.data.draft);
-  return newestFirst(briefings, (b) => b.data.date, (b) => b.id);
-});
+export const publishedBriefings = oncePerContent(async (): Promise<BriefingEntry[]> =>
+  view.publishedBriefings(await getCollection('briefings'), { includeDrafts: showsDrafts }));
 
 type SingleTable = 'regions' | 'indicators' | 'assignments' | 'targets' | 'trackers' | 'progress' | 'rankingTiers' | 'evaluationWeights';
 type TableCollection = SingleTable | 'tasks';
@@ -39,7 +34,7 @@ export function tableRows<C extends TableCollection>(collection: C): Promise<rea
   let read = tableReaders.get(collection);
   if (!read) {
     read = oncePerContent(async () => {
-      const model = loadContentModel();
+      const model = loadSiteModel();
       if (collection === 'tasks') return model.taskLists.flatMap((list) => list.rows.map((row) => ({ ...row.data, list: list.id })));
       return (model[collection as SingleTable] as { data: unknown }[]).map((row) => row.data);
     });
@@ -79,26 +74,21 @@ export const lookup = oncePerContent(async () => {
 export const taskListCatalog = oncePerContent(buildTaskListCatalog);
 
 async function buildTaskListCatalog() {
-  const attachedTo = new Map<string, { policy: PolicyEntry; title: string }>();
-  for (const policy of await publishedPolicies())
-    for (const a of policy.data.attachments) if (!attachedTo.has(a.dataset)) attachedTo.set(a.dataset, { policy, title: a.title });
-  const lists = new Map<string, { id: string; title: string; policy: PolicyEntry | undefined; count: number; region: string }>();
-  for (const task of await tableRows('tasks')) {
-    const entry = lists.get(task.list);
-    if (entry) entry.count += 1;
-    else {
-      const attachment = attachedTo.get(`tasks/${task.list}`);
-      lists.set(task.list, { id: task.list, title: attachment?.title ?? task.list, policy: attachment?.policy, count: 1, region: task.region });
-    }
-  }
-  return lists;
+  const [policies, tasks] = await Promise.all([publishedPolicies(), tableRows('tasks')]);
+  const byList = groupBy(tasks, (task) => task.list);
+  const headings = view.taskListHeadings(policies, byList.keys());
+  return new Map(
+    [...byList].map(([id, rows]) => {
+      const { title, policy } = headings.get(id)!;
+      return [id, { id, title, policy, count: rows.length, region: rows[0]!.region }];
+    }),
+  );
 }
 
 /** The link to a task row on its list's page (lists are paginated; see lib/pagination.ts). */
 export const taskRowHref = oncePerContent(async () => {
   const { tasksByList } = await grouped();
-  const links = new Map([...tasksByList].map(([list, rows]) => [list, taskRowLinks(list, rows.map((r) => r.number))]));
-  return (task: { list: string; number: number }) => links.get(task.list)?.get(task.number) ?? routes.taskList(task.list, 1, `r${task.number}`);
+  return view.taskRowAddresses([...tasksByList].map(([list, rows]) => [list, rows.map((r) => r.number)] as const));
 });
 
 /** Progress snapshots of published briefings, each with the date its briefing was published. */

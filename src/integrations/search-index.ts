@@ -6,32 +6,81 @@
  *
  * The index depends only on the content, not on the pages, so it is built in
  * a child process (write-search-index.ts) while Astro renders: on two cores
- * that hides its time, and its memory is not added to the renderer's.
+ * that hides its time, and its memory is not added to the renderer's. The
+ * child is handed the content model the content gate validated, so the
+ * content is validated once per build.
  */
 import { spawn } from 'node:child_process';
+import { serialize } from 'node:v8';
 import { cpSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as OpenCC from 'opencc-js';
-import { contentRoot, loadContentModel } from '../loaders/content-files.ts';
+import * as OpenCCPresets from 'opencc-js/preset';
+import { contentRoot, loadContentModel, loadSiteModel } from '../loaders/content-files.ts';
 import { SEARCH_KINDS, searchRecords, type SearchRecord } from '../lib/search/search-records.ts';
-import { buildVocabulary, type QueryVocabulary } from '../lib/search/search-text.ts';
-import { orderRecords, SEARCH_INDEX_DIR } from '../lib/search/search-shards.ts';
+import { pinyin } from 'pinyin-pro';
+import { orderRecords, SEARCH_INDEX_DIR, type IndexVocabulary } from '../lib/search/search-shards.ts';
+import { indicatorNames, siteSynonyms, siteWords } from '../lib/search/site-vocabulary.ts';
 import type { IndexedRecord } from '../lib/search/phrase-search.ts';
 import type { ContentModel } from '../lib/content/content-model.ts';
 
 /** The records of the current content, as the index and the search benchmark both see them. */
-export function currentSearchRecords(model = loadContentModel(), root = contentRoot()): SearchRecord[] {
+export function currentSearchRecords(model = loadSiteModel(), root = contentRoot()): SearchRecord[] {
   return searchRecords(model, (kind, id) => readFileSync(join(root, kind, `${id}.mdx`), 'utf8'));
 }
 
-export function currentVocabulary(records: readonly SearchRecord[], indicators = loadContentModel().indicators.map((i) => i.data)): QueryVocabulary {
-  return buildVocabulary({
-    text: records.flatMap((r) => [r.title, r.content]),
-    toTraditional: OpenCC.Converter({ from: 'cn', to: 't' }),
-    indicators,
-  });
+/**
+ * Traditional and variant characters → simplified, from OpenCC's complete
+ * tables (Taiwan, Hong Kong and Japanese variants included): every character
+ * any of them converts to a single other character.
+ */
+export function traditionalTable(common: ReadonlySet<string> = new Set(commonCharacters())): Map<string, string> {
+  const converters = (['t', 'tw', 'hk', 'jp'] as const).map((from) => OpenCC.Converter({ from, to: 'cn' }));
+  const characters = new Set<string>();
+  // Every character any dictionary of the conversions to simplified mentions.
+  const dictionaries = [...Object.values(OpenCCPresets.from), ...Object.values(OpenCCPresets.to)].flat(2);
+  for (const dictionary of dictionaries)
+    for (const pair of typeof dictionary === 'string' ? dictionary.split('|') : []) for (const word of pair.split(' ')) for (const ch of word) characters.add(ch);
+  const table = new Map<string, string>();
+  // A character of the simplified standard set stays as it is (OpenCC's variant tables map 么 to 幺, for one).
+  for (const ch of characters) {
+    if (common.has(ch)) continue;
+    for (const convert of converters) {
+      const simplified = convert(ch);
+      if (simplified !== ch && Array.from(simplified).length === 1) {
+        table.set(ch, simplified);
+        break;
+      }
+    }
+  }
+  return table;
+}
+
+/** The 6,763 characters of GB 2312, the common characters a typo's homophone is looked up among. */
+function commonCharacters(): string[] {
+  const decoder = new TextDecoder('gb18030');
+  const out: string[] = [];
+  for (let high = 0xb0; high <= 0xf7; high++)
+    for (let low = 0xa1; low <= 0xfe; low++) {
+      const ch = decoder.decode(new Uint8Array([high, low]));
+      if (/^\p{Script=Han}$/u.test(ch)) out.push(ch);
+    }
+  return out;
+}
+
+export function currentVocabulary(records: readonly SearchRecord[], model = loadSiteModel()): IndexVocabulary {
+  const words = siteWords(model, records);
+  const common = new Set(commonCharacters());
+  const characters = new Set(common);
+  for (const word of words) for (const ch of word) if (/\p{Script=Han}/u.test(ch)) characters.add(ch);
+  const pinyinTable = new Map<string, string>();
+  for (const ch of characters) {
+    const reading = pinyin(ch, { toneType: 'none', type: 'string' });
+    if (/^[a-zü]+$/.test(reading)) pinyinTable.set(ch, reading);
+  }
+  return { traditional: traditionalTable(common), pinyin: pinyinTable, words, synonyms: siteSynonyms(model), names: indicatorNames(model) };
 }
 
 export function indexedRecords(records: readonly SearchRecord[]): IndexedRecord[] {
@@ -43,17 +92,22 @@ export function indexedRecords(records: readonly SearchRecord[]): IndexedRecord[
  * vocabulary. Takes the model rather than loading it, so the caller can let
  * the model go before the index is built.
  */
-export function searchIndexInputs(model: ContentModel, root = contentRoot()): { records: IndexedRecord[]; vocabulary: QueryVocabulary } {
+export function searchIndexInputs(model: ContentModel, root = contentRoot()): { records: IndexedRecord[]; vocabulary: IndexVocabulary } {
   const records = currentSearchRecords(model, root);
-  const vocabulary = currentVocabulary(records, model.indicators.map((i) => i.data));
+  const vocabulary = currentVocabulary(records, model);
   return { records: orderRecords(indexedRecords(records), Object.values(SEARCH_KINDS)), vocabulary };
 }
 
-/** Runs write-search-index.ts into `dir`; resolves with its summary line. */
-function buildInChildProcess(dir: string): Promise<string> {
+/**
+ * Runs write-search-index.ts into `dir`, sending it the validated model on
+ * its standard input; resolves with its summary line.
+ */
+function buildInChildProcess(dir: string, model: ContentModel): Promise<string> {
   const script = fileURLToPath(new URL('./write-search-index.ts', import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, dir], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.on('error', reject);
+    child.stdin.end(serialize(model));
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
@@ -69,11 +123,12 @@ export function searchIndex(): AstroIntegration {
   return {
     name: 'search-index',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      // Started as soon as the content gate has validated the content, so the
+      // index is built while Astro renders the documents and bundles the pages.
+      'astro:config:setup': ({ command, config }) => {
+        if (command !== 'build') return;
         staging = fileURLToPath(new URL('search-index-build/', config.cacheDir));
-      },
-      'astro:build:start': () => {
-        pending = buildInChildProcess(staging);
+        pending = buildInChildProcess(staging, loadContentModel());
         // Reported when awaited below; this stops an early failure from being unhandled meanwhile.
         pending.catch(() => {});
       },

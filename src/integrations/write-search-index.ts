@@ -1,27 +1,30 @@
 /**
- * `node src/integrations/write-search-index.ts <dir>`: writes the current
- * content's search index into <dir> (emptied first) and prints a summary.
- * Run by the search-index integration beside the renderer. The content is
- * read without the module cache, so the model is freed once the records are
- * made and the index is built in less memory.
+ * `node src/integrations/write-search-index.ts <dir> < model`: writes the
+ * search index of a validated content model, read from standard input as
+ * written by v8.serialize, into <dir> (emptied first) and prints a summary.
+ * Run by the search-index integration beside the renderer, which sends it
+ * the model the content gate validated. The model is freed once the records
+ * are made, so the index is built in less memory.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { contentRoot, ContentValidationError, displayRoot, readContentFiles } from '../loaders/content-files.ts';
-import { validateContent } from '../lib/content/validate-content.ts';
+import { deserialize } from 'node:v8';
+import { contentRoot } from '../loaders/content-files.ts';
+import type { ContentModel } from '../lib/content/content-model.ts';
 import { buildSearchIndex } from '../lib/search/search-shards.ts';
 import { searchIndexInputs } from './search-index.ts';
 
 const dir = process.argv[2];
-if (!dir) throw new Error('usage: write-search-index.ts <dir>');
+if (!dir) throw new Error('usage: write-search-index.ts <dir> < serialized-model');
 
-function inputs() {
-  const { model, issues } = validateContent(readContentFiles(), displayRoot());
-  if (issues.length > 0) throw new ContentValidationError(issues);
+async function inputs() {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const model = deserialize(Buffer.concat(chunks)) as ContentModel;
   return searchIndexInputs(model, contentRoot());
 }
 
-const { records, vocabulary } = inputs();
+const { records, vocabulary } = await inputs();
 rmSync(dir, { recursive: true, force: true });
 const made = new Set<string>();
 const files = buildSearchIndex(records, vocabulary, (path, text) => {

@@ -7,6 +7,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { formatIssueReport, type ContentIssue } from '../lib/content/content-issue.ts';
 import { validateContent } from '../lib/content/validate-content.ts';
 import type { ContentFile, ContentModel } from '../lib/content/content-model.ts';
+import { publishedContent } from '../lib/published-view.ts';
 
 /**
  * Where the content lives. `CONTENT_DIR` points the same build at another tree
@@ -44,7 +45,21 @@ export class ContentValidationError extends Error {
   }
 }
 
-let cache: { signature: string; model: ContentModel; issues: ContentIssue[] } | undefined;
+interface ValidatedContent {
+  signature: string;
+  model: ContentModel;
+  issues: ContentIssue[];
+}
+
+/**
+ * The validated content is kept once per process, not once per copy of this
+ * module: Astro loads the content gate with its configuration and bundles the
+ * pages separately, so each has its own copy of this file. Keeping the result
+ * on a process-wide key lets the pages render from the model the gate
+ * validated instead of reading and validating every file again.
+ */
+const SHARED_KEY = Symbol.for('yihao-gaige-site.validated-content');
+const shared = globalThis as typeof globalThis & { [SHARED_KEY]?: ValidatedContent };
 
 /**
  * Content cannot change while a production build renders its pages, so there
@@ -70,11 +85,12 @@ function signatureOf(root: string): string {
 /** Validated content, or every problem at once. Re-read only when a file changed. */
 export function checkContent(root = contentRoot()): { model: ContentModel; issues: ContentIssue[] } {
   const signature = signatureOf(root);
-  if (cache?.signature !== signature) {
+  let validated = shared[SHARED_KEY];
+  if (validated?.signature !== signature) {
     const { model, issues } = validateContent(readContentFiles(root), displayRoot(root));
-    cache = { signature, model, issues };
+    validated = shared[SHARED_KEY] = { signature, model, issues };
   }
-  return { model: cache.model, issues: cache.issues };
+  return { model: validated.model, issues: validated.issues };
 }
 
 /**
@@ -96,4 +112,18 @@ export function loadContentModel(root = contentRoot()): ContentModel {
   const { model, issues } = checkContent(root);
   if (issues.length > 0) throw new ContentValidationError(issues);
   return model;
+}
+
+/** Drafts are shown only by `astro dev`, for review before publishing; a build and the scripts never show them. */
+export const showsDrafts = import.meta.env?.DEV === true;
+
+const published = new WeakMap<ContentModel, ContentModel>();
+
+/** The model the site shows: without drafts and the rows citing them, except in `astro dev`. */
+export function loadSiteModel(root = contentRoot()): ContentModel {
+  const model = loadContentModel(root);
+  if (showsDrafts) return model;
+  let view = published.get(model);
+  if (!view) published.set(model, (view = publishedContent(model)));
+  return view;
 }

@@ -1,9 +1,11 @@
 /**
  * Sätteri hast plugin giving every heading its stable anchor (see
- * lib/anchors.ts). It runs before Astro's own heading-id plugin, which keeps
- * an id that is already set, so the table of contents uses the same anchors.
+ * lib/content/anchors.ts). It runs before Astro's own heading-id plugin, which
+ * keeps an id that is already set, so the table of contents uses the same
+ * anchors. A heading whose anchor was once Chinese words also holds an empty
+ * element with that former id, so links to it still land on the heading.
  */
-import { headingAnchors, type HeadingInput } from '../lib/content/anchors.ts';
+import { headingAnchorAliases, headingAnchors, type HeadingInput } from '../lib/content/anchors.ts';
 
 interface HeadingNode {
   tagName: string;
@@ -11,6 +13,7 @@ interface HeadingNode {
 interface VisitContext {
   textContent(node: HeadingNode): string;
   setProperty(node: HeadingNode, name: string, value: string): void;
+  prependChild(node: HeadingNode, child: { type: 'element'; tagName: string; properties: Record<string, string>; children: [] }): void;
 }
 
 export function headingAnchorsPlugin() {
@@ -23,6 +26,8 @@ export function headingAnchorsPlugin() {
         visit(node: HeadingNode, ctx: VisitContext) {
           seen.push({ depth: Number(node.tagName.slice(1)), text: ctx.textContent(node) });
           ctx.setProperty(node, 'id', headingAnchors(seen).at(-1)!);
+          const alias = headingAnchorAliases(seen).at(-1);
+          if (alias) ctx.prependChild(node, { type: 'element', tagName: 'span', properties: { id: alias, className: 'anchor-alias' }, children: [] });
         },
       },
     };

@@ -15,6 +15,7 @@ import { trackersTable } from './trackers.ts';
 import { progressTable } from './progress.ts';
 import { rankingTiersTable } from './ranking-tiers.ts';
 import { evaluationWeightsTable } from './evaluation-weights.ts';
+import { synonymsTable } from './synonyms.ts';
 
 /** Single-file datasets in `tables/`, by file name. Regions and indicators must exist. */
 export const SINGLE_FILE_TABLES = {
@@ -26,6 +27,7 @@ export const SINGLE_FILE_TABLES = {
   'progress.csv': progressTable,
   'ranking-tiers.csv': rankingTiersTable,
   'evaluation-weights.csv': evaluationWeightsTable,
+  'synonyms.csv': synonymsTable,
 } as const;
 
 export const REQUIRED_TABLES = ['regions.csv', 'indicators.csv'] as const;

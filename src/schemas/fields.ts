@@ -69,6 +69,10 @@ export const optionalSlug = (example = 'kaiban-qiye') =>
     .refine((value) => value === '' || ID_PATTERN.test(value), { error: idMessage(example) })
     .transform((value) => (value === '' ? undefined : value));
 
+/** Other names of a thing as documents write them, separated by `;`. */
+export const nameList = () =>
+  z.string().transform((value) => (value === '' ? [] : value.split(/[;；]/).map((name) => name.trim()).filter(Boolean)));
+
 /** Several ids in one cell, separated by `;`. */
 export const slugList = () =>
   z

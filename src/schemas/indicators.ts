@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { defineTable } from './table.ts';
-import { count, oneOf, optionalSlug, optionalText, requiredText, slug } from './fields.ts';
+import { count, oneOf, optionalSlug, optionalText, requiredText, slug, nameList } from './fields.ts';
 
 export const INDICATOR_KINDS = ['一级指标', '二级指标', '工作领域'] as const;
 
@@ -25,9 +25,7 @@ export const indicatorsTable = defineTable({
     parent: optionalSlug(),
     kind: oneOf(INDICATOR_KINDS),
     order: count(),
-    aliases: z
-      .string()
-      .transform((value) => (value === '' ? [] : value.split(/[;；]/).map((alias) => alias.trim()).filter(Boolean))),
+    aliases: nameList(),
     note: optionalText(),
   }),
 });

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { frontmatterDate, ID_PATTERN, slug } from './fields.ts';
 import { messageText } from '../core/content-messages.ts';
+import { importReview } from './briefings.ts';
 
 export const POLICY_TYPES = ['通知', '方案', '机制', '办法', '细则', '意见', '规定', '要点'] as const;
 
@@ -12,6 +13,10 @@ export const policySchema = z.object({
     .array(z.string({ error: messageText('policy-issuer-list') }).min(1, { error: messageText('policy-issuer-empty') }), { error: messageText('policy-issuer-list') })
     .min(1, { error: messageText('policy-issuer-empty') }),
   region: slug('qingshanhu'),
+  /** 主送: the offices the document is addressed to. */
+  addressee: z.string({ error: messageText('required') }).min(1, { error: messageText('required') }).optional(),
+  /** 落款: the offices that sign the document, as printed above its date. */
+  signature: z.array(z.string({ error: messageText('required') }).min(1, { error: messageText('required') })).optional(),
   writtenDate: frontmatterDate().optional(),
   publishedDate: frontmatterDate().optional(),
   /** The year the document belongs to, for documents that print no date. */
@@ -39,6 +44,7 @@ export const policySchema = z.object({
     )
     .default([]),
   draft: z.boolean({ error: messageText('draft-flag') }).default(false),
+  review: importReview,
 }, { error: messageText('frontmatter-not-mapping') }).superRefine((policy, ctx) => {
   if (!policy.publishedDate && !policy.writtenDate && policy.year === undefined)
     ctx.addIssue({ code: 'custom', path: ['publishedDate'], message: messageText('policy-undated') });
@@ -52,6 +58,6 @@ export function policySortDate(policy: Pick<Policy, 'publishedDate' | 'writtenDa
 export type Policy = z.output<typeof policySchema>;
 
 export const POLICY_FIELD_LABELS: Record<string, string> = {
-  title: '标题', docNumber: '文号', issuer: '发文机关', region: '地区', writtenDate: '成文日期',
-  publishedDate: '发布日期', year: '年度', type: '文种', indicators: '涉及指标', source: '来源', attachments: '附件', draft: '草稿',
+  title: '标题', docNumber: '文号', issuer: '发文机关', region: '地区', addressee: '主送', signature: '落款', writtenDate: '成文日期',
+  publishedDate: '发布日期', year: '年度', type: '文种', indicators: '涉及指标', source: '来源', attachments: '附件', draft: '草稿', review: '导入核对',
 };

@@ -60,11 +60,13 @@ test('every policy has a page with its title, 文号 and issuing bodies', () => 
   }
 });
 
-test('every heading of every document carries the anchor the content model computed', () => {
+test('every heading of every document carries the anchor the content model computed, and its former Chinese anchor', () => {
   for (const [kind, documents] of [['policies', model.policies], ['briefings', model.briefings]] as const) {
     for (const document of documents) {
-      const ids = page(`/${kind}/${document.id}/`).root.querySelectorAll('.prose :is(h1,h2,h3,h4,h5,h6)').map((h) => h.id);
-      expect(ids, document.id).toEqual(document.anchors);
+      const headings = page(`/${kind}/${document.id}/`).root.querySelectorAll('.prose :is(h1,h2,h3,h4,h5,h6)');
+      expect(headings.map((h) => h.id), document.id).toEqual(document.headings.map((h) => h.anchor));
+      expect(headings.map((h) => h.querySelector('.anchor-alias')?.id), document.id).toEqual(document.headings.map((h) => h.alias));
+      for (const id of headings.map((h) => h.id)) expect(id, document.id).toMatch(/^[a-z0-9-]+$/);
     }
   }
 });
@@ -139,7 +141,8 @@ describe('data downloads', () => {
       来源简报标题: '龙南营商环境“一号改革工程”工作简报 第3期',
       来源章节: '事项清单',
     });
-    expect(row['来源章节地址']).toBe(`${TEST_SITE_URL}briefings/longnan-jianbao-2023-03/#事项清单`);
+    // The row cites the section by its former anchor; the address is the section's ASCII anchor.
+    expect(row['来源章节地址']).toBe(`${TEST_SITE_URL}briefings/longnan-jianbao-2023-03/#shixiangqingdan`);
     expect(page('/data/').root.querySelector('#tables-progress')!.textContent).toContain('派生');
   });
 

@@ -41,7 +41,7 @@ describe('broken content is reported with file, place, field and value', () => {
   test('progress-count-with-unit', () => expect(report('progress-count-with-unit')).toMatchInlineSnapshot(`"content/tables/progress.csv 第2行（编号 qingshanhu-2023-07-31-duibiao-tisheng）  总数："93项"  应为不带单位的非负整数，例如 105"`));
   test('progress-rate-over-100', () => expect(report('progress-rate-over-100')).toMatchInlineSnapshot(`"content/tables/progress.csv 第2行（编号 qingshanhu-2023-07-31-duibiao-tisheng）  公布完成率："134.4"  百分数不能大于 100"`));
   test('progress-unknown-briefing', () => expect(report('progress-unknown-briefing')).toMatchInlineSnapshot(`"content/tables/progress.csv 第2行（编号 qingshanhu-2023-07-31-duibiao-tisheng）  来源简报："test-briefing-9"  找不到这一期简报 — 应为 content/briefings/ 下某个文件的文件名（不含 .mdx）"`));
-  test('progress-unknown-section', () => expect(report('progress-unknown-section')).toMatchInlineSnapshot(`"content/tables/progress.csv 第2行（编号 qingshanhu-2023-07-31-duibiao-tisheng）  来源章节："重要会议"  在简报 test-briefing 中找不到这个章节锚点 — 可用的锚点：领导小组办公室、事项清单"`));
+  test('progress-unknown-section', () => expect(report('progress-unknown-section')).toMatchInlineSnapshot(`"content/tables/progress.csv 第2行（编号 qingshanhu-2023-07-31-duibiao-tisheng）  来源章节："重要会议"  在简报 test-briefing 中找不到这个章节锚点 — 可用的锚点：lingdaoxiaozu、shixiangqingdan"`));
   test('progress-unknown-tracker', () => expect(report('progress-unknown-tracker')).toMatchInlineSnapshot(`"content/tables/progress.csv 第2行（编号 qingshanhu-2023-07-31-duibiao-tisheng）  跟踪事项："fangguanfu"  不是已登记的跟踪事项编号 — 对照 content/tables/trackers.csv 的“编号”列填写"`));
   test('target-duplicate-id', () => expect(report('target-duplicate-id')).toMatchInlineSnapshot(`"content/tables/targets.csv 第3行（编号 qingshanhu-2023-nashui-1）  编号："qingshanhu-2023-nashui-1"  目标编号重复：与第2行相同 — 每一行的编号必须唯一"`));
   test('target-bad-comparator', () => expect(report('target-bad-comparator')).toMatchInlineSnapshot(`"content/tables/targets.csv 第2行（编号 qingshanhu-2023-nashui-1）  比较："以内"  应为以下之一：≥、≤、="`));
@@ -61,13 +61,13 @@ describe('broken content is reported with file, place, field and value', () => {
   `));
   test('region-id-not-pinyin', () => expect(report('region-id-not-pinyin')).toMatchInlineSnapshot(`"content/tables/regions.csv 第5行（编号 新建区）  编号："新建区"  应为小写拼音或字母、数字和连字符组成的编号，例如 qingshanhu"`));
   test('indicator-alias-conflict', () => expect(report('indicator-alias-conflict')).toMatchInlineSnapshot(`"content/tables/indicators.csv 第3行（编号 nashui）  别名："企业开办与注销"  这个名称已经属于指标 kaiban-qiye — 同一个名称只能对应一个指标"`));
-  test('unknown-table', () => expect(report('unknown-table')).toMatchInlineSnapshot(`"content/tables/notes.csv  不认识这个文件 — 数据表放在 content/tables/（regions.csv、indicators.csv、assignments.csv、targets.csv、trackers.csv、progress.csv、ranking-tiers.csv、evaluation-weights.csv），任务清单放在 content/tasks/*.csv，政策和简报为 content/policies/*.mdx、content/briefings/*.mdx"`));
+  test('unknown-table', () => expect(report('unknown-table')).toMatchInlineSnapshot(`"content/tables/notes.csv  不认识这个文件 — 数据表放在 content/tables/（regions.csv、indicators.csv、assignments.csv、targets.csv、trackers.csv、progress.csv、ranking-tiers.csv、evaluation-weights.csv、synonyms.csv），任务清单放在 content/tasks/*.csv，政策和简报为 content/policies/*.mdx、content/briefings/*.mdx"`));
   test('policy-impossible-date', () => expect(report('policy-impossible-date')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:7  发布日期（publishedDate）："2023-02-30"  不是真实存在的日期（该月没有这一天）"`));
   test('policy-missing-title', () => expect(report('policy-missing-title')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:1  标题（title）  缺少这一项"`));
   test('policy-unknown-type', () => expect(report('policy-unknown-type')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:8  文种（type）："公告"  应为以下之一：通知、方案、机制、办法、细则、意见、规定、要点"`));
   test('policy-yaml-syntax', () => expect(report('policy-yaml-syntax')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:5  文件信息（frontmatter）写法有误：缩进不正确 — 每行写成“键: 值”，冒号后加一个空格；方括号、引号要成对；含冒号的值用英文引号括起来"`));
   test('policy-unknown-indicator', () => expect(report('policy-unknown-indicator')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:1  涉及指标（indicators）："nashui-shijian"  不是已登记的指标编号 — 对照 content/tables/indicators.csv 的“编号”列填写"`));
-  test('policy-unknown-attachment', () => expect(report('policy-unknown-attachment')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:1  附件（attachments）："tasks/test-list-2"  找不到这个数据集 — 可用的数据集：tasks/test-list、tables/regions、tables/indicators、tables/assignments、tables/targets、tables/trackers、tables/progress、tables/ranking-tiers、tables/evaluation-weights"`));
+  test('policy-unknown-attachment', () => expect(report('policy-unknown-attachment')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:1  附件（attachments）："tasks/test-list-2"  找不到这个数据集 — 可用的数据集：tasks/test-list、tables/regions、tables/indicators、tables/assignments、tables/targets、tables/trackers、tables/progress、tables/ranking-tiers、tables/evaluation-weights、tables/synonyms"`));
   test('policy-no-frontmatter', () => expect(report('policy-no-frontmatter')).toMatchInlineSnapshot(`"content/policies/test-policy.mdx:1  缺少文件信息（frontmatter） — 文件第一行应为 ---，接着逐行填写 标题、日期 等信息，再以 --- 结束"`));
   test('briefing-issue-not-a-number', () => expect(report('briefing-issue-not-a-number')).toMatchInlineSnapshot(`"content/briefings/test-briefing.mdx:5  期号（issue）："第1期"  期号应为正整数，例如 3"`));
   test('briefing-chinese-date', () => expect(report('briefing-chinese-date')).toMatchInlineSnapshot(`"content/briefings/test-briefing.mdx:6  日期（date）："2023年8月4日"  是中文写法的日期，这里要求写成 YYYY-MM-DD，例如 2023-06-30"`));
@@ -82,11 +82,11 @@ describe('broken content is reported with file, place, field and value', () => {
     "content/tasks/test-list.csv 第1行  工作举措  缺少这一列 — 在表头加上“工作举措”列（可以留空的列也必须有表头）
     content/tasks/test-list.csv 第1行  第5列："举措内容"  不是本表的列名 — 本表的列为：序号、任务组序号、地区、指标、指标名称、对标城市、预期目标、创新试点项目、专项行动、牵头区领导、总责任单位、工作任务、工作举措、指标长、牵头单位、配合单位、完成时限、来源政策、状态、截至日期"
   `));
-  test('progress-cites-draft-briefing', () => expect(report('progress-cites-draft-briefing')).toMatchInlineSnapshot(`
-    "content/tables/evaluation-weights.csv 第2行（编号 nanchang-2023-a）  来源简报："test-briefing"  这一期简报还是草稿（draft: true），网站不发布，不能被引用 — 先删除该简报文件信息中的 draft: true，或暂时不添加这一行
-    content/tables/evaluation-weights.csv 第3行（编号 nanchang-2023-b）  来源简报："test-briefing"  这一期简报还是草稿（draft: true），网站不发布，不能被引用 — 先删除该简报文件信息中的 draft: true，或暂时不添加这一行
-    content/tables/progress.csv 第2行（编号 qingshanhu-2023-07-31-duibiao-tisheng）  来源简报："test-briefing"  这一期简报还是草稿（draft: true），网站不发布，不能被引用 — 先删除该简报文件信息中的 draft: true，或暂时不添加这一行
-    content/tables/ranking-tiers.csv 第2行（编号 qingshanhu-2023-07-05-kaoqian）  来源简报："test-briefing"  这一期简报还是草稿（draft: true），网站不发布，不能被引用 — 先删除该简报文件信息中的 draft: true，或暂时不添加这一行"
+  test('progress-cites-draft-briefing-unknown-section', () => expect(report('progress-cites-draft-briefing-unknown-section')).toMatchInlineSnapshot(`
+    "content/tables/evaluation-weights.csv 第2行（编号 nanchang-2023-a）  来源章节："事项清单"  在简报 test-briefing 中找不到这个章节锚点 — 可用的锚点：lingdaoxiaozu、diaoyanducha
+    content/tables/evaluation-weights.csv 第3行（编号 nanchang-2023-b）  来源章节："事项清单"  在简报 test-briefing 中找不到这个章节锚点 — 可用的锚点：lingdaoxiaozu、diaoyanducha
+    content/tables/progress.csv 第2行（编号 qingshanhu-2023-07-31-duibiao-tisheng）  来源章节："事项清单"  在简报 test-briefing 中找不到这个章节锚点 — 可用的锚点：lingdaoxiaozu、diaoyanducha
+    content/tables/ranking-tiers.csv 第2行（编号 qingshanhu-2023-07-05-kaoqian）  来源章节："事项清单"  在简报 test-briefing 中找不到这个章节锚点 — 可用的锚点：lingdaoxiaozu、diaoyanducha"
   `));
   test('briefing-duplicate-issue', () => expect(report('briefing-duplicate-issue')).toMatchInlineSnapshot(`"content/briefings/test-briefing.mdx:1  期号（issue）："1"  与 content/briefings/test-briefing-copy.mdx 的期号重复 — 同一简报系列的期号不能重复"`));
   test('site-settings-placeholder', () => expect(report('site-settings-placeholder')).toMatchInlineSnapshot(`

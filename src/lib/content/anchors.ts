@@ -6,9 +6,13 @@
  * of it and its numbered ancestors: `一、` → `s1`, `（二）` under it → `s1-2`.
  * Fixing a typo in a heading's words therefore never breaks a link to it.
  * An unnumbered heading (a document part such as 附件1, or a briefing section
- * such as 重要会议) is anchored by its own words, and numbered headings below
- * it take that anchor as their prefix.
+ * such as 重要会议) is anchored by the pinyin of its first words (`fujian1`,
+ * `zhongyaohuiyi`), which stays short and plain ASCII when an address is
+ * pasted into WeChat or Word; numbered headings below it take that anchor as
+ * their prefix (`fujian1-3`). The Chinese anchors such headings had before
+ * (`附件1`, `附件1-3`) remain as aliases, so links already shared keep working.
  */
+import { pinyin } from 'pinyin-pro';
 
 const CHINESE_DIGITS: Record<string, number> = {
   零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
@@ -46,10 +50,48 @@ export function headingNumber(text: string): number | undefined {
   return undefined;
 }
 
-/** Letters and digits of any script only: `【国家部委动态】` → `国家部委动态`. */
+/** Letters and digits of any script only: `【国家部委动态】` → `国家部委动态`. The former anchor of an unnumbered heading. */
 export function textAnchor(text: string): string {
   const kept = Array.from(text.normalize('NFKC')).filter((ch) => /[\p{L}\p{N}]/u.test(ch));
   return kept.join('') || 'section';
+}
+
+/** How many Chinese characters of an unnumbered heading its ASCII anchor spells. */
+const PINYIN_SYLLABLES = 4;
+
+/**
+ * The ASCII anchor of an unnumbered heading: the toneless pinyin of its first
+ * four Chinese characters, with the Latin letters and digits among and right
+ * after them: `附件1` → `fujian1`, `【国家部委动态】` → `guojiabuwei`,
+ * `5G应用` → `5gyingyong`. Other scripts are left out.
+ */
+export function asciiAnchor(text: string): string {
+  let anchor = spelledAnchors.get(text);
+  if (anchor === undefined) {
+    anchor = spellAnchor(text);
+    spelledAnchors.set(text, anchor);
+  }
+  return anchor;
+}
+
+/** Headings are anchored again as each page renders; spelling is the costly part. */
+const spelledAnchors = new Map<string, string>();
+
+function spellAnchor(text: string): string {
+  const kept = textAnchor(text);
+  if (kept === 'section') return kept;
+  const characters = Array.from(kept);
+  // One syllable or character per character, read in context (行长 → hang zhang).
+  const spelled = pinyin(kept, { toneType: 'none', type: 'array', v: true });
+  let syllables = 0;
+  let anchor = '';
+  characters.forEach((character, i) => {
+    if (syllables > PINYIN_SYLLABLES) return;
+    const han = /\p{Script=Han}/u.test(character);
+    if (han && ++syllables > PINYIN_SYLLABLES) return;
+    if (han || /[A-Za-z0-9]/.test(character)) anchor += (han ? spelled[i]! : character).toLowerCase();
+  });
+  return anchor.replace(/[^a-z0-9]/g, '') || 'section';
 }
 
 export interface HeadingInput {
@@ -62,6 +104,20 @@ export interface HeadingInput {
  * `-2`, `-3` so every anchor on a page is unique.
  */
 export function headingAnchors(headings: readonly HeadingInput[]): string[] {
+  return anchorsWith(headings, asciiAnchor);
+}
+
+/**
+ * The anchor each heading had when unnumbered headings were anchored by their
+ * Chinese words, where it differs from today's (`附件1-3` for `fujian1-3`);
+ * pages keep it as a second target and content may still cite it.
+ */
+export function headingAnchorAliases(headings: readonly HeadingInput[]): (string | undefined)[] {
+  const current = headingAnchors(headings);
+  return anchorsWith(headings, textAnchor).map((former, i) => (former === current[i] ? undefined : former));
+}
+
+function anchorsWith(headings: readonly HeadingInput[], unnumberedAnchor: (text: string) => string): string[] {
   const stack: { depth: number; anchor: string }[] = [];
   const used = new Map<string, number>();
   return headings.map(({ depth, text }) => {
@@ -69,7 +125,7 @@ export function headingAnchors(headings: readonly HeadingInput[]): string[] {
     const parent = stack[stack.length - 1];
     const number = headingNumber(text);
     let anchor =
-      number === undefined ? textAnchor(text) : parent ? `${parent.anchor}-${number}` : `s${number}`;
+      number === undefined ? unnumberedAnchor(text) : parent ? `${parent.anchor}-${number}` : `s${number}`;
     const seen = used.get(anchor) ?? 0;
     used.set(anchor, seen + 1);
     if (seen > 0) anchor = `${anchor}-${seen + 1}`;

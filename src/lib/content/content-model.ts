@@ -17,6 +17,7 @@ import type { trackersTable } from '../../schemas/trackers.ts';
 import type { progressTable } from '../../schemas/progress.ts';
 import type { rankingTiersTable } from '../../schemas/ranking-tiers.ts';
 import type { evaluationWeightsTable } from '../../schemas/evaluation-weights.ts';
+import type { synonymsTable } from '../../schemas/synonyms.ts';
 
 export interface ContentFile {
   /** Path relative to the content root, with forward slashes: `tasks/x.csv`. */
@@ -37,7 +38,8 @@ export interface LocatedDocument<T> {
   data: T;
   /** Anchors of the document's headings, in order. */
   anchors: string[];
-  headings: { depth: number; text: string; anchor: string }[];
+  /** `alias`: the former Chinese anchor of a heading that had one, still a target on the page. */
+  headings: { depth: number; text: string; anchor: string; alias: string | undefined }[];
 }
 
 export interface TaskList {
@@ -57,6 +59,7 @@ export interface ContentModel {
   progress: RowsOf<typeof progressTable>;
   rankingTiers: RowsOf<typeof rankingTiersTable>;
   evaluationWeights: RowsOf<typeof evaluationWeightsTable>;
+  synonyms: RowsOf<typeof synonymsTable>;
   taskLists: TaskList[];
   policies: LocatedDocument<z.output<typeof policySchema>>[];
   briefings: LocatedDocument<z.output<typeof briefingSchema>>[];

@@ -1,6 +1,8 @@
 /**
  * Checks that every id a row or document refers to exists, that ids are unique,
  * and that figures which must add up do. Runs after each file has been read.
+ * A row may cite a draft document: it is checked the same way, and published
+ * with the document (lib/published-view.ts).
  */
 import type { ContentIssue } from './content-issue.ts';
 import type { ContentModel, LocatedRow } from './content-model.ts';
@@ -39,6 +41,9 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
     if (id !== undefined && !indicatorIds.has(id))
       issues.push(issue(place, field, id, 'unknown-indicator'));
   };
+  /** Whether a document has a section with this anchor, or with this former Chinese anchor (see anchors.ts). */
+  const hasSection = (document: { anchors: string[]; headings: { alias: string | undefined }[] }, section: string) =>
+    document.anchors.includes(section) || document.headings.some((h) => h.alias === section);
   const policySection = (place: Target, policyField: string, policyId: string, sectionField?: string, section?: string) => {
     const policy = policies.get(policyId);
     if (model.unreadableDocuments.has(policyId)) return;
@@ -46,11 +51,7 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
       issues.push(issue(place, policyField, policyId, 'unknown-policy'));
       return;
     }
-    if (policy.data.draft) {
-      issues.push(issue(place, policyField, policyId, 'draft-policy'));
-      return;
-    }
-    if (sectionField && section !== undefined && !policy.anchors.includes(section))
+    if (sectionField && section !== undefined && !hasSection(policy, section))
       issues.push(
         issue(place, sectionField, section, 'unknown-policy-section', {
           policy: policyId,
@@ -65,11 +66,7 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
       issues.push(issue(place, '来源简报', briefingId, 'unknown-briefing'));
       return;
     }
-    if (briefing.data.draft) {
-      issues.push(issue(place, '来源简报', briefingId, 'draft-briefing'));
-      return;
-    }
-    if (!briefing.anchors.includes(section))
+    if (!hasSection(briefing, section))
       issues.push(issue(place, '来源章节', section, 'unknown-briefing-section', { briefing: briefingId, anchors: briefing.anchors.join('、') }));
   };
   const unique = <T>(rows: LocatedRow<T>[], key: (data: T) => string, field: string, what: string) => {

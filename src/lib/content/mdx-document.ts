@@ -6,13 +6,14 @@ import { parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
 import type { ContentIssue } from './content-issue.ts';
 import { contentMessage } from '../../core/content-messages.ts';
-import { headingAnchors, markdownHeadings, type SourceHeading } from './anchors.ts';
+import { headingAnchorAliases, headingAnchors, markdownHeadings, type SourceHeading } from './anchors.ts';
 import { unsafeMdx } from './mdx-safety.ts';
 import { mdxSyntaxIssues } from './mdx-syntax.ts';
 
 export interface DocumentRead<T> {
   data?: T;
-  headings: (SourceHeading & { anchor: string })[];
+  /** `alias`: the heading's former Chinese anchor, where it had one (see anchors.ts). */
+  headings: (SourceHeading & { anchor: string; alias: string | undefined })[];
   issues: ContentIssue[];
 }
 
@@ -62,7 +63,8 @@ export function readMdxDocument<S extends z.ZodType>(
   issues.push(...unsafeMdx(file, body, bodyStartLine));
   issues.push(...mdxSyntaxIssues(file, body, bodyStartLine));
   const anchors = headingAnchors(headings);
-  const anchored = headings.map((heading, i) => ({ ...heading, anchor: anchors[i]! }));
+  const aliases = headingAnchorAliases(headings);
+  const anchored = headings.map((heading, i) => ({ ...heading, anchor: anchors[i]!, alias: aliases[i] }));
 
   const yaml = parseDocument(yamlText);
   if (yaml.errors.length > 0) {

@@ -32,7 +32,7 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
   const issues: ContentIssue[] = [];
   const model: ContentModel = {
     regions: [], indicators: [], assignments: [], targets: [], trackers: [], progress: [],
-    rankingTiers: [], evaluationWeights: [], taskLists: [], policies: [], briefings: [], unreadableDocuments: new Set(),
+    rankingTiers: [], evaluationWeights: [], synonyms: [], taskLists: [], policies: [], briefings: [], unreadableDocuments: new Set(),
     siteSettings: { reuseTerms: DEFAULT_REUSE_TERMS },
   };
   const shown = (path: string) => `${displayRoot}/${path}`;
@@ -88,7 +88,7 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
           file,
           data: read.data,
           anchors: read.headings.map((h) => h.anchor),
-          headings: read.headings.map(({ depth, text: headingText, anchor }) => ({ depth, text: headingText, anchor })),
+          headings: read.headings.map(({ depth, text: headingText, anchor, alias }) => ({ depth, text: headingText, anchor, alias })),
         };
         if (kind === 'policies') model.policies.push(document as ContentModel['policies'][number]);
         else model.briefings.push(document as ContentModel['briefings'][number]);

@@ -1,11 +1,16 @@
 /**
- * The site's search engine: every query term must occur, as a whole phrase,
- * in a record's folded text. Chinese needs no word segmentation this way:
- * 营商 finds 营商环境, 区政数局 finds only 区政数局, and a highlight always
- * covers the whole term typed, never a lone character of it. Records are
- * ranked by how rare the terms are, how often and how early they occur, and
- * whether the title names them. Pure: runs in the browser and in tests.
+ * Ranking: from exact to approximate. A record holding the query's phrases
+ * whole comes first (ranked as before by rarity, frequency, position and
+ * title share of the terms); then records by how many of the query's words
+ * they hold whole; within that, records of a region the query names; then a
+ * BM25 score over the query's character pairs (the approach of Lucene's
+ * CJKBigramFilter), so a record holding most of the pairs is found even
+ * when the whole string is not. Highlights cover whole words, never a lone
+ * character unless the query is one character. Pure.
  */
+import { termGrams } from './grams.ts';
+import type { QueryPlan } from './query-understanding.ts';
+import { squeeze } from './search-text.ts';
 
 /** A record as shipped to the browser (search-index/records/*.json). */
 export interface IndexedRecord {
@@ -31,24 +36,43 @@ export interface SearchOptions {
 export interface SearchHit {
   record: IndexedRecord;
   score: number;
-  /** Excerpt as parts; `marked` parts are whole query terms. */
+  /** Whether the record holds every phrase of the query whole. */
+  exact: boolean;
+  /** Excerpt as parts; `marked` parts are whole query words. */
   excerpt: { text: string; marked: boolean }[];
 }
 
 export interface SearchResponse {
   hits: SearchHit[];
   total: number;
+  /** Whether any record holds every phrase of the query whole (else the results are approximate). */
+  exact: boolean;
+  /** Phrases and words of the query no record checked holds whole, in any form. */
+  unmatched: string[];
   /** Counts per facet value over all matching records (before facet filtering). */
   facets: Record<Facet, Record<string, number>>;
 }
 
 export interface PreparedRecord extends IndexedRecord {
-  foldedTitle: string;
-  foldedText: string;
+  /** Folded, without name punctuation (see search-text.ts). */
+  matchTitle: string;
+  matchText: string;
+  /** Code point position in `text` of each character of `matchText`. */
+  positions: number[];
 }
 
 export function prepareRecords(records: readonly IndexedRecord[], fold: (text: string) => string): PreparedRecord[] {
-  return records.map((r) => ({ ...r, foldedTitle: fold(r.title), foldedText: fold(r.text) }));
+  return records.map((r) => {
+    const text = squeeze(fold(r.text));
+    return { ...r, matchTitle: squeeze(fold(r.title)).text, matchText: text.text, positions: text.positions };
+  });
+}
+
+/** How many records (of the whole index) hold a gram, and how many records there are. */
+export interface CorpusStatistics {
+  records: number;
+  documentFrequency: (gram: string) => number;
+  averageLength: number;
 }
 
 function occurrences(haystack: string, needle: string): number[] {
@@ -60,29 +84,35 @@ function occurrences(haystack: string, needle: string): number[] {
 const facetValues = (record: IndexedRecord, facet: Facet): string[] =>
   facet === 'kind' ? [record.kind] : facet === 'region' ? record.regions : facet === 'indicator' ? record.indicators : record.year ? [record.year] : [];
 
-/** Around the first occurrence of the rarest term, every occurrence of every term marked. */
+const length = (text: string) => Array.from(text).length;
+
+/** Every occurrence of every term marked, around the first occurrence of any. */
 export function buildExcerpt(record: PreparedRecord, terms: readonly string[], around = 36): SearchHit['excerpt'] {
   const chars = Array.from(record.text);
-  const folded = Array.from(record.foldedText);
-  const foldedString = folded.join('');
-  const firsts = terms.map((t) => foldedString.indexOf(t)).filter((i) => i >= 0);
-  // indexOf counts UTF-16 units; convert to a code point index.
-  const unitToPoint = (unit: number) => Array.from(foldedString.slice(0, unit)).length;
-  const anchor = firsts.length > 0 ? unitToPoint(Math.min(...firsts)) : 0;
-  const start = Math.max(0, anchor - around);
-  const end = Math.min(chars.length, anchor + around * 2);
-  const window = folded.slice(start, end).join('');
-  const marks = new Array<boolean>(end - start).fill(false);
-  for (const term of [...terms].sort((a, b) => b.length - a.length)) {
-    for (const unit of occurrences(window, term)) {
-      const from = Array.from(window.slice(0, unit)).length;
-      const length = Array.from(term).length;
-      for (let i = from; i < from + length; i++) marks[i] = true;
+  const matchChars = Array.from(record.matchText);
+  // indexOf counts UTF-16 units; convert to a code point index of matchText, then to one of text.
+  const unitToPoint = (text: string, unit: number) => Array.from(text.slice(0, unit)).length;
+  const marks = new Array<boolean>(chars.length).fill(false);
+  let first = Infinity;
+  for (const term of terms) {
+    const size = length(term);
+    for (const unit of occurrences(record.matchText, term)) {
+      const from = unitToPoint(record.matchText, unit);
+      const start = record.positions[from]!;
+      const end = record.positions[Math.min(from + size - 1, matchChars.length - 1)]!;
+      first = Math.min(first, start);
+      for (let i = start; i <= end; i++) marks[i] = true;
     }
   }
+  const anchor = first === Infinity ? 0 : first;
+  let start = Math.max(0, anchor - around);
+  let end = Math.min(chars.length, anchor + around * 2);
+  // Never cut a marked word at the window's edge.
+  while (start > 0 && marks[start] && marks[start - 1]) start -= 1;
+  while (end < chars.length && marks[end - 1] && marks[end]) end += 1;
   const parts: SearchHit['excerpt'] = [];
-  for (let i = 0; i < marks.length; i++) {
-    const ch = chars[start + i]!.replace(/\s/, ' ');
+  for (let i = start; i < end; i++) {
+    const ch = chars[i]!.replace(/\s/, ' ');
     const last = parts.at(-1);
     if (last && last.marked === marks[i]) last.text += ch;
     else parts.push({ text: ch, marked: marks[i]! });
@@ -92,44 +122,101 @@ export function buildExcerpt(record: PreparedRecord, terms: readonly string[], a
   return parts;
 }
 
+/** The forms a term may take, with their weight: itself and the indicator's own name fully, other forms (synonyms, corrections) a little less. */
+export const weightedForms = (plan: QueryPlan, term: string): { form: string; weight: number }[] => [
+  { form: term, weight: 1 },
+  ...(plan.names[term] ? [{ form: plan.names[term], weight: 1 }] : []),
+  ...(plan.alternatives[term] ?? []).map((form) => ({ form, weight: ALTERNATIVE_WEIGHT })),
+];
+
+export const formsOf = (plan: QueryPlan, term: string): string[] => weightedForms(plan, term).map((f) => f.form);
+
+/** The grams whose postings decide candidates and BM25: every pair of every phrase, word and alternative form. */
+export function planGrams(plan: QueryPlan): string[] {
+  return [...new Set([...plan.phrases, ...plan.words].flatMap((t) => formsOf(plan, t)).flatMap(termGrams))];
+}
+
+const ALTERNATIVE_WEIGHT = 0.7;
+const K1 = 1.2;
+const B = 0.75;
+
 /**
- * Runs the query variants (see search-text.ts) and merges them: a record's
- * score is its best over the variants.
+ * Ranks `records` (the candidates) for the plan. `statistics` gives
+ * document frequencies over the whole index for BM25.
  */
-export function findRecords(records: readonly PreparedRecord[], variants: readonly string[], options: SearchOptions = {}): SearchResponse {
-  const best = new Map<PreparedRecord, { score: number; terms: string[] }>();
-  for (const variant of variants) {
-    const terms = variant.split(' ').filter(Boolean);
-    if (terms.length === 0) continue;
-    const matching = records.filter((r) => terms.every((t) => r.foldedText.includes(t) || r.foldedTitle.includes(t)));
-    const idf = new Map(terms.map((t) => [t, Math.log(1 + records.length / (1 + matching.filter((r) => r.foldedText.includes(t) || r.foldedTitle.includes(t)).length))]));
-    for (const record of matching) {
-      let score = 0;
-      for (const term of terms) {
-        const inText = occurrences(record.foldedText, term);
-        const first = inText[0] ?? record.foldedText.length;
-        const weight = idf.get(term)! * Array.from(term).length;
-        score += weight * (1 + Math.log(1 + inText.length)) / (1 + Math.sqrt(record.foldedText.length) / 40);
-        score += weight * 0.5 * (1 - Math.min(first, 400) / 400);
-        // The larger the share of the title the term makes up, the more the record is about it: an
-        // indicator named by the term outranks each region's assignment of it. Squared, so that only
-        // a title that is mostly the term comes near one that is exactly the term.
-        if (record.foldedTitle.includes(term)) score += weight * (2 + 4 * (Array.from(term).length / Array.from(record.foldedTitle).length) ** 2);
-      }
-      const known = best.get(record);
-      if (!known || score > known.score) best.set(record, { score, terms });
+export function findRecords(records: readonly PreparedRecord[], plan: QueryPlan, statistics: CorpusStatistics, options: SearchOptions = {}): SearchResponse {
+  const holds = (r: PreparedRecord, term: string) => r.matchText.includes(term) || r.matchTitle.includes(term);
+  // The term as typed counts fully; another form of it (synonym, correction) a little less.
+  const presentForms = (r: PreparedRecord, term: string) => weightedForms(plan, term).filter(({ form }) => holds(r, form));
+  const rarity = new Map<string, number>();
+  const idfAmong = (form: string) => {
+    let idf = rarity.get(form);
+    if (idf === undefined) rarity.set(form, (idf = Math.log(1 + statistics.records / (1 + records.filter((r) => holds(r, form)).length))));
+    return idf;
+  };
+  const grams = planGrams(plan);
+  const gramIdf = new Map(grams.map((g) => [g, Math.log(1 + (statistics.records - statistics.documentFrequency(g) + 0.5) / (statistics.documentFrequency(g) + 0.5))]));
+  const wordWeight = (w: string) => length(w);
+  const termScore = (record: PreparedRecord, term: string) => {
+    const inText = occurrences(record.matchText, term);
+    const first = inText[0] ?? record.matchText.length;
+    const weight = idfAmong(term) * length(term);
+    let score = (weight * (1 + Math.log(1 + inText.length))) / (1 + Math.sqrt(record.matchText.length) / 40);
+    score += weight * 0.5 * (1 - Math.min(first, 400) / 400);
+    // The larger the share of the title the term makes up, the more the record is about it: an indicator named by
+    // the term outranks each region's assignment of it. Squared, so only a title mostly the term comes near one exactly it.
+    if (record.matchTitle.includes(term)) score += weight * (2 + 4 * (length(term) / length(record.matchTitle)) ** 2);
+    return score;
+  };
+  const totalWordWeight = plan.words.reduce((sum, w) => sum + wordWeight(w), 0) || 1;
+
+  const scored: { record: PreparedRecord; exact: boolean; typed: boolean; coverage: number; region: boolean; score: number; bm25: number; marks: string[] }[] = [];
+  let bestBm25 = 0;
+  for (const record of records) {
+    const phraseForms = plan.phrases.map((p) => presentForms(record, p));
+    const exact = plan.phrases.length > 0 && phraseForms.every((forms) => forms.length > 0);
+    // Holding the phrases as typed (or by the indicator's own name) comes before holding them only in other forms.
+    const typed = exact && phraseForms.every((forms) => forms.some((f) => f.weight === 1));
+    const wordForms = plan.words.map((w) => presentForms(record, w));
+    const coverage = plan.words.reduce((sum, w, i) => sum + (wordForms[i]!.length > 0 ? wordWeight(w) : 0), 0) / totalWordWeight;
+    // Whole-term score, as for exact phrases: rarity × length, frequency, position, share of the title; the best form of each term.
+    const units = exact ? phraseForms : wordForms.filter((forms) => forms.length > 0);
+    let score = 0;
+    for (const forms of units) score += Math.max(...forms.map(({ form, weight }) => weight * termScore(record, form)));
+    // BM25 over character pairs.
+    let bm25 = 0;
+    const docLength = length(record.matchText);
+    for (const gram of grams) {
+      const tf = occurrences(record.matchText, gram).length + (record.matchTitle.includes(gram) ? 1 : 0);
+      if (tf === 0) continue;
+      bm25 += (gramIdf.get(gram)! * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * docLength) / (statistics.averageLength || 1)));
     }
+    bestBm25 = Math.max(bestBm25, bm25);
+    const region = plan.regions.length > 0 && record.regions.some((r) => plan.regions.includes(r));
+    const oneCharacterQuery = plan.phrases.length === 1 && length(plan.phrases[0]!) === 1;
+    // Whole phrases when the record holds the query whole; else the words it holds.
+    const marks = [...new Set(units.flat().map((f) => f.form))].filter((t) => length(t) >= 2 || oneCharacterQuery);
+    // Between records holding the query whole, pairs only break ties.
+    scored.push({ record, exact, typed, coverage, region, score: score + (exact ? 0 : 1) * bm25, bm25, marks });
   }
-  const all = [...best.entries()];
+  // With no record holding the whole query, approximate results must hold one of its words whole or a good share of its pairs.
+  const exact = scored.some((s) => s.exact);
+  const all = scored.filter((s) => (exact ? s.exact : s.coverage > 0 || (s.bm25 > 0 && s.bm25 >= 0.5 * bestBm25)));
   const facets = { kind: {}, region: {}, indicator: {}, year: {} } as SearchResponse['facets'];
-  for (const [record] of all)
+  for (const { record } of all)
     for (const facet of Object.keys(facets) as Facet[])
       for (const value of facetValues(record, facet)) facets[facet][value] = (facets[facet][value] ?? 0) + 1;
   const filters = Object.entries(options.filters ?? {}).filter(([, v]) => v) as [Facet, string][];
-  const kept = all.filter(([record]) => filters.every(([facet, value]) => facetValues(record, facet).includes(value)));
-  kept.sort(([a, x], [b, y]) =>
-    options.sortByDate ? (b.date ?? '').localeCompare(a.date ?? '') || y.score - x.score : y.score - x.score || a.url.localeCompare(b.url),
+  const kept = all.filter(({ record }) => filters.every(([facet, value]) => facetValues(record, facet).includes(value)));
+  const tier = (s: (typeof kept)[number]) => Math.round(s.coverage * 4);
+  kept.sort((x, y) =>
+    options.sortByDate
+      ? (y.record.date ?? '').localeCompare(x.record.date ?? '') || y.score - x.score
+      : Number(y.region) - Number(x.region) || Number(y.typed) - Number(x.typed) || tier(y) - tier(x) || y.score - x.score || x.record.url.localeCompare(y.record.url),
   );
-  const hits = kept.slice(0, options.limit ?? 20).map(([record, { score, terms }]) => ({ record, score, excerpt: buildExcerpt(record, terms) }));
-  return { hits, total: kept.length, facets };
+  const hits = kept
+    .slice(0, options.limit ?? 20)
+    .map(({ record, score, exact, marks }) => ({ record, score, exact, excerpt: buildExcerpt(record, marks) }));
+  const unmatched = [...new Set([...plan.phrases, ...plan.words])].filter((term) => !records.some((r) => formsOf(plan, term).some((f) => holds(r, f))));
+  return { hits, total: kept.length, exact, unmatched, facets };
 }

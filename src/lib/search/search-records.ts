@@ -6,9 +6,9 @@
 import type { ContentModel } from '../content/content-model.ts';
 import { markdownSections } from '../content/markdown-text.ts';
 import { formatChineseDate } from '../../core/dates.ts';
-import { taskRowLinks } from '../pagination.ts';
 import { policySortDate } from '../../schemas/policies.ts';
 import { routes } from '../routes.ts';
+import { publishedById, publishedDocuments, publishedPolicies, taskListHeadings, taskRowAddresses, taskRowLabel } from '../published-view.ts';
 
 export const SEARCH_KINDS = {
   policy: '政策文件',
@@ -48,8 +48,9 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
   };
   const region = (id: string) => [regionName.get(id) ?? id];
   const records: SearchRecord[] = [];
-  const policies = model.policies.filter((p) => !p.data.draft);
-  const briefings = model.briefings.filter((b) => !b.data.draft);
+  // In file order: the query vocabulary is collected in record order.
+  const policies = publishedDocuments(model.policies);
+  const briefings = publishedDocuments(model.briefings);
 
   for (const policy of policies) {
     const date = policySortDate(policy.data);
@@ -77,20 +78,21 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
     }
   }
 
-  const policyById = new Map(policies.map((p) => [p.id, p]));
+  const policyById = publishedById(policies);
+  const listHeadings = taskListHeadings(publishedPolicies(model.policies), model.taskLists.map((list) => list.id));
+  const rowAddress = taskRowAddresses(model.taskLists.map((list) => [list.id, list.rows.map((r) => r.data.number)] as const));
   for (const list of model.taskLists) {
     const policy = list.rows[0] ? policyById.get(list.rows[0].data.policy) : undefined;
     if (!policy && list.rows.length > 0) continue;
-    const listTitle = policy?.data.attachments.find((a) => a.dataset === `tasks/${list.id}`)?.title ?? list.id;
-    const rowLinks = taskRowLinks(list.id, list.rows.map((r) => r.data.number));
+    const listTitle = listHeadings.get(list.id)!.title;
     for (const { data: task } of list.rows) {
       const cells = [
         task.indicatorName, task.benchmarkCities, task.expectedGrade, task.pilotProject, task.action, task.actionLeader, task.actionUnit,
         task.goal, task.measure, task.indicatorLead, task.leadUnit, task.supportingUnits, task.deadline && `完成时限 ${formatChineseDate(task.deadline)}`,
       ];
       records.push({
-        url: rowLinks.get(task.number)!,
-        title: `${listTitle} 第${task.number}项${task.indicatorName ? `（${task.indicatorName}）` : task.action ? `（${task.action}）` : ''}`,
+        url: rowAddress({ list: list.id, number: task.number }),
+        title: taskRowLabel(listTitle, task),
         content: cells.filter(Boolean).join('\n'),
         kind: SEARCH_KINDS.task,
         regions: region(task.region),
@@ -130,7 +132,7 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
   }
 
   const trackerName = new Map(model.trackers.map((t) => [t.data.id, t.data.name]));
-  const briefingById = new Map(briefings.map((b) => [b.id, b]));
+  const briefingById = publishedById(briefings);
   for (const { data: p } of model.progress) {
     const briefing = briefingById.get(p.briefing);
     if (!briefing) continue;

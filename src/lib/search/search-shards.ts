@@ -4,28 +4,39 @@
  * file to a `write(path, text)` function; the browser (and the tests) read
  * them through a `load(path)` function.
  *
- * - `meta.json`: the query vocabulary, and the kind, regions and year of
- *   every record as runs (records are ordered by kind, region, year), so
- *   facet counts and filters need no record text.
+ * - `meta.json`: record count and average length (for BM25), synonyms,
+ *   region names, how the character tables are split, and the kind, regions
+ *   and year of every record as runs (records are ordered by kind, region,
+ *   year), so facet counts and filters need no record text.
  * - `grams/<n>.json`: for every character and every pair of adjacent
- *   characters in the folded text, the records containing it (a posting),
- *   sharded by a hash of the gram; long postings get a file of their own
- *   (`grams/long-<n>.txt`). Title grams are kept apart too, keyed with a
- *   leading \u0000, so records naming the terms in their title are read first.
+ *   characters in the folded text (name punctuation skipped), the records
+ *   containing it (a posting), sharded by a hash of the gram; long postings
+ *   get a file of their own (`grams/long-<n>.txt`). Beside a pair's postings
+ *   in the same shard: its postings in titles only (key \u0000 + pair) and the
+ *   vocabulary words starting with it (key \u0001 + pair), so splitting a
+ *   run-together query costs no extra file. Vocabulary words by the pinyin of
+ *   their first two characters are keyed \u0002 + pinyin, for typos.
+ * - `chars/traditional-<n>.json`, `chars/pinyin-<n>.json`: the complete
+ *   traditional/variant → simplified table and the pinyin of common
+ *   characters, split by code point (see character-tables.ts); a query reads
+ *   only the parts its characters need, and only when it needs them.
  * - `records/<n>.json`: the records themselves, CHUNK_SIZE to a file.
  *
- * A query term's candidates are the records holding all of its grams; the
- * candidates' chunks are then read and every term checked as a whole phrase
- * by lib/phrase-search.ts, which also ranks. When there are more candidate
- * chunks than MAX_CHUNKS_PER_QUERY, the best-placed candidates are checked
- * (each kind in turn; within a kind, title matches first, then the newest)
- * and the total is reported as an estimate.
+ * A query's candidates are the records holding its character pairs, scored
+ * by the pairs' rarity; the best-placed candidates' chunks (at most
+ * MAX_CHUNKS_PER_QUERY) are read and ranked by phrase-search.ts.
  */
-import { findRecords, prepareRecords, type Facet, type IndexedRecord, type PreparedRecord, type SearchOptions, type SearchResponse } from './phrase-search.ts';
-import { foldChar, type QueryVocabulary } from './search-text.ts';
+import { findRecords, formsOf, planGrams, prepareRecords, type Facet, type IndexedRecord, type PreparedRecord, type SearchOptions, type SearchResponse } from './phrase-search.ts';
+import { foldChar, isNamePunctuation, squeeze, textFolder } from './search-text.ts';
+import { characterTableReader, splitCharacterTable, type CharacterTableMeta } from './character-tables.ts';
+import { gramShard, termGrams } from './grams.ts';
+import { planQuery, type QueryPlan } from './query-understanding.ts';
+import { corrections, pinyinKey, wordPinyin, type Correction } from './typo-corrections.ts';
 import { groupBy } from '../catalog.ts';
 
-export const SEARCH_INDEX_VERSION = 2;
+export { gramShard, termGrams };
+
+export const SEARCH_INDEX_VERSION = 3;
 /** Where the index files are published, below the site root. */
 export const SEARCH_INDEX_DIR = 'search-index';
 export const CHUNK_SIZE = 32;
@@ -34,19 +45,50 @@ export const MAX_CHUNKS_PER_QUERY = 16;
 /** Postings longer than this (encoded characters) get a file of their own. */
 const LONG_POSTING = 2048;
 /** Target size of a shard of short postings (characters). */
-const SHARD_TARGET = 12_000;
+const SHARD_TARGET = 5_000;
 const TITLE = '\u0000';
+const WORDS = '\u0001';
+const PINYIN = '\u0002';
+const CHARACTER_SHARDS = 16;
+/** Homophones tried for a mistyped character, the most frequent in the site first. */
+const MAX_HOMOPHONES = 8;
+/** Terms longer than this are not checked for typos: a long phrase is rarely one mistyped word (its words are checked). */
+const MAX_TYPO_TERM = 8;
+/** An approximate search (nothing holds the query whole) checks at most this many records, in this many chunks. */
+const APPROXIMATE_RECORDS = 64;
+const APPROXIMATE_CHUNKS = 8;
 
 export interface SearchIndexMeta {
   version: number;
   records: number;
+  /** Mean length of the records' text, for BM25. */
+  averageLength: number;
   chunkSize: number;
   shards: number;
-  vocabulary: QueryVocabulary;
+  /** Everyday word → the documents' terms (the synonyms dataset), folded. */
+  synonyms: Record<string, string[]>;
+  /** Another name of an indicator → its own name, folded. */
+  names: Record<string, string>;
+  traditional: CharacterTableMeta;
+  pinyin: CharacterTableMeta;
   kinds: string[];
   regionSets: string[][];
   /** Runs of records sharing kind, regions and year, flattened: [kind, regionSet, year or 0, length]… */
   runs: number[];
+}
+
+/** What the index is built from besides the records. */
+export interface IndexVocabulary {
+  /** Traditional or variant character → simplified: the complete table. */
+  traditional: ReadonlyMap<string, string>;
+  /** Character → toneless pinyin, for common characters and every character of the vocabulary. */
+  pinyin: ReadonlyMap<string, string>;
+  /** The site's words (titles, headings, indicator names and aliases, units, people…), as written. */
+  words: Iterable<string>;
+  /** Everyday word → the documents' terms, as written. */
+  synonyms: Record<string, string[]>;
+  /** Another name of an indicator → its own name, as written. */
+  names: Record<string, string>;
 }
 
 /* ---------- grams and postings ---------- */
@@ -59,18 +101,6 @@ function isSpace(c: number): boolean {
 /** Grams are keyed by number while building: a character's code point, or a pair's two combined. */
 const PAIR = 0x110000;
 const gramText = (key: number) => (key < PAIR ? String.fromCodePoint(key) : String.fromCodePoint(Math.floor(key / PAIR), key % PAIR));
-
-/** The grams every record containing `term` must hold: its adjacent pairs, or the character itself. */
-export function termGrams(term: string): string[] {
-  const chars = Array.from(term);
-  return chars.length === 1 ? chars : chars.slice(1).map((ch, i) => chars[i]! + ch);
-}
-
-export function gramShard(gram: string, shards: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < gram.length; i++) hash = Math.imul(hash ^ gram.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % shards;
-}
 
 /** Bytes as base64 (btoa and atob exist in browsers and in Node), in slices to keep argument lists short. */
 function toBase64(bytes: Uint8Array): string {
@@ -177,23 +207,27 @@ export function orderRecords(records: readonly IndexedRecord[], kindOrder: reado
  * directory, its text) as soon as it is ready, so the index is never held in
  * memory whole; returns the number of files. Records must be in index order.
  */
-export function buildSearchIndex(
-  records: readonly IndexedRecord[],
-  vocabulary: QueryVocabulary,
-  write: (path: string, text: string) => void,
-): number {
+export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: IndexVocabulary, write: (path: string, text: string) => void): number {
   let files = 0;
   const emit = (path: string, text: string) => {
     write(path, text);
     files += 1;
   };
+  const traditional = (ch: string) => vocabulary.traditional.get(ch);
+  const fold = textFolder(traditional);
   const folded = new Map<number, number>();
   const foldCode = (c: number) => {
     let f = folded.get(c);
-    if (f === undefined) folded.set(c, (f = foldChar(String.fromCodePoint(c), vocabulary.traditional).codePointAt(0)!));
+    if (f === undefined) folded.set(c, (f = foldChar(String.fromCodePoint(c), traditional).codePointAt(0)!));
     return f;
   };
-  // Every character and adjacent pair of the folded text, none spanning whitespace; a record is added once per gram.
+  const punctuation = new Map<number, boolean>();
+  const skipped = (c: number) => {
+    let p = punctuation.get(c);
+    if (p === undefined) punctuation.set(c, (p = isNamePunctuation(String.fromCodePoint(c))));
+    return p;
+  };
+  // Every character and adjacent pair of the folded text, none spanning whitespace, name punctuation skipped; a record is added once per gram.
   const addGrams = (postings: Map<number, PostingWriter>, text: string, id: number) => {
     const put = (key: number) => {
       let writer = postings.get(key);
@@ -207,6 +241,7 @@ export function buildSearchIndex(
         previous = -1;
         continue;
       }
+      if (skipped(c)) continue;
       put(c);
       if (previous >= 0) put(previous * PAIR + c);
       previous = c;
@@ -218,7 +253,9 @@ export function buildSearchIndex(
   const regionSets: string[][] = [];
   const regionSetIds = new Map<string, number>();
   const runs: number[] = [];
+  let totalLength = 0;
   records.forEach((record, id) => {
+    totalLength += Array.from(record.text).length;
     addGrams(inText, record.title, id);
     addGrams(inText, record.text, id);
     addGrams(inTitle, record.title, id);
@@ -235,10 +272,44 @@ export function buildSearchIndex(
   for (let chunk = 0; chunk * CHUNK_SIZE < records.length; chunk++)
     emit(`records/${chunk}.json`, JSON.stringify(records.slice(chunk * CHUNK_SIZE, (chunk + 1) * CHUNK_SIZE)));
 
+  // Vocabulary words, folded and squeezed like the text, by their first pair and by the pinyin of their first two characters.
+  const pinyinOf = (ch: string) => vocabulary.pinyin.get(ch);
+  const byPair = new Map<string, Set<string>>();
+  const byPinyin = new Map<string, Set<string>>();
+  const file = (map: Map<string, Set<string>>, key: string, word: string) => {
+    if (!map.has(key)) map.set(key, new Set());
+    map.get(key)!.add(word);
+  };
+  for (const written of vocabulary.words) {
+    const word = squeeze(fold(written)).text.replace(/\s+/g, '');
+    const chars = Array.from(word);
+    if (chars.length < 2 || chars.length > 16) continue;
+    file(byPair, chars[0]! + chars[1]!, word);
+    const key = pinyinKey(word, pinyinOf);
+    const reading = wordPinyin(word, pinyinOf);
+    // Filed with its whole pinyin, so a query needs the pinyin only of its own characters.
+    if (key && reading) file(byPinyin, key, `${word}:${reading.replaceAll(' ', '-')}`);
+  }
   const encoded = [
     ...[...inText].map(([key, writer]) => [gramText(key), writer.encode(records.length)] as const),
     ...[...inTitle].map(([key, writer]) => [TITLE + gramText(key), writer.encode(records.length)] as const),
+    ...[...byPair].map(([pair, words]) => [WORDS + pair, [...words].sort().join(' ')] as const),
+    ...[...byPinyin].map(([key, words]) => [PINYIN + key, [...words].sort().join(' ')] as const),
   ];
+  // Characters of the site by pinyin, most frequent first: a typo's homophones.
+  const homophones = new Map<string, { ch: string; count: number }[]>();
+  for (const [key, writer] of inText) {
+    if (key >= PAIR) continue;
+    const ch = String.fromCodePoint(key);
+    const reading = vocabulary.pinyin.get(ch);
+    if (!reading) continue;
+    if (!homophones.has(reading)) homophones.set(reading, []);
+    homophones.get(reading)!.push({ ch, count: writer.count });
+  }
+  const homophoneFiles = Array.from({ length: CHARACTER_SHARDS }, () => ({}) as Record<string, string>);
+  for (const [reading, chars] of [...homophones].sort(([a], [b]) => (a < b ? -1 : 1)))
+    homophoneFiles[gramShard(reading, CHARACTER_SHARDS)]![reading] = chars.sort((a, b) => b.count - a.count || (a.ch < b.ch ? -1 : 1)).map((c) => c.ch).join('');
+  homophoneFiles.forEach((entries, n) => emit(`chars/homophones-${n}.json`, JSON.stringify(entries)));
   inText.clear();
   inTitle.clear();
   const shortLength = encoded.reduce((sum, [gram, e]) => sum + (e.length > LONG_POSTING ? 0 : gram.length + e.length + 6), 0);
@@ -246,14 +317,43 @@ export function buildSearchIndex(
   const shardEntries = Array.from({ length: shards }, () => [] as [string, string][]);
   let long = 0;
   for (const [gram, e] of encoded) {
-    if (e.length > LONG_POSTING) {
+    if (e.length > LONG_POSTING && !gram.startsWith(WORDS) && !gram.startsWith(PINYIN)) {
       emit(`grams/long-${long}.txt`, e);
       shardEntries[gramShard(gram, shards)]!.push([gram, `@${long++}`]);
     } else shardEntries[gramShard(gram, shards)]!.push([gram, e]);
   }
   shardEntries.forEach((entries, n) => emit(`grams/${n}.json`, JSON.stringify(Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1))))));
 
-  const meta: SearchIndexMeta = { version: SEARCH_INDEX_VERSION, records: records.length, chunkSize: CHUNK_SIZE, shards, vocabulary, kinds, regionSets, runs };
+  const tables = {
+    traditional: splitCharacterTable(vocabulary.traditional, CHARACTER_SHARDS, true),
+    pinyin: splitCharacterTable(vocabulary.pinyin, CHARACTER_SHARDS, false),
+  };
+  for (const [name, table] of Object.entries(tables)) table.files.forEach((entries, n) => emit(`chars/${name}-${n}.json`, JSON.stringify(entries)));
+  const names: Record<string, string> = {};
+  for (const [other, name] of Object.entries(vocabulary.names)) {
+    const key = squeeze(fold(other)).text;
+    const value = squeeze(fold(name)).text;
+    if (key !== value) names[key] = value;
+  }
+  const synonyms: Record<string, string[]> = {};
+  for (const [word, terms] of Object.entries(vocabulary.synonyms)) {
+    const key = squeeze(fold(word)).text;
+    synonyms[key] = [...new Set([...(synonyms[key] ?? []), ...terms.map((t) => squeeze(fold(t)).text)])].filter((t) => t !== key);
+  }
+  const meta: SearchIndexMeta = {
+    version: SEARCH_INDEX_VERSION,
+    records: records.length,
+    averageLength: Math.round(totalLength / Math.max(1, records.length)),
+    chunkSize: CHUNK_SIZE,
+    shards,
+    synonyms,
+    names,
+    traditional: tables.traditional.meta,
+    pinyin: tables.pinyin.meta,
+    kinds,
+    regionSets,
+    runs,
+  };
   emit('meta.json', JSON.stringify(meta));
   return files;
 }
@@ -279,70 +379,210 @@ export function recordFacets(meta: SearchIndexMeta): RecordFacets[] {
 export interface ShardedSearchResponse extends SearchResponse {
   /** False when only the best-placed candidates were checked: `total` and facet counts are then estimates. */
   complete: boolean;
+  /** How the query was understood: phrases, words, regions, dropped words, other forms. */
+  plan: QueryPlan;
+  /** Corrections of mistyped words, from the site's vocabulary: shown as 您是不是要找. */
+  suggestions: Correction[];
+}
+
+export interface SearchIndexHandle {
+  meta: SearchIndexMeta;
+  facets: RecordFacets[];
+  load: (path: string) => Promise<string>;
+  maxChunks?: number;
+  /** Word segmentation for text the vocabulary does not cover (Intl.Segmenter where available). */
+  segment?: (text: string) => string[];
+}
+
+/** The word segmenter of the JavaScript runtime, when it has one. */
+export function runtimeSegmenter(): ((text: string) => string[]) | undefined {
+  if (typeof Intl === 'undefined' || !('Segmenter' in Intl)) return undefined;
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  return (text) => Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
 /**
- * Searches the index through `load` (a path below the index directory → its
- * text). Same matching and ranking as findRecords over every record, when
- * the candidates fit in `maxChunks` chunks (MAX_CHUNKS_PER_QUERY).
+ * Searches the index through `load` (a path below the index directory → its text).
  */
-export async function queryShardedIndex(
-  index: { meta: SearchIndexMeta; facets: RecordFacets[]; load: (path: string) => Promise<string>; maxChunks?: number },
-  variants: readonly string[],
-  fold: (text: string) => string,
-  options: SearchOptions = {},
-): Promise<ShardedSearchResponse> {
+export async function queryShardedIndex(index: SearchIndexHandle, query: string, options: SearchOptions = {}): Promise<ShardedSearchResponse> {
   const { meta, facets, load, maxChunks = MAX_CHUNKS_PER_QUERY } = index;
+  const tableReader = (name: 'traditional' | 'pinyin') =>
+    characterTableReader(meta[name], (n) => load(`chars/${name}-${n}.json`).then((text) => JSON.parse(text) as Record<string, string>));
+  const traditional = tableReader('traditional');
+  const pinyin = tableReader('pinyin');
+  await traditional.prepare(Array.from(query).flatMap((ch) => [ch, ch.normalize('NFKC')]));
+  const fold = textFolder(traditional.get);
+
   const shardCache = new Map<number, Promise<Record<string, string>>>();
-  const posting = async (gram: string): Promise<number[]> => {
-    const shard = gramShard(gram, meta.shards);
+  const entry = async (key: string): Promise<string | undefined> => {
+    const shard = gramShard(key, meta.shards);
     if (!shardCache.has(shard)) shardCache.set(shard, load(`grams/${shard}.json`).then((text) => JSON.parse(text) as Record<string, string>));
-    const entry = (await shardCache.get(shard)!)[gram];
-    if (entry === undefined) return [];
-    return decodePosting(entry.startsWith('@') ? await load(`grams/long-${entry.slice(1)}.txt`) : entry);
+    return (await shardCache.get(shard)!)[key];
   };
-  const all = (lists: number[][]) => lists.reduce((a, b) => intersect(a, b));
+  const postings = new Map<string, Promise<number[]>>();
+  const posting = (key: string): Promise<number[]> => {
+    if (!postings.has(key))
+      postings.set(
+        key,
+        entry(key).then(async (e) => (e === undefined ? [] : decodePosting(e.startsWith('@') ? await load(`grams/long-${e.slice(1)}.txt`) : e))),
+      );
+    return postings.get(key)!;
+  };
+  const wordLists = new Map<string, string[]>();
+  const words = async (key: string) => {
+    if (!wordLists.has(key)) wordLists.set(key, ((await entry(key)) ?? '').split(' ').filter(Boolean));
+    return wordLists.get(key)!;
+  };
 
-  const candidates = new Set<number>();
-  const inTitle = new Set<number>();
-  for (const variant of variants) {
-    const terms = variant.split(' ').filter(Boolean);
-    if (terms.length === 0) continue;
-    const grams = [...new Set(terms.flatMap(termGrams))];
+  // The vocabulary words starting at each pair of the query, read with the pairs' postings.
+  const folded = fold(query);
+  const pairs = [...new Set(Array.from(squeeze(folded).text.replace(/\s+/g, '')).flatMap((_, i, chars) => (i + 1 < chars.length ? [chars[i]! + chars[i + 1]!] : [])))];
+  await Promise.all(pairs.flatMap((pair) => [words(WORDS + pair), posting(pair)]));
+  const vocabulary = new Set(pairs.flatMap((pair) => wordLists.get(WORDS + pair)!));
+  const plan = planQuery(folded, {
+    isWord: (word) => vocabulary.has(word),
+    synonyms: meta.synonyms,
+    names: meta.names,
+    regions: [...new Set(meta.regionSets.flat())],
+    segment: index.segment,
+  });
+
+  const holders = async (term: string) => (await Promise.all(termGrams(term).map(posting))).reduce((a, b) => intersect(a, b));
+  const homophoneShards = new Map<number, Promise<Record<string, string>>>();
+  const homophones = async (reading: string) => {
+    const shard = gramShard(reading, CHARACTER_SHARDS);
+    if (!homophoneShards.has(shard)) homophoneShards.set(shard, load(`chars/homophones-${shard}.json`).then((text) => JSON.parse(text) as Record<string, string>));
+    return Array.from((await homophoneShards.get(shard)!)[reading] ?? '');
+  };
+  // Typos: a word or phrase no record holds whole, corrected from the vocabulary (same pinyin, or one
+  // character off); failing that, the character whose pairs the index lacks replaced by a homophone the site uses.
+  const suggestions: Correction[] = [];
+  const correct = async (terms: readonly string[]): Promise<boolean> => {
+    let changed = false;
+    for (const term of terms) {
+      const chars = Array.from(term);
+      if (chars.length < 2 || chars.length > MAX_TYPO_TERM || plan.alternatives[term] || plan.names[term]) continue;
+      await pinyin.prepare(chars);
+      const keys = chars.slice(0, -1).map((ch, i) => pinyinKey(ch + chars[i + 1]!, pinyin.get)).filter((k): k is string => Boolean(k));
+      await Promise.all(keys.map((k) => words(PINYIN + k)));
+      // Entries are word:pin-yin; the words' readings join the query's own.
+      const readings = new Map<string, string>();
+      const byPinyin = (k: string) =>
+        (wordLists.get(PINYIN + k) ?? []).map((entry) => {
+          const [word, reading] = entry.split(':') as [string, string];
+          Array.from(word).forEach((ch, i) => readings.set(ch, reading.split('-')[i]!));
+          return word;
+        });
+      keys.forEach(byPinyin);
+      const readingOf = (ch: string) => pinyin.get(ch) ?? readings.get(ch);
+      const fixed = new Set<string>();
+      for (const c of corrections(term, readingOf, byPinyin, (pair) => wordLists.get(WORDS + pair) ?? [])) {
+        const corrected = term.replace(c.from, c.to);
+        if (!fixed.has(corrected) && (await holders(corrected)).length > 0) fixed.add(corrected);
+      }
+      if (fixed.size === 0) {
+        const missing = await Promise.all(chars.map(async (_, i) => (i > 0 && (await posting(chars[i - 1]! + chars[i]!)).length === 0 ? 1 : 0) + (i + 1 < chars.length && (await posting(chars[i]! + chars[i + 1]!)).length === 0 ? 1 : 0)));
+        const worst = Math.max(...missing);
+        for (const [i, ch] of chars.entries()) {
+          const reading = pinyin.get(ch);
+          if (worst === 0 || missing[i] !== worst || !reading) continue;
+          for (const other of (await homophones(reading)).filter((h) => h !== ch).slice(0, MAX_HOMOPHONES)) {
+            const corrected = [...chars.slice(0, i), other, ...chars.slice(i + 1)].join('');
+            if ((await holders(corrected)).length > 0) fixed.add(corrected);
+          }
+        }
+      }
+      if (fixed.size === 0) continue;
+      plan.alternatives[term] = [...fixed];
+      for (const to of fixed) if (!suggestions.some((s) => s.to === to)) suggestions.push({ from: term, to });
+      changed = true;
+    }
+    return changed;
+  };
+  // Terms whose pairs no record holds all of are corrected before searching; terms found nowhere whole, after.
+  const allTerms = [...new Set([...plan.phrases, ...plan.words])];
+  const absent = (await Promise.all(allTerms.map(async (t) => ((await holders(t)).length === 0 ? t : undefined)))).filter((t): t is string => Boolean(t));
+  await correct(absent);
+  const first = await rank();
+  if (first.exact || first.unmatched.length === 0 || !(await correct(first.unmatched))) return first;
+  return rank();
+
+  async function rank(): Promise<ShardedSearchResponse> {
+    // Postings of every pair of the phrases, words and their other forms: candidates and BM25's document frequencies.
+    const grams = planGrams(plan);
     const [text, title] = await Promise.all([Promise.all(grams.map(posting)), Promise.all(grams.map((g) => posting(TITLE + g)))]);
-    for (const id of all(text)) candidates.add(id);
-    for (const id of all(title)) inTitle.add(id);
+    const documentFrequency = new Map(grams.map((g, i) => [g, text[i]!.length]));
+    const statistics = { records: meta.records, averageLength: meta.averageLength, documentFrequency: (g: string) => documentFrequency.get(g) ?? 0 };
+    const inTitle = new Set(title.flat());
+    const inRegion = (id: number) => plan.regions.length > 0 && facets[id]!.regions.some((r) => plan.regions.includes(r));
+    const filters = Object.entries(options.filters ?? {}).filter(([, v]) => v) as [Facet, string][];
+    const passes = (id: number) =>
+      filters.every(([facet, value]) =>
+        facet === 'kind' ? facets[id]!.kind === value : facet === 'region' ? facets[id]!.regions.includes(value) : facet === 'year' ? facets[id]!.year === value : true,
+      );
+
+    // Exact: the records holding every pair of every phrase (in some form) may hold the query whole.
+    const holdersOfAny = async (term: string) => [...new Set((await Promise.all(formsOf(plan, term).map(holders))).flat())].sort((a, b) => a - b);
+    const phraseHolders = plan.phrases.length === 0 ? [] : (await Promise.all(plan.phrases.map(holdersOfAny))).reduce((a, b) => intersect(a, b));
+    if (phraseHolders.length > 0) {
+      const ordered = phraseHolders.sort(
+        (a, b) =>
+          Number(inRegion(b)) - Number(inRegion(a)) ||
+          Number(inTitle.has(b)) - Number(inTitle.has(a)) ||
+          (facets[b]!.year ?? '').localeCompare(facets[a]!.year ?? '') ||
+          a - b,
+      );
+      const response = await check(ordered, maxChunks, statistics, passes);
+      if (response.exact) return response;
+    }
+
+    // Approximate: records by the rarity of the query's pairs they hold, those holding a word whole and those of the region first.
+    const weight = new Map<number, number>();
+    text.forEach((ids) => {
+      const idf = Math.log(1 + meta.records / (1 + ids.length));
+      for (const id of ids) weight.set(id, (weight.get(id) ?? 0) + idf);
+    });
+    const wordHolders = new Set((await Promise.all(plan.words.map(holdersOfAny))).flat());
+    let best = 0;
+    for (const w of weight.values()) best = Math.max(best, w);
+    const ordered = [...weight.keys()]
+      .filter((id) => wordHolders.has(id) || weight.get(id)! >= 0.5 * best)
+      .sort(
+        (a, b) =>
+          Number(inRegion(b)) - Number(inRegion(a)) ||
+          Number(wordHolders.has(b)) - Number(wordHolders.has(a)) ||
+          weight.get(b)! - weight.get(a)! ||
+          a - b,
+      )
+      .slice(0, APPROXIMATE_RECORDS);
+    return check(ordered, APPROXIMATE_CHUNKS, statistics, passes);
   }
 
-  const chunkOf = (id: number) => Math.floor(id / meta.chunkSize);
-  const readChunks = async (chunks: readonly number[], keep: ReadonlySet<number>): Promise<PreparedRecord[]> => {
-    const loaded = await Promise.all(chunks.map(async (chunk) => ({ chunk, records: JSON.parse(await load(`records/${chunk}.json`)) as IndexedRecord[] })));
-    return loaded.flatMap(({ chunk, records }) => prepareRecords(records.filter((_, i) => keep.has(chunk * meta.chunkSize + i)), fold));
-  };
-
-  const allChunks = [...new Set([...candidates].map(chunkOf))].sort((a, b) => a - b);
-  if (allChunks.length <= maxChunks) return { ...findRecords(await readChunks(allChunks, candidates), variants, options), complete: true };
-
-  // Too many to check: check the best-placed candidates that pass the filters.
-  const filters = Object.entries(options.filters ?? {}).filter(([, v]) => v) as [Facet, string][];
-  const passes = (id: number, facet: Facet, value: string) =>
-    facet === 'kind' ? facets[id]!.kind === value : facet === 'region' ? facets[id]!.regions.includes(value) : facet === 'year' ? facets[id]!.year === value : true;
-  const ordered = [...candidates]
-    .filter((id) => filters.every(([facet, value]) => passes(id, facet, value)))
-    .sort((a, b) => Number(inTitle.has(b)) - Number(inTitle.has(a)) || (facets[b]!.year ?? '').localeCompare(facets[a]!.year ?? '') || a - b);
-  // Each kind (policies, briefings, task rows…) gets its turn, so one kind's many candidates cannot crowd out the others.
-  const queues = [...groupBy(ordered, (id) => facets[id]!.kind).values()].map((ids) => [...new Set(ids.map(chunkOf))]);
-  const best = new Set<number>();
-  for (let round = 0; best.size < maxChunks && queues.some((q) => round < q.length); round++)
-    for (const queue of queues) if (round < queue.length && best.size < maxChunks) best.add(queue[round]!);
-  const response = findRecords(await readChunks([...best], new Set(ordered)), variants, options);
-  // Counts from the candidates: every term's grams present, not all checked as whole phrases.
-  const estimate = { kind: {}, region: {}, indicator: response.facets.indicator, year: {} } as SearchResponse['facets'];
-  for (const id of candidates) {
-    const f = facets[id]!;
-    estimate.kind[f.kind] = (estimate.kind[f.kind] ?? 0) + 1;
-    for (const region of f.regions) estimate.region[region] = (estimate.region[region] ?? 0) + 1;
-    if (f.year) estimate.year[f.year] = (estimate.year[f.year] ?? 0) + 1;
+  /** Ranks the candidates (best-placed first), reading at most `limit` chunks of them. */
+  async function check(ordered: readonly number[], limit: number, statistics: Parameters<typeof findRecords>[2], passes: (id: number) => boolean): Promise<ShardedSearchResponse> {
+    const chunkOf = (id: number) => Math.floor(id / meta.chunkSize);
+    const readChunks = async (chunks: readonly number[], keep: ReadonlySet<number>): Promise<PreparedRecord[]> => {
+      const loaded = await Promise.all(chunks.map(async (chunk) => ({ chunk, records: JSON.parse(await load(`records/${chunk}.json`)) as IndexedRecord[] })));
+      return loaded.flatMap(({ chunk, records }) => prepareRecords(records.filter((_, i) => keep.has(chunk * meta.chunkSize + i)), fold));
+    };
+    const all = [...new Set(ordered.map(chunkOf))];
+    if (all.length <= limit) return { ...findRecords(await readChunks(all, new Set(ordered)), plan, statistics, options), complete: true, plan, suggestions };
+    // Too many to check: the best-placed that pass the filters, each kind (policies, briefings, task rows…) in turn,
+    // so one kind's many candidates cannot crowd out the others.
+    const kept = ordered.filter(passes);
+    const queues = [...groupBy(kept, (id) => facets[id]!.kind).values()].map((ids) => [...new Set(ids.map(chunkOf))]);
+    const chosen = new Set<number>();
+    for (let round = 0; chosen.size < limit && queues.some((q) => round < q.length); round++)
+      for (const queue of queues) if (round < queue.length && chosen.size < limit) chosen.add(queue[round]!);
+    const response = findRecords(await readChunks([...chosen], new Set(kept)), plan, statistics, options);
+    // Counts from the candidates, not all checked.
+    const estimate = { kind: {}, region: {}, indicator: response.facets.indicator, year: {} } as SearchResponse['facets'];
+    for (const id of ordered) {
+      const f = facets[id]!;
+      estimate.kind[f.kind] = (estimate.kind[f.kind] ?? 0) + 1;
+      for (const region of f.regions) estimate.region[region] = (estimate.region[region] ?? 0) + 1;
+      if (f.year) estimate.year[f.year] = (estimate.year[f.year] ?? 0) + 1;
+    }
+    return { ...response, total: Math.max(response.total, kept.length), facets: estimate, complete: false, plan, suggestions };
   }
-  return { hits: response.hits, total: Math.max(ordered.length, response.total), facets: estimate, complete: false };
 }

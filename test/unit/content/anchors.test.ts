@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chineseNumeralValue, headingAnchors, headingNumber, markdownHeadings, textAnchor } from '../../../src/lib/content/anchors.ts';
+import { asciiAnchor, chineseNumeralValue, headingAnchorAliases, headingAnchors, headingNumber, markdownHeadings, textAnchor } from '../../../src/lib/content/anchors.ts';
 
 describe('chineseNumeralValue', () => {
   test.each([
@@ -30,6 +30,16 @@ test('textAnchor keeps letters and digits of any script, drops punctuation and s
   expect(textAnchor('……')).toBe('section');
 });
 
+test('asciiAnchor spells the first four Chinese characters in toneless pinyin, with the letters and digits among them', () => {
+  expect(asciiAnchor('附件1')).toBe('fujian1');
+  expect(asciiAnchor('【国家部委动态】')).toBe('guojiabuwei');
+  expect(asciiAnchor('龙南城管：打通“最后一公里” 贴心服务零距离')).toBe('longnanchengguan');
+  expect(asciiAnchor('5G应用')).toBe('5gyingyong');
+  expect(asciiAnchor('银行行长')).toBe('yinhanghangzhang');
+  expect(asciiAnchor('……')).toBe('section');
+  expect(asciiAnchor('Ελλάδα')).toBe('section');
+});
+
 describe('headingAnchors', () => {
   test('numbered sections nest by the numbers people cite', () => {
     expect(
@@ -53,7 +63,18 @@ describe('headingAnchors', () => {
         { depth: 2, text: '关于进一步规范政务服务中心窗口工作人员的管理办法' },
         { depth: 3, text: '一、坚持选优配强原则' },
       ]),
-    ).toEqual(['s1', '附件1', '附件1-1', '关于进一步规范政务服务中心窗口工作人员的管理办法', '关于进一步规范政务服务中心窗口工作人员的管理办法-1']);
+    ).toEqual(['s1', 'fujian1', 'fujian1-1', 'guanyujinyi', 'guanyujinyi-1']);
+  });
+
+  test('the Chinese anchors unnumbered parts had before stay as aliases, numbered anchors need none', () => {
+    expect(
+      headingAnchorAliases([
+        { depth: 2, text: '一、工作目标' },
+        { depth: 2, text: '附件1' },
+        { depth: 3, text: '1、开办企业' },
+        { depth: 3, text: '重要会议：' },
+      ]),
+    ).toEqual([undefined, '附件1', '附件1-1', '重要会议']);
   });
 
   test('fixing a heading\'s words keeps its anchor', () => {
@@ -63,7 +84,8 @@ describe('headingAnchors', () => {
   });
 
   test('repeated anchors on one page are made unique', () => {
-    expect(headingAnchors([{ depth: 3, text: '重要会议' }, { depth: 3, text: '重要会议' }])).toEqual(['重要会议', '重要会议-2']);
+    expect(headingAnchors([{ depth: 3, text: '重要会议' }, { depth: 3, text: '重要会议' }])).toEqual(['zhongyaohuiyi', 'zhongyaohuiyi-2']);
+    expect(headingAnchors([{ depth: 2, text: '国家部委动态' }, { depth: 2, text: '国家部委通知' }])).toEqual(['guojiabuwei', 'guojiabuwei-2']);
   });
 });
 

@@ -11,7 +11,7 @@ test('sections run from heading to heading and carry the page\'s anchors', () =>
     { text: '通知正文。' },
     { anchor: 's1', heading: '一、目标', text: '目标正文。' },
     { anchor: 's1-1', heading: '（一）纳税', text: '纳税正文。' },
-    { anchor: '附件1', heading: '附件1', text: '' },
-    { anchor: '附件1-1', heading: '1、开办企业', text: '领班：某某' },
+    { anchor: 'fujian1', heading: '附件1', text: '' },
+    { anchor: 'fujian1-1', heading: '1、开办企业', text: '领班：某某' },
   ]);
 });

@@ -1,39 +1,35 @@
 import { describe, expect, test } from 'vitest';
-import { buildVocabulary, foldChar, foldText, normaliseQuery, queryVariants } from '../../../src/lib/search/search-text.ts';
+import { foldChar, isNamePunctuation, squeeze, textFolder } from '../../../src/lib/search/search-text.ts';
 
-const vocabulary = { traditional: { 營: '营', 環: '环', 境: '境' }, aliases: { 企业开办: '开办企业', 知识产权: '知识产权创造、保护和运用' } };
+const traditional = (ch: string) => ({ 營: '营', 環: '环', 覈: '核', 衹: '只' })[ch];
+const fold = textFolder(traditional);
 
 describe('folding', () => {
   test('full-width letters and digits become half-width, Latin becomes lower case', () => {
-    expect(foldText('５Ｇ ＡＥＯ Abc', {})).toBe('5g aeo abc');
+    expect(fold('５Ｇ ＡＥＯ Abc')).toBe('5g aeo abc');
   });
-  test('traditional characters become simplified', () => {
-    expect(foldText('營商環境', vocabulary.traditional)).toBe('营商环境');
+  test('traditional and variant characters become simplified', () => {
+    expect(fold('營商環境')).toBe('营商环境');
+    expect(fold('覈准 衹跑一次')).toBe('核准 只跑一次');
   });
   test('every character folds to exactly one, so positions stay aligned for highlighting', () => {
-    for (const ch of ['①', '㎡', '（', '，', 'Ａ', '营']) expect(Array.from(foldChar(ch, {}))).toHaveLength(1);
-    expect(Array.from(foldText('２０２３年（一）', {})).length).toBe(Array.from('２０２３年（一）').length);
+    for (const ch of ['①', '㎡', '（', '，', 'Ａ', '营']) expect(Array.from(foldChar(ch, () => undefined))).toHaveLength(1);
+    expect(Array.from(fold('２０２３年（一）')).length).toBe(Array.from('２０２３年（一）').length);
   });
 });
 
-describe('queries', () => {
-  test('spaces and list punctuation separate terms', () => {
-    expect(normaliseQuery('  免证办，９００ ', vocabulary)).toBe('免证办 900');
+describe('name punctuation', () => {
+  test('middle dots, dashes, 、, quotation marks and brackets inside names are ignored', () => {
+    expect(squeeze(fold('帕塔尔·胡加买提')).text).toBe('帕塔尔胡加买提');
+    expect(squeeze(fold('基本公共服务满意度—卫生')).text).toBe('基本公共服务满意度卫生');
+    expect(squeeze(fold('湖办发〔2023〕8号')).text).toBe('湖办发20238号');
+    expect(squeeze(fold('湖办发（2023）8号')).text).toBe('湖办发20238号');
+    expect(squeeze(fold('“双随机、一公开”')).text).toBe('双随机一公开');
   });
-  test('another name of an indicator also searches the indicator\'s own name', () => {
-    expect(queryVariants('企业开办', vocabulary)).toEqual(['企业开办', '开办企业']);
-    expect(queryVariants('知识产权 湾里', vocabulary)).toEqual(['知识产权 湾里', '知识产权创造、保护和运用 湾里']);
-    expect(queryVariants('营商', vocabulary)).toEqual(['营商']);
-    expect(queryVariants('   ', vocabulary)).toEqual([]);
+  test('sentence punctuation is not name punctuation', () => {
+    for (const ch of ['，', '。', ',', ':', '：']) expect(isNamePunctuation(fold(ch))).toBe(false);
   });
-});
-
-test('the vocabulary holds only the characters the site uses and folds aliases too', () => {
-  const built = buildVocabulary({
-    text: '营商环境5G',
-    toTraditional: (ch) => ({ 营: '營', 环: '環' })[ch] ?? ch,
-    indicators: [{ name: '开办企业', aliases: ['企业开办', '開辦企業'] }],
+  test('each remaining character keeps its position in the original', () => {
+    expect(squeeze('a·b—c')).toEqual({ text: 'abc', positions: [0, 2, 4] });
   });
-  expect(built.traditional).toEqual({ 營: '营', 環: '环' });
-  expect(built.aliases).toEqual({ 企业开办: '开办企业', 開辦企業: '开办企业' });
 });

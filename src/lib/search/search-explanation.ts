@@ -1,0 +1,40 @@
+/**
+ * What the search page tells a reader besides the results: what was searched
+ * instead of the query as typed, and which corrections it suggests. Pure.
+ */
+import type { QueryPlan } from './query-understanding.ts';
+import type { Correction } from './typo-corrections.ts';
+
+export interface SearchExplanation {
+  /** A line saying how the query was searched, when not as typed; undefined when it was. */
+  searchedAs?: string;
+  /** Corrected queries to offer as 您是不是要找. */
+  suggestions: string[];
+  /** Whether to offer browsing by indicator, region and document: the query was not found as typed. */
+  offerBrowsing: boolean;
+}
+
+const quoted = (terms: readonly string[]) => terms.map((t) => `“${t}”`).join('');
+
+export function explainSearch(query: string, response: { exact: boolean; total: number; plan: QueryPlan; suggestions: readonly Correction[] }): SearchExplanation {
+  const { plan } = response;
+  const parts: string[] = [];
+  if (!response.exact && response.total > 0) {
+    const words = plan.words.length > 0 ? plan.words : plan.phrases;
+    parts.push(`没有找到完整包含“${query.trim()}”的内容，下面是包含${quoted(words)}等词的相近结果`);
+  }
+  const others = [...plan.words, ...plan.phrases]
+    .filter((term, i, all) => all.indexOf(term) === i)
+    .flatMap((term) => [...(plan.names[term] ? [plan.names[term]] : []), ...(plan.alternatives[term] ?? [])].map((other) => ({ term, other })))
+    .filter(({ other }) => !response.suggestions.some((s) => s.to === other));
+  if (others.length > 0) parts.push(`同时搜索了${others.map(({ term, other }) => `“${other}”（${term}）`).join('、')}`);
+  if (plan.regions.length > 0 && plan.words.some((w) => !plan.regions.includes(w))) parts.push(`${plan.regions.join('、')}的内容排在前面`);
+  if (plan.dropped.length > 0) parts.push(`已略去${quoted([...new Set(plan.dropped)])}`);
+  const searchedAs = parts.length > 0 ? `${parts.join('；')}。` : undefined;
+  return {
+    searchedAs,
+    // The query as searched, each correction put in: 青山湖纳税事件 → 青山湖区 纳税时间.
+    suggestions: [...new Set(response.suggestions.map((s) => [...plan.regions, ...plan.phrases.map((p) => p.split(s.from).join(s.to))].join(' ')))],
+    offerBrowsing: !response.exact || searchedAs !== undefined || response.suggestions.length > 0,
+  };
+}
