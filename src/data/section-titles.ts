@@ -1,19 +1,28 @@
 /**
  * The heading of a document section by its anchor, for source lines that
- * name the section rather than its address: `s1-2` → 一、…（二）…, as the
- * document's own headings read.
+ * name the section rather than its address: `s1-2` → （二）…, as the
+ * document's own heading reads. A row may cite a section by its former
+ * Chinese anchor, which names the same heading.
  */
-import { documentBody } from './document-body.ts';
-import { publishedBriefings, publishedPolicies } from './site-content.ts';
-import { oncePerContent } from '../loaders/content-files.ts';
+import { loadSiteModel, oncePerContent } from '../loaders/content-files.ts';
 
-const headingsByDocument = oncePerContent(async () => {
-  const documents = [...(await publishedPolicies()), ...(await publishedBriefings())];
-  return new Map(documents.map((d) => [d.id, new Map(documentBody(d).headings.map((h) => [h.slug, h.text.trim().replace(/[：:]$/, '')]))]));
+const headingsByDocument = oncePerContent(() => {
+  const model = loadSiteModel();
+  return new Map(
+    [...model.policies, ...model.briefings].map((d) => {
+      const titles = new Map<string, string>();
+      for (const h of d.headings) {
+        const title = h.text.trim().replace(/[：:]$/, '');
+        titles.set(h.anchor, title);
+        if (h.alias) titles.set(h.alias, title);
+      }
+      return [d.id, titles] as const;
+    }),
+  );
 });
 
 /** `(document, anchor) → heading text`; the anchor itself when the document has no such heading. */
 export async function sectionTitles(): Promise<(document: string, anchor: string) => string> {
-  const headings = await headingsByDocument();
+  const headings = headingsByDocument();
   return (document, anchor) => headings.get(document)?.get(anchor) ?? anchor;
 }

@@ -86,7 +86,7 @@ test('progress charts show exactly the figures of the progress source rows', () 
       来源简报标题: model.briefings.find((b) => b.id === row.data.briefing)!.data.title,
     });
     // The section's own heading stands beside its anchor.
-    expect(byHeader['来源章节标题']).toBe(model.briefings.find((b) => b.id === row.data.briefing)!.headings.find((h) => h.anchor === row.data.section)!.text.replace(/[：:]$/, ''));
+    expect(byHeader['来源章节标题']).toBe(model.briefings.find((b) => b.id === row.data.briefing)!.headings.find((h) => h.anchor === row.data.section || h.alias === row.data.section)!.text.replace(/[：:]$/, ''));
   }
 });
 

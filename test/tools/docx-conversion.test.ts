@@ -86,8 +86,8 @@ describe('headings', () => {
   });
   test('anchors as hand-written documents get them; paragraphs know their section', () => {
     const body = convertBody([paragraph('【领导小组办公室】'), paragraph('事项清单：'), paragraph('清单105项。'), paragraph('一、总体要求'), paragraph('（二）获得电力')], [], { kind: 'briefing', imageFolder: 'x' });
-    expect(body.headings.map((h) => [h.depth, h.anchor])).toEqual([[2, '领导小组办公室'], [3, '事项清单'], [4, '事项清单-1'], [5, '事项清单-1-2']]);
-    expect(body.paragraphs).toEqual([{ text: '清单105项。', section: '事项清单' }]);
+    expect(body.headings.map((h) => [h.depth, h.anchor])).toEqual([[2, 'lingdaoxiaozu'], [3, 'shixiangqingdan'], [4, 'shixiangqingdan-1'], [5, 'shixiangqingdan-1-2']]);
+    expect(body.paragraphs).toEqual([{ text: '清单105项。', section: 'shixiangqingdan' }]);
   });
 });
 
