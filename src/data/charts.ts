@@ -55,7 +55,7 @@ async function buildCharts(): Promise<PlacedChart[]> {
 
   for (const briefing of briefings.values()) {
     const rows = byKey.progressByBriefing.get(briefing.id) ?? [];
-    const page = `/briefings/${briefing.id}/`;
+    const page = routes.briefing(briefing.id);
     if (rows.length > 0) charts.push({ page, spec: { ...briefingProgressChart({ briefingId: briefing.id, briefingTitle: briefing.data.title, rows, trackerName, names }), credit: { page, ...fromBriefings(rows) } } });
     const briefingTiers = byKey.tiersByBriefing.get(briefing.id) ?? [];
     if (briefingTiers.length > 0) charts.push({ page, spec: { ...rankingTiersChart(briefing.id, briefingTiers, indicatorName, names), credit: { page, ...fromBriefings(briefingTiers) } } });
@@ -67,14 +67,15 @@ async function buildCharts(): Promise<PlacedChart[]> {
     for (const [regionId, regionRows] of groupBy(rows, (p) => p.region)) {
       const current = currentSnapshots(regionRows);
       const spec = trackerRateChart({ trackerId, trackerName: tracker.name, regionId, regionName: regionName(regionId), rows: current, briefingTitle, names });
-      const page = trackerPage(trackerId, regionId);
+      // Each region's history of a tracker has its own page: one page for all regions would grow without bound.
+      const page = routes.trackerInRegion(trackerId, regionId);
       charts.push({ page, spec: { ...spec, credit: { page, ...fromBriefings(current) } } });
     }
   }
 
   for (const list of lists.values()) {
     const rows = byKey.tasksByList.get(list.id) ?? [];
-    const page = `/tasks/${list.id}/`;
+    const page = routes.taskList(list.id);
     const credit: ChartCredit = list.policy
       ? { page, ...fromPolicies([{ policy: list.policy.id }]), sources: [`${bookTitle(list.policy.data.title)} ${list.title}`] }
       : { page, authors: [regionName(list.region)], sources: [list.title] };
@@ -97,8 +98,6 @@ async function buildCharts(): Promise<PlacedChart[]> {
   return charts;
 }
 
-/** Each region's history of a tracker has its own page: one page for all regions would grow without bound. */
-export const trackerPage = (tracker: string, region: string) => `/trackers/${tracker}/${region}/`;
 
 /** A comparison across regions is a figure page of its own, citable and light. */
 export const comparisonPage = (chartId: string) => routes.chart(chartId);
