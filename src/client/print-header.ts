@@ -9,14 +9,15 @@ import { localIsoDate } from '../lib/citation.ts';
 
 const cssString = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
 
-/** Puts the address and the date into the top margin of every printed sheet. */
-function marginRule(siteName: string, address: string, date: string): void {
+/** Puts the address and the date into the top margin of every printed sheet; false where the browser cannot. */
+function marginRule(siteName: string, address: string, date: string): boolean {
   const sheet = [...document.styleSheets].find((s) => s.media.mediaText === 'print');
-  if (!sheet) return;
+  if (!sheet) return false;
   const rule = `@page { @top-left { content: ${cssString(`${siteName}　${address}`)}; font-size: 8pt; color: #000; } @top-right { content: ${cssString(`打印日期：${date}`)}; font-size: 8pt; color: #000; } }`;
   const previous = [...sheet.cssRules].findIndex((r) => r.cssText.includes('打印日期'));
   if (previous >= 0) sheet.deleteRule(previous);
   sheet.insertRule(rule, sheet.cssRules.length);
+  return true;
 }
 
 export function fillPrintHeader(): void {
@@ -28,7 +29,8 @@ export function fillPrintHeader(): void {
     const today = formatChineseDate(localIsoDate(new Date()));
     if (date) date.textContent = today;
     try {
-      marginRule(header?.firstElementChild?.textContent ?? '', url?.textContent ?? window.location.href, today);
+      // With the margin filled on every sheet, the header block would repeat it on the first.
+      if (marginRule(header?.firstElementChild?.textContent ?? '', url?.textContent ?? window.location.href, today)) header?.setAttribute('data-in-margin', '');
     } catch {
       // A browser without page-margin rules still prints the header block on the first sheet.
     }
