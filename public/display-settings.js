@@ -6,6 +6,8 @@
 (function () {
   var KEYS = { 'large-text': 'display.largeText', 'high-contrast': 'display.highContrast' };
   var root = document.documentElement;
+  // Pages that fill themselves in by script (the search page) reserve their room before the first paint.
+  root.classList.add('scripted');
   function saved(key) {
     try { return localStorage.getItem(key) === '1'; } catch (e) { return false; }
   }
