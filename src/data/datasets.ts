@@ -13,6 +13,7 @@ import { downloadCells, downloadColumns, downloadRecord, type DownloadColumn, ty
 import { absoluteUrl, href, routes } from '../lib/routes.ts';
 import type { TableDefinition } from '../schemas/table.ts';
 import { publishedPolicies, taskListDataset, taskListHeadings } from '../lib/published-view.ts';
+import { sectionHeading } from './section-titles.ts';
 
 export interface Dataset {
   /** Stable path below /data/, without extension. */
@@ -64,13 +65,12 @@ const nameLookup = oncePerContent((): NameLookup => {
     policies: new Map(model.policies.map((d) => [d.id, d.data.title])),
     briefings: new Map(model.briefings.map((d) => [d.id, d.data.title])),
   };
-  const documents = { policies: new Map(model.policies.map((d) => [d.id, d])), briefings: new Map(model.briefings.map((d) => [d.id, d])) };
   const page = { policies: routes.policy, briefings: routes.briefing };
   return {
     name: (target, id) => names[target].get(id),
     section: (kind, id, anchor) => {
       // A row may cite a section by its former Chinese anchor; the address uses today's.
-      const heading = documents[kind].get(id)?.headings.find((h) => h.anchor === anchor || h.alias === anchor);
+      const heading = sectionHeading(kind, id, anchor);
       if (!heading) return undefined;
       const path = page[kind](id, heading.anchor);
       return { heading: heading.text, url: absoluteUrl(path) ?? href(path) };
