@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as OpenCC from 'opencc-js';
 import * as OpenCCPresets from 'opencc-js/preset';
-import { contentRoot, loadContentModel, loadSiteModel } from '../loaders/content-files.ts';
+import { contentRoot, loadSiteModel } from '../loaders/content-files.ts';
 import { SEARCH_KINDS, searchRecords, type SearchRecord } from '../lib/search/search-records.ts';
 import { pinyin } from 'pinyin-pro';
 import { orderRecords, SEARCH_INDEX_DIR, type IndexVocabulary } from '../lib/search/search-shards.ts';
@@ -128,7 +128,7 @@ export function searchIndex(): AstroIntegration {
       'astro:config:setup': ({ command, config }) => {
         if (command !== 'build') return;
         staging = fileURLToPath(new URL('search-index-build/', config.cacheDir));
-        pending = buildInChildProcess(staging, loadContentModel());
+        pending = buildInChildProcess(staging, loadSiteModel());
         // Reported when awaited below; this stops an early failure from being unhandled meanwhile.
         pending.catch(() => {});
       },

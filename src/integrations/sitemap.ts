@@ -5,26 +5,23 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { absoluteUrlOf, parseSiteAddress, sitePathOfPage } from '../lib/routes.ts';
+import { absoluteUrl, SITE_ADDRESS, sitePathOfPage } from '../lib/routes.ts';
 
 export function sitemap(): AstroIntegration {
-  let site: string | undefined;
   return {
     name: 'sitemap',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        site = config.site;
-      },
       'astro:build:done': ({ dir, pages, logger }) => {
-        if (!site) {
-          logger.warn('未设置 SITE_URL（网站的正式网址），不生成 sitemap.xml。');
+        // The missing SITE_URL has been reported at the start of the build (integrations/site-address.ts).
+        if (!SITE_ADDRESS.origin) {
+          logger.info('未设置 SITE_URL，不生成 sitemap.xml。');
           return;
         }
         const urls = pages
           .map((page) => sitePathOfPage(page.pathname))
           .filter((path) => !path.startsWith('/404'))
           .sort()
-          .map((path) => `  <url><loc>${absoluteUrlOf(path, parseSiteAddress(site))}</loc></url>`);
+          .map((path) => `  <url><loc>${absoluteUrl(path)}</loc></url>`);
         const xml = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
         writeFileSync(new URL('sitemap.xml', dir), xml);
         logger.info(`sitemap.xml：${urls.length} 个网址`);
