@@ -91,16 +91,14 @@ async function buildCharts(): Promise<PlacedChart[]> {
     const target = targetById.get(String(spec.table.rows[0]![0]))!;
     const indicator = target.indicator ? indicators.get(target.indicator)?.parent ?? target.indicator : undefined;
     // A comparison is as of the latest of the policies it compares.
-    const page = comparisonPage(spec.id);
+    // A comparison across regions is a figure page of its own, citable and light.
+    const page = routes.chart(spec.id);
     const credit = { page, ...fromPolicies(spec.table.rows.map((row) => targetById.get(String(row[0]))!)) };
     charts.push({ page, spec: { ...spec, asOf: credit.published, credit }, year: targetYear(target), ...(indicator ? { indicator } : {}) });
   }
   return charts;
 }
 
-
-/** A comparison across regions is a figure page of its own, citable and light. */
-export const comparisonPage = (chartId: string) => routes.chart(chartId);
 
 /** Every chart of the site, built once per state of the content and shared by all pages. */
 export const allCharts = oncePerContent(buildCharts);

@@ -9,7 +9,7 @@ import Papa from 'papaparse';
 import { contentRoot, loadContentModel, loadSiteModel, oncePerContent, showsDrafts } from '../loaders/content-files.ts';
 import { REQUIRED_TABLES, SINGLE_FILE_TABLES, TASK_LIST_TABLE } from '../schemas/datasets.ts';
 import { spreadsheetCsv } from '../lib/csv-output.ts';
-import { downloadCells, downloadColumns, downloadRecord, type DownloadColumn, type NameLookup } from '../lib/dataset-downloads.ts';
+import { downloadCells, downloadColumns, downloadRecord, type NameLookup } from '../lib/dataset-downloads.ts';
 import { absoluteUrl, href, routes } from '../lib/routes.ts';
 import type { TableDefinition } from '../schemas/table.ts';
 import { publishedPolicies, taskListDataset, taskListHeadings } from '../lib/published-view.ts';
@@ -85,11 +85,6 @@ function sourceCells(dataset: Dataset): { keys: string[]; rows: Record<string, s
   const keyOf = new Map(dataset.table.columns.map((c) => [c.header, c.key]));
   const keys = headers.map((header) => keyOf.get(header.trim()) ?? header.trim());
   return { keys, rows: records.filter((_, i) => dataset.rowNumbers.has(i + 2)).map((cells) => Object.fromEntries(keys.map((key, i) => [key, cells[i]?.trim() ?? '']))) };
-}
-
-/** The columns of a dataset's downloads, as in its file. */
-export function datasetColumns(dataset: Dataset): DownloadColumn[] {
-  return downloadColumns(dataset.table, sourceCells(dataset).keys);
 }
 
 /**
