@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { basename, dirname, join, relative } from 'node:path';
 import { checkContent, contentRoot, readContentFiles } from '../src/loaders/content-files.ts';
 import { validateContent } from '../src/lib/content/validate-content.ts';
-import { formatIssue } from '../src/lib/content/content-issue.ts';
+import { formatIssue, type ContentIssue } from '../src/lib/content/content-issue.ts';
+import { messageCodesOf } from '../src/core/content-messages.ts';
 import { checkDocxFormat, readDocx } from './authoring/docx-reader.ts';
 import { importBriefing } from './authoring/docx-briefing.ts';
 import { importPolicy } from './authoring/docx-policy.ts';
@@ -23,14 +24,14 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** Messages from validating the content as it would be after the import that are new, i.e. caused by it. */
-function newProblems(files: readonly ImportedFile[]): string[] {
+/** Problems of the content as it would be after the import that are new, i.e. caused by it. */
+function newProblems(files: readonly ImportedFile[]): ContentIssue[] {
   const root = contentRoot();
   const before = new Set(checkContent(root).issues.map(formatIssue));
   const changed = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.path, f.text!]));
   const after = readContentFiles(root).filter((f) => !changed.has(f.path));
   for (const [path, text] of changed) after.push({ path, text });
-  return validateContent(after, relative(process.cwd(), root) || '.').issues.map(formatIssue).filter((m) => !before.has(m));
+  return validateContent(after, relative(process.cwd(), root) || '.').issues.filter((issue) => !before.has(formatIssue(issue)));
 }
 
 /** Every file, or none: each is written beside its target first, then all are moved into place. */
@@ -112,7 +113,9 @@ export async function importWordDocument(input: string, option: (name: string) =
     if (existing.length > 0) fail(`${existing.map((f) => `content/${f.path}`).join('、')} 已经存在，没有导入。确认要替换时加上 --force。没有写入任何文件。`);
   }
   // Figures that do not add up are written and reported by npm run check, as for hand-entered rows; anything else stops the import.
-  const problems = newProblems(result.files).filter((m) => !m.includes('分项之和为'));
+  const problems = newProblems(result.files)
+    .filter((issue) => !messageCodesOf(issue.message, issue.hint).includes('parts-do-not-add-up'))
+    .map(formatIssue);
   if (problems.length > 0) fail(`${problems.join('\n')}\n导入结果没有通过内容检查（共 ${problems.length} 处），没有写入任何文件。`);
   writeAll(result.files);
   console.log(`已从 ${relative(process.cwd(), input)} 导入草稿 ${result.id}。`);

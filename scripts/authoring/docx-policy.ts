@@ -18,7 +18,7 @@ import { tasksTable } from '../../src/schemas/tasks.ts';
 import type { TableDefinition } from '../../src/schemas/table.ts';
 import { convertBody } from './docx-body.ts';
 import { draftFrontmatter, yamlString, type DocxImportResult, type ImportReview } from './docx-draft.ts';
-import type { DocxBlock, DocxContent, DocxTable } from './docx-reader.ts';
+import { escapeLineStart, type DocxBlock, type DocxContent, type DocxTable } from './docx-reader.ts';
 import { nextPolicyId } from './scaffold.ts';
 import { importRows, tidyText } from './spreadsheet-import.ts';
 
@@ -218,7 +218,7 @@ export function importPolicy(input: PolicyImportInput): DocxImportResult {
       review.recognised.push(`附件${part.number}表格 → content/tasks/${list}.csv（${result.rows.length} 行，列：${result.headers.join('、')}）`);
       if (table.rows.some((row) => row.some((c) => c.rowspan > 1))) review.toCheck.push(`附件${part.number}表格有纵向合并的单元格，已补到所覆盖的每一行，请核对 content/tasks/${list}.csv`);
     });
-    for (const block of part.other) if (block.kind === 'paragraph') attachmentMdx.push('', block.markdown);
+    for (const block of part.other) if (block.kind === 'paragraph') attachmentMdx.push('', escapeLineStart(block.markdown));
     if (part.tables.length === 0) review.toCheck.push(`附件${part.number}“${title}”没有表格，只录入了标题和文字`);
     attachmentMdx.push('');
   }

@@ -83,20 +83,6 @@ export function checkDocxFormat(bytes: Uint8Array, fileName: string): DocxFormat
   return { ok: true };
 }
 
-/** The text of a block as a reader sees it, without Markdown. */
-export function blockText(block: DocxBlock): string {
-  switch (block.kind) {
-    case 'paragraph':
-      return block.text;
-    case 'table':
-      return block.rows.map((row) => row.map((c) => c.text).join('\t')).join('\n');
-    case 'list':
-      return block.items.map((i) => i.text).join('\n');
-    case 'image':
-      return '';
-  }
-}
-
 /** `{ } < >` and Markdown's own characters written so the body shows them as text. */
 export function escapeMarkdown(text: string): string {
   return text
