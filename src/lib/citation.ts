@@ -9,6 +9,7 @@
  * the reader cites the page: pages show a placeholder, and the copy button
  * fills in the reader's own date.
  */
+import { formatChineseDate } from '../core/dates.ts';
 
 /** What the page shows in place of the access date until a reader copies the citation. */
 export const ACCESS_DATE_PLACEHOLDER = '引用日期';
@@ -51,12 +52,6 @@ function isoDay(date: string | undefined): string {
   return date;
 }
 
-/** The Chinese form of an ISO date: 2023-08-04 → 2023年8月4日. */
-function chineseDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 /** Both forms of a citation; `accessed` is the reader's date (ISO), or the placeholder is shown. */
 export function citation(source: CitationSource, accessed?: string): Citation {
   const title = source.title.trim();
@@ -66,9 +61,9 @@ export function citation(source: CitationSource, accessed?: string): Citation {
   const gbt = `${authorList(source.authors, ', ')}. ${bare}[EB/OL]. ${published}[${isoDay(accessed)}]. ${source.url}.`;
   const plain = [
     `${authorList(source.authors, '、')}${bookTitle(bare)}`,
-    source.published ? `${chineseDay(source.published)}发布` : undefined,
+    source.published ? `${formatChineseDate(source.published)}发布` : undefined,
     `${source.url}`,
-    accessed ? `${chineseDay(accessed)}访问` : `访问日期：${ACCESS_DATE_PLACEHOLDER}`,
+    accessed ? `${formatChineseDate(accessed)}访问` : `访问日期：${ACCESS_DATE_PLACEHOLDER}`,
   ].filter(Boolean).join('，') + '。';
   return { gbt, plain };
 }

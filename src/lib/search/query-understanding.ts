@@ -13,7 +13,7 @@
  * - Question words and particles (多少, 多久, 怎么, 吗, 的, 要 …) are dropped.
  * - Synonyms (staff-maintained, plus indicator aliases) give other forms of a word.
  */
-import { isNamePunctuation, TERM_SEPARATORS } from './search-text.ts';
+import { squeeze, TERM_SEPARATORS } from './search-text.ts';
 
 /** Words a question is made of that name nothing to find. Longest first. */
 export const QUESTION_WORDS = [
@@ -128,7 +128,7 @@ export function splitWords(text: string, words: Pick<QueryWords, 'isWord' | 'seg
  * and synonyms.
  */
 export function planQuery(folded: string, words: QueryWords): QueryPlan {
-  const squeezed = Array.from(normaliseDocumentNumbers(folded)).filter((ch) => !isNamePunctuation(ch)).join('');
+  const squeezed = squeeze(normaliseDocumentNumbers(folded)).text;
   const terms = squeezed.split(TERM_SEPARATORS).filter(Boolean);
   const regionForm = new Map<string, string>();
   for (const region of words.regions) for (const form of regionForms(region)) if (!regionForm.has(form)) regionForm.set(form, region);
