@@ -33,12 +33,14 @@ if (built.status !== 0) {
   process.exit(1);
 }
 
-// Pagefind over the same records, behind a bare page that exposes its search.
+// Pagefind over the same records, behind a bare page that exposes its search, served apart from the site
+// so that the site's security headers (whose CSP refuses WebAssembly) do not apply to it.
 const records = currentSearchRecords();
 // Pagefind gets the query folded as the site folds it: width, case, traditional and variant characters.
 const traditional = traditionalTable();
 const foldForPagefind = textFolder((ch) => traditional.get(ch));
-const pagefindDir = join(site, 'pagefind-bench');
+const pagefindRoot = join(work, 'pagefind-root');
+const pagefindDir = join(pagefindRoot, 'pagefind-bench');
 mkdirSync(pagefindDir, { recursive: true });
 const created = await pagefind.createIndex({ forceLanguage: 'zh' });
 if (!created.index) throw new Error(created.errors.join('; '));
@@ -52,6 +54,7 @@ await pagefind.close();
 writeFileSync(join(pagefindDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>pagefind</title>');
 
 const server = await serveStatic(site);
+const pagefindServer = await serveStatic(pagefindRoot);
 const browser = await launchBrowser();
 const gz = (body: Buffer) => gzipSync(body, { level: 9 }).length;
 
@@ -96,7 +99,7 @@ async function measureSite() {
 
 async function measurePagefind() {
   const page = await browser.newPage();
-  await page.goto(`${server.url}/pagefind-bench/`, { waitUntil: 'load' });
+  await page.goto(`${pagefindServer.url}/pagefind-bench/`, { waitUntil: 'load' });
   const search = (query: string) =>
     page.evaluate(async (q) => {
       const w = window as unknown as {
@@ -128,6 +131,7 @@ const ours = await measureSite();
 const theirs = await measurePagefind();
 await browser.close();
 await server.close();
+await pagefindServer.close();
 // What each query alone downloads on a page that has not searched yet (the site's own code over the built files).
 const costs = [];
 for (const c of cases) costs.push(await coldQueryCost(site, c.query));
