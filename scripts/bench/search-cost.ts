@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { recordFacets, runtimeSegmenter, SEARCH_INDEX_DIR, queryShardedIndex, type SearchIndexMeta } from '../../src/lib/search/search-shards.ts';
+import { openSearchIndex, runtimeSegmenter, SEARCH_INDEX_DIR, queryShardedIndex, type SearchIndexMeta } from '../../src/lib/search/search-shards.ts';
 
 export interface QueryCost {
   bytes: number;
@@ -25,7 +25,7 @@ export async function coldQueryCost(siteDir: string, query: string): Promise<Que
     return fetched.get(path)!.toString('utf8');
   };
   const meta = JSON.parse(read('meta.json')) as SearchIndexMeta;
-  const response = await queryShardedIndex({ meta, facets: recordFacets(meta), load: async (path) => read(path), segment: runtimeSegmenter() }, query, { limit: 20 });
+  const response = await queryShardedIndex(openSearchIndex({ meta, load: async (path) => read(path), segment: runtimeSegmenter() }), query, { limit: 20 });
   const sizes = [...fetched.values()];
   return {
     bytes: sizes.reduce((sum, b) => sum + b.length, 0),

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { recordFacets, runtimeSegmenter, SEARCH_INDEX_DIR, queryShardedIndex, type SearchIndexMeta } from '../../src/lib/search/search-shards.ts';
+import { openSearchIndex, runtimeSegmenter, SEARCH_INDEX_DIR, queryShardedIndex, type SearchIndexMeta } from '../../src/lib/search/search-shards.ts';
 import { outcomeOf, searchQuality, type SearchQuality, type SearchQueryCase } from './search-evaluation.ts';
 import { loadContentModel } from '../../src/loaders/content-files.ts';
 import { regionStem, SYNTHETIC_COUNTIES } from '../corpus/synthetic-corpus.ts';
@@ -36,7 +36,7 @@ export async function provinceSearchQuality(siteDir: string): Promise<SearchQual
   const cases: SearchQueryCase[] = JSON.parse(readFileSync('test/search/queries.json', 'utf8'));
   const load = async (path: string) => readFileSync(join(siteDir, SEARCH_INDEX_DIR, path), 'utf8');
   const meta = JSON.parse(await load('meta.json')) as SearchIndexMeta;
-  const index = { meta, facets: recordFacets(meta), load, segment: runtimeSegmenter() };
+  const index = openSearchIndex({ meta, load, segment: runtimeSegmenter() });
   const outcomes = [];
   for (const testCase of cases) {
     const response = await queryShardedIndex(index, testCase.query, { limit: 20 });

@@ -7,7 +7,7 @@
  * announced to screen readers through a live region.
  */
 import type { Facet } from '../lib/search/phrase-search.ts';
-import { recordFacets, queryShardedIndex, runtimeSegmenter, type SearchIndexMeta, type ShardedSearchResponse } from '../lib/search/search-shards.ts';
+import { openSearchIndex, queryShardedIndex, runtimeSegmenter, type SearchIndex, type SearchIndexMeta, type ShardedSearchResponse } from '../lib/search/search-shards.ts';
 import { explainSearch } from '../lib/search/search-explanation.ts';
 import { href, routes } from '../lib/routes.ts';
 
@@ -29,21 +29,16 @@ function load(path: string): Promise<string> {
   return file;
 }
 
-let indexPromise: Promise<{ meta: SearchIndexMeta; facets: ReturnType<typeof recordFacets> }> | undefined;
-const segment = runtimeSegmenter();
+let indexPromise: Promise<SearchIndex> | undefined;
 
 function loadIndex() {
-  indexPromise ??= load('meta.json').then((text) => {
-    const meta = JSON.parse(text) as SearchIndexMeta;
-    return { meta, facets: recordFacets(meta) };
-  });
+  indexPromise ??= load('meta.json').then((text) => openSearchIndex({ meta: JSON.parse(text) as SearchIndexMeta, load, segment: runtimeSegmenter() }));
   indexPromise.catch(() => (indexPromise = undefined));
   return indexPromise;
 }
 
 export async function searchSite(query: string, filters: Partial<Record<Facet, string>>, sortByDate: boolean): Promise<ShardedSearchResponse> {
-  const { meta, facets } = await loadIndex();
-  return queryShardedIndex({ meta, facets, load, segment }, query, { filters, sortByDate, limit: PAGE_SIZE });
+  return queryShardedIndex(await loadIndex(), query, { filters, sortByDate, limit: PAGE_SIZE });
 }
 
 /** 您是不是要找 with a link per correction, and the line saying how the query was searched. */

@@ -6,6 +6,7 @@
  * index meta also carries a bitmap of which characters have an entry, so a
  * query typed in simplified characters downloads nothing at all.
  */
+import { fromBase64, toBase64 } from './base64.ts';
 
 /** The bitmap covers CJK Extension A and the Unified Ideographs block; other entries travel inline. */
 const BITMAP_FROM = 0x3400;
@@ -40,11 +41,7 @@ export function splitCharacterTable(table: ReadonlyMap<string, string>, shards: 
     } else if (bitmap) meta.other![ch] = value;
     else files[characterShard(ch, shards)]![ch] = value;
   }
-  if (bitmap) {
-    let binary = '';
-    for (let i = 0; i < bitmap.length; i += 8192) binary += String.fromCharCode(...bitmap.subarray(i, i + 8192));
-    meta.bitmap = btoa(binary);
-  }
+  if (bitmap) meta.bitmap = toBase64(bitmap);
   return { meta, files };
 }
 
@@ -53,7 +50,7 @@ export function splitCharacterTable(table: ReadonlyMap<string, string>, shards: 
  * files that hold them; remembers what it loaded.
  */
 export function characterTableReader(meta: CharacterTableMeta, loadShard: (shard: number) => Promise<Record<string, string>>) {
-  const bits = meta.bitmap ? Uint8Array.from(atob(meta.bitmap), (c) => c.charCodeAt(0)) : undefined;
+  const bits = meta.bitmap ? fromBase64(meta.bitmap) : undefined;
   const shards = new Map<number, Promise<Record<string, string>>>();
   const known = new Map<string, string | undefined>(Object.entries(meta.other ?? {}));
   const mayHave = (ch: string) => {

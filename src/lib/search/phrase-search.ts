@@ -81,8 +81,28 @@ function occurrences(haystack: string, needle: string): number[] {
   return found;
 }
 
-const facetValues = (record: IndexedRecord, facet: Facet): string[] =>
+/** What facets are read from: a record, or the kind, regions and year the index's meta file knows of every record. */
+export type FacetedRecord = Pick<IndexedRecord, 'kind' | 'regions' | 'year'> & { indicators?: readonly string[] };
+
+/** A record's values for a facet; undefined when not known (the meta file knows no indicators). */
+const facetValues = (record: FacetedRecord, facet: Facet): readonly string[] | undefined =>
   facet === 'kind' ? [record.kind] : facet === 'region' ? record.regions : facet === 'indicator' ? record.indicators : record.year ? [record.year] : [];
+
+/** The filters chosen on the page, empty ones left out. */
+export const activeFilters = (options: SearchOptions): [Facet, string][] => Object.entries(options.filters ?? {}).filter(([, v]) => v) as [Facet, string][];
+
+/** Whether a record passes every filter; a facet it does not know of does not hold it back. */
+export const passesFilters = (record: FacetedRecord, filters: readonly [Facet, string][]): boolean =>
+  filters.every(([facet, value]) => facetValues(record, facet)?.includes(value) ?? true);
+
+/** How many records have each value of each facet. */
+export function countFacets(records: Iterable<FacetedRecord>): SearchResponse['facets'] {
+  const facets = { kind: {}, region: {}, indicator: {}, year: {} } as SearchResponse['facets'];
+  for (const record of records)
+    for (const facet of Object.keys(facets) as Facet[])
+      for (const value of facetValues(record, facet) ?? []) facets[facet][value] = (facets[facet][value] ?? 0) + 1;
+  return facets;
+}
 
 const length = (text: string) => Array.from(text).length;
 
@@ -202,12 +222,9 @@ export function findRecords(records: readonly PreparedRecord[], plan: QueryPlan,
   // With no record holding the whole query, approximate results must hold one of its words whole or a good share of its pairs.
   const exact = scored.some((s) => s.exact);
   const all = scored.filter((s) => (exact ? s.exact : s.coverage > 0 || (s.bm25 > 0 && s.bm25 >= 0.5 * bestBm25)));
-  const facets = { kind: {}, region: {}, indicator: {}, year: {} } as SearchResponse['facets'];
-  for (const { record } of all)
-    for (const facet of Object.keys(facets) as Facet[])
-      for (const value of facetValues(record, facet)) facets[facet][value] = (facets[facet][value] ?? 0) + 1;
-  const filters = Object.entries(options.filters ?? {}).filter(([, v]) => v) as [Facet, string][];
-  const kept = all.filter(({ record }) => filters.every(([facet, value]) => facetValues(record, facet).includes(value)));
+  const facets = countFacets(all.map((s) => s.record));
+  const filters = activeFilters(options);
+  const kept = all.filter(({ record }) => passesFilters(record, filters));
   const tier = (s: (typeof kept)[number]) => Math.round(s.coverage * 4);
   kept.sort((x, y) =>
     options.sortByDate

@@ -26,10 +26,11 @@
  * by the pairs' rarity; the best-placed candidates' chunks (at most
  * MAX_CHUNKS_PER_QUERY) are read and ranked by phrase-search.ts.
  */
-import { findRecords, formsOf, planGrams, prepareRecords, type Facet, type IndexedRecord, type PreparedRecord, type SearchOptions, type SearchResponse } from './phrase-search.ts';
+import { activeFilters, countFacets, findRecords, formsOf, passesFilters, planGrams, prepareRecords, type FacetedRecord, type IndexedRecord, type PreparedRecord, type SearchOptions, type SearchResponse } from './phrase-search.ts';
 import { foldChar, isNamePunctuation, squeeze, textFolder } from './search-text.ts';
 import { characterTableReader, splitCharacterTable, type CharacterTableMeta } from './character-tables.ts';
 import { gramShard, termGrams } from './grams.ts';
+import { fromBase64, toBase64 } from './base64.ts';
 import { planQuery, type QueryPlan } from './query-understanding.ts';
 import { corrections, pinyinKey, wordPinyin, type Correction } from './typo-corrections.ts';
 import { groupBy } from '../catalog.ts';
@@ -101,20 +102,6 @@ function isSpace(c: number): boolean {
 /** Grams are keyed by number while building: a character's code point, or a pair's two combined. */
 const PAIR = 0x110000;
 const gramText = (key: number) => (key < PAIR ? String.fromCodePoint(key) : String.fromCodePoint(Math.floor(key / PAIR), key % PAIR));
-
-/** Bytes as base64 (btoa and atob exist in browsers and in Node), in slices to keep argument lists short. */
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 8192) binary += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 /** Record ids (ascending) as gaps in variable-length bytes, or as a bitmap, whichever is shorter. */
 class PostingWriter {
@@ -360,15 +347,9 @@ export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: 
 
 /* ---------- querying ---------- */
 
-interface RecordFacets {
-  kind: string;
-  regions: string[];
-  year: string | undefined;
-}
-
 /** Kind, regions and year of every record, from the runs in the meta file. */
-export function recordFacets(meta: SearchIndexMeta): RecordFacets[] {
-  const out: RecordFacets[] = [];
+export function recordFacets(meta: SearchIndexMeta): FacetedRecord[] {
+  const out: FacetedRecord[] = [];
   for (let i = 0; i < meta.runs.length; i += 4) {
     const facets = { kind: meta.kinds[meta.runs[i]!]!, regions: meta.regionSets[meta.runs[i + 1]!]!, year: meta.runs[i + 2] ? String(meta.runs[i + 2]) : undefined };
     for (let n = 0; n < meta.runs[i + 3]!; n++) out.push(facets);
@@ -385,13 +366,27 @@ export interface ShardedSearchResponse extends SearchResponse {
   suggestions: Correction[];
 }
 
-export interface SearchIndexHandle {
+/** Where an index's files come from. */
+export interface SearchIndexSource {
   meta: SearchIndexMeta;
-  facets: RecordFacets[];
+  /** A path below the index directory → the file's text. */
   load: (path: string) => Promise<string>;
+  /** Record files read for one query at most (MAX_CHUNKS_PER_QUERY). */
   maxChunks?: number;
   /** Word segmentation for text the vocabulary does not cover (Intl.Segmenter where available). */
-  segment?: (text: string) => string[];
+  segment?: ((text: string) => string[]) | undefined;
+}
+
+/** An index opened for searching: the files it has read are parsed once and kept for the next queries. */
+export interface SearchIndex extends SearchIndexSource {
+  facets: FacetedRecord[];
+  maxChunks: number;
+  traditional: ReturnType<typeof characterTableReader>;
+  pinyin: ReturnType<typeof characterTableReader>;
+  /** The entry of a key in its gram shard. */
+  entry: (key: string) => Promise<string | undefined>;
+  /** The characters of the site read `reading`, the most frequent first. */
+  homophones: (reading: string) => Promise<string[]>;
 }
 
 /** The word segmenter of the JavaScript runtime, when it has one. */
@@ -401,24 +396,45 @@ export function runtimeSegmenter(): ((text: string) => string[]) | undefined {
   return (text) => Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
+/** A JSON file of the index, read and parsed once. */
+function parsedFiles<T>(load: (path: string) => Promise<string>): (path: string) => Promise<T> {
+  const parsed = new Map<string, Promise<T>>();
+  return (path) => {
+    let file = parsed.get(path);
+    if (!file) {
+      file = load(path).then((text) => JSON.parse(text) as T);
+      // A failed read is not remembered, so the next query tries again.
+      file.catch(() => parsed.delete(path));
+      parsed.set(path, file);
+    }
+    return file;
+  };
+}
+
+export function openSearchIndex(source: SearchIndexSource): SearchIndex {
+  const { meta, load } = source;
+  const json = parsedFiles<Record<string, string>>(load);
+  const tableReader = (name: 'traditional' | 'pinyin') => characterTableReader(meta[name], (n) => json(`chars/${name}-${n}.json`));
+  return {
+    ...source,
+    facets: recordFacets(meta),
+    maxChunks: source.maxChunks ?? MAX_CHUNKS_PER_QUERY,
+    traditional: tableReader('traditional'),
+    pinyin: tableReader('pinyin'),
+    entry: async (key) => (await json(`grams/${gramShard(key, meta.shards)}.json`))[key],
+    homophones: async (reading) => Array.from((await json(`chars/homophones-${gramShard(reading, CHARACTER_SHARDS)}.json`))[reading] ?? ''),
+  };
+}
+
 /**
- * Searches the index through `load` (a path below the index directory → its text).
+ * Searches an opened index: query understanding, candidates by character
+ * pairs, typo corrections, ranking from exact to approximate.
  */
-export async function queryShardedIndex(index: SearchIndexHandle, query: string, options: SearchOptions = {}): Promise<ShardedSearchResponse> {
-  const { meta, facets, load, maxChunks = MAX_CHUNKS_PER_QUERY } = index;
-  const tableReader = (name: 'traditional' | 'pinyin') =>
-    characterTableReader(meta[name], (n) => load(`chars/${name}-${n}.json`).then((text) => JSON.parse(text) as Record<string, string>));
-  const traditional = tableReader('traditional');
-  const pinyin = tableReader('pinyin');
+export async function queryShardedIndex(index: SearchIndex, query: string, options: SearchOptions = {}): Promise<ShardedSearchResponse> {
+  const { meta, facets, load, maxChunks, traditional, pinyin, entry, homophones } = index;
   await traditional.prepare(Array.from(query).flatMap((ch) => [ch, ch.normalize('NFKC')]));
   const fold = textFolder(traditional.get);
 
-  const shardCache = new Map<number, Promise<Record<string, string>>>();
-  const entry = async (key: string): Promise<string | undefined> => {
-    const shard = gramShard(key, meta.shards);
-    if (!shardCache.has(shard)) shardCache.set(shard, load(`grams/${shard}.json`).then((text) => JSON.parse(text) as Record<string, string>));
-    return (await shardCache.get(shard)!)[key];
-  };
   const postings = new Map<string, Promise<number[]>>();
   const posting = (key: string): Promise<number[]> => {
     if (!postings.has(key))
@@ -448,12 +464,6 @@ export async function queryShardedIndex(index: SearchIndexHandle, query: string,
   });
 
   const holders = async (term: string) => (await Promise.all(termGrams(term).map(posting))).reduce((a, b) => intersect(a, b));
-  const homophoneShards = new Map<number, Promise<Record<string, string>>>();
-  const homophones = async (reading: string) => {
-    const shard = gramShard(reading, CHARACTER_SHARDS);
-    if (!homophoneShards.has(shard)) homophoneShards.set(shard, load(`chars/homophones-${shard}.json`).then((text) => JSON.parse(text) as Record<string, string>));
-    return Array.from((await homophoneShards.get(shard)!)[reading] ?? '');
-  };
   // Typos: a word or phrase no record holds whole, corrected from the vocabulary (same pinyin, or one
   // character off); failing that, the character whose pairs the index lacks replaced by a homophone the site uses.
   const suggestions: Correction[] = [];
@@ -515,11 +525,8 @@ export async function queryShardedIndex(index: SearchIndexHandle, query: string,
     const statistics = { records: meta.records, averageLength: meta.averageLength, documentFrequency: (g: string) => documentFrequency.get(g) ?? 0 };
     const inTitle = new Set(title.flat());
     const inRegion = (id: number) => plan.regions.length > 0 && facets[id]!.regions.some((r) => plan.regions.includes(r));
-    const filters = Object.entries(options.filters ?? {}).filter(([, v]) => v) as [Facet, string][];
-    const passes = (id: number) =>
-      filters.every(([facet, value]) =>
-        facet === 'kind' ? facets[id]!.kind === value : facet === 'region' ? facets[id]!.regions.includes(value) : facet === 'year' ? facets[id]!.year === value : true,
-      );
+    const filters = activeFilters(options);
+    const passes = (id: number) => passesFilters(facets[id]!, filters);
 
     // Exact: the records holding every pair of every phrase (in some form) may hold the query whole.
     const holdersOfAny = async (term: string) => [...new Set((await Promise.all(formsOf(plan, term).map(holders))).flat())].sort((a, b) => a - b);
@@ -576,13 +583,7 @@ export async function queryShardedIndex(index: SearchIndexHandle, query: string,
       for (const queue of queues) if (round < queue.length && chosen.size < limit) chosen.add(queue[round]!);
     const response = findRecords(await readChunks([...chosen], new Set(kept)), plan, statistics, options);
     // Counts from the candidates, not all checked.
-    const estimate = { kind: {}, region: {}, indicator: response.facets.indicator, year: {} } as SearchResponse['facets'];
-    for (const id of ordered) {
-      const f = facets[id]!;
-      estimate.kind[f.kind] = (estimate.kind[f.kind] ?? 0) + 1;
-      for (const region of f.regions) estimate.region[region] = (estimate.region[region] ?? 0) + 1;
-      if (f.year) estimate.year[f.year] = (estimate.year[f.year] ?? 0) + 1;
-    }
+    const estimate = { ...countFacets(ordered.map((id) => facets[id]!)), indicator: response.facets.indicator };
     return { ...response, total: Math.max(response.total, kept.length), facets: estimate, complete: false, plan, suggestions };
   }
 }

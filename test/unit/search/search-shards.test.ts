@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { findRecords, prepareRecords, type IndexedRecord } from '../../../src/lib/search/phrase-search.ts';
-import { buildSearchIndex, decodePosting, gramShard, orderRecords, recordFacets, queryShardedIndex, termGrams, type IndexVocabulary, type SearchIndexMeta } from '../../../src/lib/search/search-shards.ts';
+import { buildSearchIndex, CHUNK_SIZE, decodePosting, gramShard, openSearchIndex, orderRecords, recordFacets, queryShardedIndex, termGrams, type IndexVocabulary, type SearchIndexMeta } from '../../../src/lib/search/search-shards.ts';
 import { squeeze, textFolder } from '../../../src/lib/search/search-text.ts';
 import { SEARCH_KINDS, searchRecords } from '../../../src/lib/search/search-records.ts';
 import { indicatorNames, siteSynonyms, siteWords } from '../../../src/lib/search/site-vocabulary.ts';
@@ -29,16 +29,12 @@ const fold = textFolder((ch) => vocabulary.traditional.get(ch));
 const files = new Map<string, string>();
 buildSearchIndex(records, vocabulary, (path, text) => files.set(path, text));
 const meta = JSON.parse(files.get('meta.json')!) as SearchIndexMeta;
-const index = (maxChunks?: number) => ({
-  meta,
-  facets: recordFacets(meta),
-  maxChunks,
-  load: async (path: string) => {
-    const file = files.get(path);
-    if (file === undefined) throw new Error(`no ${path}`);
-    return file;
-  },
-});
+const readFile = async (path: string) => {
+  const file = files.get(path);
+  if (file === undefined) throw new Error(`no ${path}`);
+  return file;
+};
+const index = (maxChunks?: number) => openSearchIndex({ meta, maxChunks, load: readFile });
 const everything = prepareRecords(records, fold);
 const cases: SearchQueryCase[] = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'search', 'queries.json'), 'utf8'));
 
@@ -87,7 +83,8 @@ const statistics = { records: meta.records, averageLength: meta.averageLength, d
 test('when the candidates fit, a query held whole gives exactly the results of a search over every record', async () => {
   let compared = 0;
   for (const { query } of cases) {
-    const sharded = await queryShardedIndex(index(), query, { limit: 20 });
+    // Every record file may be read: what fits the budget of a query is tested below.
+    const sharded = await queryShardedIndex(index(Math.ceil(records.length / CHUNK_SIZE)), query, { limit: 20 });
     if (!sharded.complete || !sharded.exact) continue;
     compared += 1;
     const direct = findRecords(everything, sharded.plan, statistics, { limit: 20 });
@@ -109,7 +106,7 @@ test('a mistyped word is corrected from the site\'s words with the same pinyin, 
 
 test('traditional and variant characters are read from the table only when the query has them', async () => {
   const loaded: string[] = [];
-  const watched = { ...index(), load: async (path: string) => (loaded.push(path), files.get(path)!) };
+  const watched = openSearchIndex({ meta, load: async (path: string) => (loaded.push(path), readFile(path)) });
   await queryShardedIndex(watched, '营商环境', { limit: 5 });
   expect(loaded.filter((p) => p.startsWith('chars/'))).toEqual([]);
   const traditional = await queryShardedIndex(watched, '項目審批覈准', { limit: 5 });
@@ -133,4 +130,15 @@ test('when they do not fit, the best-placed candidates are checked and the total
   const filtered = await queryShardedIndex(index(2), '营商环境', { filters: { kind: '工作简报' }, limit: 200 });
   expect(filtered.hits.every((h) => h.record.kind === '工作简报')).toBe(true);
   expect(filtered.hits.length).toBeGreaterThan(0);
+});
+
+test('an opened index reads each file once, however many queries use it', async () => {
+  const loaded: string[] = [];
+  const opened = openSearchIndex({ meta, load: async (path: string) => (loaded.push(path), readFile(path)) });
+  await queryShardedIndex(opened, '營商環境', { limit: 5 });
+  await queryShardedIndex(opened, '营商环境', { limit: 5 });
+  await queryShardedIndex(opened, '營商環竟', { limit: 5 });
+  const jsonFiles = loaded.filter((p) => !p.startsWith('records/') && !p.includes('long-'));
+  expect(jsonFiles.length).toBeGreaterThan(0);
+  expect(jsonFiles).toEqual([...new Set(jsonFiles)]);
 });

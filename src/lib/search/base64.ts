@@ -1,0 +1,17 @@
+/**
+ * Bytes as base64 and back, for postings and bitmaps in the index's JSON
+ * files. btoa and atob exist in browsers and in Node; the bytes go through
+ * in slices to keep argument lists short.
+ */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 8192) binary += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return btoa(binary);
+}
+
+export function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
