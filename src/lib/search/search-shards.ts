@@ -40,13 +40,17 @@ export { gramShard, termGrams };
 export const SEARCH_INDEX_VERSION = 3;
 /** Where the index files are published, below the site root. */
 export const SEARCH_INDEX_DIR = 'search-index';
-export const CHUNK_SIZE = 32;
-/** Record chunks read for one query at most: about 150 KB compressed at province scale. */
+/** Records to a file: candidates are scattered, so a small file carries few records the query does not need. */
+export const CHUNK_SIZE = 16;
+/** Record files read for one query at most: about 70 KB compressed on today's content, 165 KB at province scale. */
 export const MAX_CHUNKS_PER_QUERY = 16;
 /** Postings longer than this (encoded characters) get a file of their own. */
 const LONG_POSTING = 2048;
-/** Target size of a shard of short postings (characters). */
-const SHARD_TARGET = 5_000;
+/**
+ * Target size of a shard of short postings (characters). A query reads a shard for each character pair it
+ * has, and needs one entry of it, so shards are small: about 1 KB compressed.
+ */
+const SHARD_TARGET = 2_000;
 const TITLE = '\u0000';
 const WORDS = '\u0001';
 const PINYIN = '\u0002';
