@@ -22,7 +22,7 @@ import { convertBody } from './docx-body.ts';
 import { draftFrontmatter, yamlString, type DocxImportResult, type ImportedFile, type ImportReview } from './docx-draft.ts';
 import type { DocxBlock, DocxContent, DocxParagraph } from './docx-reader.ts';
 import { isUnmatched, sentencesOf, tierFigures, trackerFigure, type TierFigure, type TrackerFigure, type TrackerName } from './figure-sentences.ts';
-import { STANDARD_SECTIONS, type BriefingSummary } from './scaffold.ts';
+import { briefingId, STANDARD_SECTIONS, type BriefingSummary } from './scaffold.ts';
 import { tidyText } from './spreadsheet-import.ts';
 
 export interface BriefingImportInput {
@@ -150,7 +150,7 @@ export function importBriefing(input: BriefingImportInput): DocxImportResult {
   const sameIssue = input.briefings.find((b) => b.series === series && b.issue === issue);
   if (sameIssue && !input.force)
     return { ok: false, errors: [`${series} 第${issue}期已经存在（content/briefings/${sameIssue.id}.mdx），没有导入。确认要用这份 Word 文件替换它时，加上 --force。`] };
-  const id = sameIssue?.id ?? `${region}-jianbao-${date!.slice(0, 4)}-${String(issue).padStart(2, '0')}`;
+  const id = sameIssue?.id ?? briefingId(region, date!.slice(0, 4), issue!);
   const taken = input.briefings.find((b) => b.id === id && b !== sameIssue);
   if (taken) return { ok: false, errors: [`content/briefings/${id}.mdx 已经是另一份简报（${taken.series} 第${taken.issue}期），没有导入。`] };
   review.recognised.push(`期号：第${issue}期`, `编印单位：${issuer}`, `日期：${formatChineseDate(date!)}`);
