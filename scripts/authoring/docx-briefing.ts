@@ -11,7 +11,7 @@
  * scripts/import-docx.ts reads and writes the files.
  */
 import Papa from 'papaparse';
-import { formatChineseDate } from '../../src/core/dates.ts';
+import { formatChineseDate, isoDateFromParts } from '../../src/core/dates.ts';
 import { sumOfParts } from '../../src/core/tracker-counts.ts';
 import type { IndicatorLike } from '../../src/lib/catalog.ts';
 import { checkPublishedRate, describeDisagreement } from '../../src/lib/figures/rates.ts';
@@ -53,8 +53,6 @@ export interface Masthead {
 const ISSUE_LINE = /^第\s*(\d+|[〇零一二三四五六七八九十]+)\s*期(?:\s*[（(]?\s*总第\s*\d+\s*期\s*[）)]?)?$/;
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 
-const isoOf = (match: RegExpExecArray) => `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
-
 /** The masthead: title lines, the 第N期 line, then issuer and date (one line, tab-split, or two lines). */
 export function readMasthead(blocks: readonly DocxBlock[]): Masthead {
   const paragraphs = blocks.slice(0, 8);
@@ -71,7 +69,7 @@ export function readMasthead(blocks: readonly DocxBlock[]): Masthead {
     const date = DATE.exec(block.text);
     const rest = block.text.replace(DATE, '').replace(/\s+/g, ' ').trim();
     if (date) {
-      masthead.date = isoOf(date);
+      masthead.date = isoDateFromParts(date[1]!, date[2]!, date[3]!);
       if (rest) masthead.issuer = rest;
       masthead.bodyStart = i + 1;
       break;

@@ -10,7 +10,7 @@
  * down in Word is filled into each row it covers. Pure.
  */
 import Papa from 'papaparse';
-import { formatChineseDate } from '../../src/core/dates.ts';
+import { formatChineseDate, isoDateFromParts } from '../../src/core/dates.ts';
 import { indicatorByName, type IndicatorLike } from '../../src/lib/catalog.ts';
 import { formatIssue } from '../../src/lib/content/content-issue.ts';
 import { POLICY_TYPES } from '../../src/schemas/policies.ts';
@@ -90,7 +90,7 @@ function readSignature(blocks: readonly DocxBlock[]): { signature: string[]; dat
     if (!line || line.length > 30 || /[。，；：:、]/.test(line)) break;
     signature.unshift(line);
   }
-  return { signature, date: `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}` };
+  return { signature, date: isoDateFromParts(date[1]!, date[2]!, date[3]!) };
 }
 
 /** A Word table as spreadsheet rows: a cell merged across columns keeps its value in the first, one merged down fills each row it covers. */
