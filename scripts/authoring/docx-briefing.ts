@@ -19,7 +19,7 @@ import { chineseNumeralValue } from '../../src/lib/content/anchors.ts';
 import { progressTable } from '../../src/schemas/progress.ts';
 import { rankingTiersTable } from '../../src/schemas/ranking-tiers.ts';
 import { convertBody } from './docx-body.ts';
-import { draftFrontmatter, yamlString, type DocxImportResult, type ImportedFile, type ImportReview } from './docx-draft.ts';
+import { alreadyExists, draftFrontmatter, yamlString, type DocxImportResult, type FileExists, type ImportedFile, type ImportReview } from './docx-draft.ts';
 import type { DocxBlock, DocxContent, DocxParagraph } from './docx-reader.ts';
 import { isUnmatched, sentencesOf, tierFigures, trackerFigure, type TierFigure, type TrackerFigure, type TrackerName } from './figure-sentences.ts';
 import { briefingId, STANDARD_SECTIONS, type BriefingSummary } from './scaffold.ts';
@@ -31,6 +31,7 @@ export interface BriefingImportInput {
   region: string;
   /** Every briefing already in the content, of any region. */
   briefings: readonly (BriefingSummary & { date: string })[];
+  fileExists: FileExists;
   trackers: readonly TrackerName[];
   indicators: readonly IndicatorLike[];
   /** The current text of content/tables/progress.csv and ranking-tiers.csv. */
@@ -151,6 +152,8 @@ export function importBriefing(input: BriefingImportInput): DocxImportResult {
   const id = sameIssue?.id ?? briefingId(region, date!.slice(0, 4), issue!);
   const taken = input.briefings.find((b) => b.id === id && b !== sameIssue);
   if (taken) return { ok: false, errors: [`content/briefings/${id}.mdx 已经是另一份简报（${taken.series} 第${taken.issue}期），没有导入。`] };
+  // A file the content check cannot read is not among the briefings, and is not replaced without --force either.
+  if (!input.force && input.fileExists(`briefings/${id}.mdx`)) return { ok: false, errors: [alreadyExists(`briefings/${id}.mdx`)] };
   review.recognised.push(`期号：第${issue}期`, `编印单位：${issuer}`, `日期：${formatChineseDate(date!)}`);
   if (earlier[0] && earlier[0].issuer !== issuer && !sameIssue) review.toCheck.push(`编印单位“${issuer}”与上一期的“${earlier[0].issuer}”不同，请核对`);
   const previous = earlier.find((b) => b !== sameIssue);
