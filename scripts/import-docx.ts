@@ -73,7 +73,8 @@ export async function importWordDocument(input: string, option: (name: string) =
   const regionRow = model.regions.find((r) => r.data.id === region);
   if (!regionRow) fail(`没有编号为“${region}”的地区。可用的编号：${model.regions.map((r) => r.data.id).join('、')}`);
   const root = contentRoot();
-  const readText = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : '');
+  const fileExists = (path: string) => existsSync(join(root, path));
+  const readText = (path: string) => (fileExists(path) ? readFileSync(join(root, path), 'utf8') : '');
   const issue = option('issue');
   const force = flag('force');
   let result: DocxImportResult;
@@ -83,6 +84,7 @@ export async function importWordDocument(input: string, option: (name: string) =
       fileName,
       region,
       briefings: model.briefings.map((b) => ({ id: b.id, ...b.data })),
+      fileExists,
       trackers: model.trackers.map((t) => t.data),
       indicators: model.indicators.map((i) => i.data),
       progressCsv: readText('tables/progress.csv'),
@@ -101,17 +103,13 @@ export async function importWordDocument(input: string, option: (name: string) =
       fileName,
       region,
       policyIds: model.policies.map((p) => p.id),
-      taskLists: model.taskLists.map((l) => l.id),
+      fileExists,
       indicators: model.indicators.map((i) => i.data),
       ...(option('id') ? { id: option('id')! } : {}),
       force,
     });
   }
   if (!result.ok) fail(`${result.errors.join('\n')}\n没有写入任何文件。`);
-  if (!force) {
-    const existing = result.files.filter((f) => f.path.startsWith('policies/') || f.path.startsWith('tasks/') || f.path.startsWith('briefings/')).filter((f) => existsSync(join(root, f.path)));
-    if (existing.length > 0) fail(`${existing.map((f) => `content/${f.path}`).join('、')} 已经存在，没有导入。确认要替换时加上 --force。没有写入任何文件。`);
-  }
   // Figures that do not add up are written and reported by npm run check, as for hand-entered rows; anything else stops the import.
   const problems = newProblems(result.files)
     .filter((issue) => !messageCodesOf(issue.message, issue.hint).includes('parts-do-not-add-up'))

@@ -11,7 +11,7 @@
  * scripts/import-docx.ts reads and writes the files.
  */
 import Papa from 'papaparse';
-import { formatChineseDate } from '../../src/core/dates.ts';
+import { formatChineseDate, isoDateFromParts } from '../../src/core/dates.ts';
 import { sumOfParts } from '../../src/core/tracker-counts.ts';
 import type { IndicatorLike } from '../../src/lib/catalog.ts';
 import { checkPublishedRate, describeDisagreement } from '../../src/lib/figures/rates.ts';
@@ -19,10 +19,10 @@ import { chineseNumeralValue } from '../../src/lib/content/anchors.ts';
 import { progressTable } from '../../src/schemas/progress.ts';
 import { rankingTiersTable } from '../../src/schemas/ranking-tiers.ts';
 import { convertBody } from './docx-body.ts';
-import { draftFrontmatter, yamlString, type DocxImportResult, type ImportedFile, type ImportReview } from './docx-draft.ts';
+import { alreadyExists, draftFrontmatter, yamlString, type DocxImportResult, type FileExists, type ImportedFile, type ImportReview } from './docx-draft.ts';
 import type { DocxBlock, DocxContent, DocxParagraph } from './docx-reader.ts';
 import { isUnmatched, sentencesOf, tierFigures, trackerFigure, type TierFigure, type TrackerFigure, type TrackerName } from './figure-sentences.ts';
-import { STANDARD_SECTIONS, type BriefingSummary } from './scaffold.ts';
+import { briefingId, STANDARD_SECTIONS, type BriefingSummary } from './scaffold.ts';
 import { tidyText } from './spreadsheet-import.ts';
 
 export interface BriefingImportInput {
@@ -31,6 +31,7 @@ export interface BriefingImportInput {
   region: string;
   /** Every briefing already in the content, of any region. */
   briefings: readonly (BriefingSummary & { date: string })[];
+  fileExists: FileExists;
   trackers: readonly TrackerName[];
   indicators: readonly IndicatorLike[];
   /** The current text of content/tables/progress.csv and ranking-tiers.csv. */
@@ -53,8 +54,6 @@ export interface Masthead {
 const ISSUE_LINE = /^第\s*(\d+|[〇零一二三四五六七八九十]+)\s*期(?:\s*[（(]?\s*总第\s*\d+\s*期\s*[）)]?)?$/;
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 
-const isoOf = (match: RegExpExecArray) => `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
-
 /** The masthead: title lines, the 第N期 line, then issuer and date (one line, tab-split, or two lines). */
 export function readMasthead(blocks: readonly DocxBlock[]): Masthead {
   const paragraphs = blocks.slice(0, 8);
@@ -71,7 +70,7 @@ export function readMasthead(blocks: readonly DocxBlock[]): Masthead {
     const date = DATE.exec(block.text);
     const rest = block.text.replace(DATE, '').replace(/\s+/g, ' ').trim();
     if (date) {
-      masthead.date = isoOf(date);
+      masthead.date = isoDateFromParts(date[1]!, date[2]!, date[3]!);
       if (rest) masthead.issuer = rest;
       masthead.bodyStart = i + 1;
       break;
@@ -150,9 +149,11 @@ export function importBriefing(input: BriefingImportInput): DocxImportResult {
   const sameIssue = input.briefings.find((b) => b.series === series && b.issue === issue);
   if (sameIssue && !input.force)
     return { ok: false, errors: [`${series} 第${issue}期已经存在（content/briefings/${sameIssue.id}.mdx），没有导入。确认要用这份 Word 文件替换它时，加上 --force。`] };
-  const id = sameIssue?.id ?? `${region}-jianbao-${date!.slice(0, 4)}-${String(issue).padStart(2, '0')}`;
+  const id = sameIssue?.id ?? briefingId(region, date!.slice(0, 4), issue!);
   const taken = input.briefings.find((b) => b.id === id && b !== sameIssue);
   if (taken) return { ok: false, errors: [`content/briefings/${id}.mdx 已经是另一份简报（${taken.series} 第${taken.issue}期），没有导入。`] };
+  // A file the content check cannot read is not among the briefings, and is not replaced without --force either.
+  if (!input.force && input.fileExists(`briefings/${id}.mdx`)) return { ok: false, errors: [alreadyExists(`briefings/${id}.mdx`)] };
   review.recognised.push(`期号：第${issue}期`, `编印单位：${issuer}`, `日期：${formatChineseDate(date!)}`);
   if (earlier[0] && earlier[0].issuer !== issuer && !sameIssue) review.toCheck.push(`编印单位“${issuer}”与上一期的“${earlier[0].issuer}”不同，请核对`);
   const previous = earlier.find((b) => b !== sameIssue);

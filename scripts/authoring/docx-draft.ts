@@ -23,6 +23,12 @@ export type DocxImportResult =
 
 export const yamlString = (value: string) => JSON.stringify(value);
 
+/** Whether a file is already in the content, by its path relative to the content root: any file, even one the content check cannot read. */
+export type FileExists = (path: string) => boolean;
+
+/** Why a file already in the content is not replaced without --force. */
+export const alreadyExists = (path: string) => `content/${path} 已经存在，没有导入。确认要替换时加上 --force。`;
+
 /** The closing lines of a draft's frontmatter: the draft marker and the review list. */
 export function draftFrontmatter(review: ImportReview, what: '本期' | '这份文件'): string[] {
   const list = (items: string[]) => (items.length === 0 ? [' []'] : ['', ...items.map((item) => `    - ${yamlString(item)}`)]);

@@ -10,14 +10,14 @@
  * down in Word is filled into each row it covers. Pure.
  */
 import Papa from 'papaparse';
-import { formatChineseDate } from '../../src/core/dates.ts';
+import { formatChineseDate, isoDateFromParts } from '../../src/core/dates.ts';
 import { indicatorByName, type IndicatorLike } from '../../src/lib/catalog.ts';
 import { formatIssue } from '../../src/lib/content/content-issue.ts';
 import { POLICY_TYPES } from '../../src/schemas/policies.ts';
 import { tasksTable } from '../../src/schemas/tasks.ts';
 import type { TableDefinition } from '../../src/schemas/table.ts';
 import { convertBody } from './docx-body.ts';
-import { draftFrontmatter, yamlString, type DocxImportResult, type ImportReview } from './docx-draft.ts';
+import { alreadyExists, draftFrontmatter, yamlString, type DocxImportResult, type FileExists, type ImportReview } from './docx-draft.ts';
 import { escapeLineStart, type DocxBlock, type DocxContent, type DocxTable } from './docx-reader.ts';
 import { nextPolicyId } from './scaffold.ts';
 import { importRows, tidyText } from './spreadsheet-import.ts';
@@ -27,7 +27,7 @@ export interface PolicyImportInput {
   fileName: string;
   region: string;
   policyIds: readonly string[];
-  taskLists: readonly string[];
+  fileExists: FileExists;
   indicators: readonly IndicatorLike[];
   /** The policy id; by default the next `<region>-<year>-zhengce-<n>`. */
   id?: string;
@@ -90,7 +90,7 @@ function readSignature(blocks: readonly DocxBlock[]): { signature: string[]; dat
     if (!line || line.length > 30 || /[。，；：:、]/.test(line)) break;
     signature.unshift(line);
   }
-  return { signature, date: `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}` };
+  return { signature, date: isoDateFromParts(date[1]!, date[2]!, date[3]!) };
 }
 
 /** A Word table as spreadsheet rows: a cell merged across columns keeps its value in the first, one merged down fills each row it covers. */
@@ -148,7 +148,7 @@ export function importPolicy(input: PolicyImportInput): DocxImportResult {
   if (issuer.length === 0) return { ok: false, errors: [`${input.fileName}：找不到发文机关（版头“某某文件”或成文日期上面的落款单位）。请在 Word 中补上落款后重新导入。`] };
 
   const id = input.id ?? nextPolicyId(region, writtenDate.slice(0, 4), input.policyIds);
-  if (input.policyIds.includes(id) && !input.force) return { ok: false, errors: [`content/policies/${id}.mdx 已经存在，没有导入。确认要替换时加上 --force。`] };
+  if (input.fileExists(`policies/${id}.mdx`) && !input.force) return { ok: false, errors: [alreadyExists(`policies/${id}.mdx`)] };
   const type = policyType(head.title!);
   if (!type) return { ok: false, errors: [`${input.fileName}：标题“${head.title}”的末尾不是能识别的文种（${POLICY_TYPES.join('、')}）。请导入后在文件信息中手工填写 type，或在标题中写明文种。`] };
 
@@ -207,8 +207,8 @@ export function importPolicy(input: PolicyImportInput): DocxImportResult {
         issues.push(...result.issues.map(formatIssue));
         return;
       }
-      if (input.taskLists.includes(list) && !input.force) {
-        issues.push(`content/tasks/${list}.csv 已经存在，没有导入。确认要替换时加上 --force。`);
+      if (input.fileExists(`tasks/${list}.csv`) && !input.force) {
+        issues.push(alreadyExists(`tasks/${list}.csv`));
         return;
       }
       files.push({ path: `tasks/${list}.csv`, text: `${Papa.unparse([result.headers, ...result.rows], { newline: '\n' })}\n` });

@@ -6,7 +6,7 @@
  * alias; a sentence that looks like a figure but cannot be matched with
  * certainty is returned as unmatched, never guessed. Pure.
  */
-import { isRealDate } from '../../src/core/dates.ts';
+import { isoDateFromParts, isRealDate } from '../../src/core/dates.ts';
 import { indicatorByName, type IndicatorLike } from '../../src/lib/catalog.ts';
 
 export interface TrackerName {
@@ -60,7 +60,7 @@ export function dateAsWritten(text: string, briefingDate: string): string | unde
   const day = Number(match[3]);
   const year = match[1] ? Number(match[1]) : month > Number(briefingDate.slice(5, 7)) ? briefingYear - 1 : briefingYear;
   if (!isRealDate(year, month, day)) return undefined;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isoDateFromParts(year, month, day);
 }
 
 const number = (re: RegExp, text: string): number | undefined => {

@@ -29,11 +29,16 @@ export const STANDARD_SECTIONS = [
 
 const quote = (value: string) => JSON.stringify(value);
 
+/** A briefing's id, `<region>-jianbao-<year>-<nn>`: longnan-jianbao-2023-04. */
+export function briefingId(region: string, year: string, issue: number): string {
+  return `${region}-jianbao-${year}-${String(issue).padStart(2, '0')}`;
+}
+
 /** The next briefing of a region's series: 期号 one more than the last, details carried over from it. */
 export function nextBriefing(input: { region: string; regionName: string; today: string; briefings: readonly BriefingSummary[] }): NewFile {
   const previous = input.briefings.filter((b) => b.region === input.region).sort((a, b) => b.issue - a.issue)[0];
   const issue = (previous?.issue ?? 0) + 1;
-  const year = input.today.slice(0, 4);
+  const id = briefingId(input.region, input.today.slice(0, 4), issue);
   const series = previous?.series ?? `${input.regionName}营商环境“一号改革工程”工作简报`;
   const lines = [
     '---',
@@ -51,12 +56,12 @@ export function nextBriefing(input: { region: string; regionName: string; today:
     '',
     '{/* 在各栏目标题下逐条填写正文，没有内容的栏目可以删除。',
     '   本期公布的进展数字，请在 content/tables/progress.csv 中逐行添加，例如：',
-    `   ${input.region}-${input.today}-duibiao-tisheng,${input.region},duibiao-tisheng,截至日期,总数,已完成,正在推进,未完成,长期坚持,公布完成率,简报原句,${input.region}-jianbao-${year}-${String(issue).padStart(2, '0')},事项清单`,
+    `   ${input.region}-${input.today}-duibiao-tisheng,${input.region},duibiao-tisheng,截至日期,总数,已完成,正在推进,未完成,长期坚持,公布完成率,简报原句,${id},事项清单`,
     '   简报没有给出的分项留空，不要填 0。写完后运行 npm run check。 */}',
     '',
     ...STANDARD_SECTIONS.flatMap((heading) => [heading, '']),
   ];
-  return { path: `briefings/${input.region}-jianbao-${year}-${String(issue).padStart(2, '0')}.mdx`, text: lines.join('\n') };
+  return { path: `briefings/${id}.mdx`, text: lines.join('\n') };
 }
 
 /** The first free id of the form `<region>-<year>-zhengce-<n>`. */

@@ -9,7 +9,7 @@
  * (scripts/import.ts) does the file work.
  */
 import type { ContentIssue } from '../../src/lib/content/content-issue.ts';
-import { isRealDate } from '../../src/core/dates.ts';
+import { isoDateFromParts, isRealDate } from '../../src/core/dates.ts';
 import type { TableDefinition } from '../../src/schemas/table.ts';
 
 /** Text as Excel/WPS wrote it: UTF-8 with or without BOM, UTF-16 with BOM, else GB18030 (GBK). */
@@ -65,7 +65,7 @@ export function parseSpreadsheetDate(value: unknown): string | undefined {
   const match = /^(\d{4})\s*(?:年|[/.\-／．－])\s*(\d{1,2})\s*(?:月|[/.\-／．－])\s*(\d{1,2})\s*日?$/.exec(tidyText(value));
   if (!match) return undefined;
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return isRealDate(y, m, d) ? `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` : undefined;
+  return isRealDate(y, m, d) ? isoDateFromParts(y, m, d) : undefined;
 }
 
 export interface ImportOptions {

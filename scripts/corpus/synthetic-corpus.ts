@@ -13,6 +13,7 @@
  * Pure: real files in, corpus files out, the same every time.
  */
 import Papa from 'papaparse';
+import { isoDateFromParts } from '../../src/core/dates.ts';
 import type { ContentFile } from '../../src/lib/content/content-model.ts';
 
 export const PROVINCE_SCALE = 500;
@@ -65,7 +66,7 @@ export function shiftMonths(iso: string, months: number): string {
   const year = Math.floor(total / 12);
   const month = (total % 12) + 1;
   const day = d === lastDay(y, m) ? lastDay(year, month) : Math.min(d, lastDay(year, month));
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isoDateFromParts(year, month, day);
 }
 
 type Row = Record<string, string>;

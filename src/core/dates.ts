@@ -18,6 +18,11 @@ export function checkIsoDate(value: string): IsoDateCheck {
   return { ok: true, value };
 }
 
+/** Year, month and day, as numbers or as digits written (2023, 8, 4 or '2023', '08', '4') → `2023-08-04`; whether the day exists is the caller's to check. */
+export function isoDateFromParts(year: number | string, month: number | string, day: number | string): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** ISO date of a JS Date read as UTC (YAML timestamps are UTC midnight). */
 export function isoDateOf(date: Date): string {
   return date.toISOString().slice(0, 10);

@@ -4,17 +4,11 @@
  * written its files. Hosts that serve precompressed files then send them
  * without compressing on each request.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { compressedCopies, isCompressible } from '../lib/precompression.ts';
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]))
-    .sort();
-}
+import { builtFiles } from './built-files.ts';
 
 /** Files compressed at once: enough to keep both of zlib's worker threads busy, few enough to keep memory flat. */
 const CONCURRENCY = 4;
@@ -25,7 +19,7 @@ export function precompress(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         if (process.env.PRECOMPRESS !== '1') return;
-        const queue = files(fileURLToPath(dir)).filter(isCompressible);
+        const queue = builtFiles(fileURLToPath(dir)).filter(isCompressible);
         let bytes = 0;
         let compressed = 0;
         const worker = async () => {

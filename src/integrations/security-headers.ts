@@ -5,7 +5,7 @@
  * cannot carry, for the site's base path, and lists the external links
  * the site makes, so they can be reviewed separately from internal ones.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -13,10 +13,7 @@ import { headersFile } from '../lib/hosting-headers.ts';
 import { htaccessFile } from '../lib/hosting-config.ts';
 import { SITE_ADDRESS, sitePathOfPage } from '../lib/routes.ts';
 import { externalLinks } from '../lib/external-links.ts';
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
-}
+import { builtFiles } from './built-files.ts';
 
 export function securityHeaders(): AstroIntegration {
   return {
@@ -28,7 +25,7 @@ export function securityHeaders(): AstroIntegration {
         writeFileSync(join(out, '.htaccess'), htaccessFile(SITE_ADDRESS.base));
         // One page in memory at a time: all of a province-scale site's HTML would take gigabytes.
         const pages = function* () {
-          for (const file of htmlFiles(out)) yield { page: sitePathOfPage(file.slice(out.length + 1)), html: readFileSync(file, 'utf8') };
+          for (const file of builtFiles(out).filter((f) => f.endsWith('.html'))) yield { page: sitePathOfPage(file.slice(out.length + 1)), html: readFileSync(file, 'utf8') };
         };
         const links = externalLinks(pages());
         if (links.length === 0) logger.info('外部链接：无');

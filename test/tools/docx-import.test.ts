@@ -99,6 +99,16 @@ describe('a briefing in the shape of 第3期', () => {
   });
 });
 
+test('a file already there that the content check cannot read is not replaced without --force', async () => {
+  const contentDir = freshContent();
+  writeFileSync(join(contentDir, 'briefings', 'longnan-jianbao-2023-04.mdx'), '---\ntitle: 未写完的第4期\n---\n');
+  const before = snapshot(contentDir);
+  const result = await importBriefing(contentDir);
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain('content/briefings/longnan-jianbao-2023-04.mdx 已经存在，没有导入。确认要替换时加上 --force。');
+  expect(snapshot(contentDir)).toEqual(before);
+});
+
 describe('a policy with a 文号, numbered headings and an attachment table with merged cells', () => {
   const contentDir = freshContent();
   test('imports as a draft with its task list linked from the attachments', async () => {

@@ -351,12 +351,12 @@ export function formatChartValue(spec: Pick<ChartSpec, 'unit'>, series: Pick<Cha
   return `${series.decimals === undefined ? String(value) : value.toFixed(series.decimals)}${spec.unit === '%' ? '%' : ''}`;
 }
 
-/** A short description of the data, for screen readers and as the canvas fallback. */
+/** A short description of the data, for screen readers and as the canvas fallback: each value as the chart writes it, with its unit. */
 export function chartSummary(spec: ChartSpec): string {
   const parts = spec.categories.map((category, i) => {
     const values = spec.series
       .filter((s) => s.values[i] !== null && s.values[i] !== undefined)
-      .map((s) => `${spec.series.length > 1 ? s.label : ''}${s.decimals === undefined ? s.values[i] : s.values[i]!.toFixed(s.decimals)}${spec.unit}`);
+      .map((s) => `${spec.series.length > 1 ? s.label : ''}${formatChartValue(spec, s, s.values[i]!)}${spec.unit === '%' ? '' : spec.unit}`);
     return `${category}：${values.join('，') || '无数据'}`;
   });
   return `${spec.title}。${parts.join('；')}。`;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { checkIsoDate, formatChineseDate, formatChineseMonth, isoDateOf, isRealDate } from '../../../src/core/dates.ts';
+import { checkIsoDate, formatChineseDate, formatChineseMonth, isoDateFromParts, isoDateOf, isRealDate } from '../../../src/core/dates.ts';
 
 test('real dates are told from impossible ones, leap years included', () => {
   expect(isRealDate(2023, 6, 30)).toBe(true);
@@ -25,4 +25,10 @@ test('dates are printed the way the documents print them', () => {
 
 test('YAML timestamps (UTC midnight) keep their calendar day in any time zone', () => {
   expect(isoDateOf(new Date(Date.UTC(2023, 6, 28)))).toBe('2023-07-28');
+});
+
+test('a date written in parts becomes ISO with month and day in two digits, as numbers or as digits written', () => {
+  expect(isoDateFromParts(2023, 8, 4)).toBe('2023-08-04');
+  expect(isoDateFromParts('2023', '08', '4')).toBe('2023-08-04');
+  expect(isoDateFromParts(2023, 12, 31)).toBe('2023-12-31');
 });
