@@ -17,14 +17,14 @@ import { searchIndexInputs } from './search-index.ts';
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: write-search-index.ts <dir> < serialized-model');
 
-async function inputs() {
+/** The model as sent; its serialised bytes are unreachable once this returns, so they are freed while the records are made. */
+async function readModel(): Promise<ContentModel> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const model = deserialize(Buffer.concat(chunks)) as ContentModel;
-  return searchIndexInputs(model, contentRoot());
+  return deserialize(Buffer.concat(chunks)) as ContentModel;
 }
 
-const { records, vocabulary } = await inputs();
+const { records, vocabulary } = searchIndexInputs(await readModel(), contentRoot());
 rmSync(dir, { recursive: true, force: true });
 const made = new Set<string>();
 const files = buildSearchIndex(records, vocabulary, (path, text) => {
