@@ -44,7 +44,8 @@ export function documentLoader(folder: 'policies' | 'briefings'): Loader {
           const parts = splitFrontmatter(text);
           if (!parts) continue;
           const filePath = relative(process.cwd(), path);
-          const data = await parseData({ id, data: (parse(parts.yaml) ?? {}) as Record<string, unknown>, filePath });
+          // Copied, so that the store's strings do not keep the whole file's text alive for the rest of the build.
+          const data = await parseData({ id, data: structuredClone((parse(parts.yaml) ?? {}) as Record<string, unknown>), filePath });
           const rendered = await renderMarkdown(parts.body);
           writeFileSync(htmlFile, rendered.html);
           // set() keeps an entry whose digest is unchanged; this one must point at the new file.
