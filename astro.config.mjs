@@ -28,6 +28,8 @@ export default defineConfig({
   // Separate caches let test builds of fixture content run beside the real one.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   markdown: {
+    // The documents hold no code, so no highlighter (and its 16 MB WebAssembly regex engine) is loaded.
+    syntaxHighlight: false,
     processor: satteri({
       hastPlugins: [headingAnchorsPlugin()],
       // Chinese text uses its own quotation marks; ASCII quote conversion would alter the source.
