@@ -6,6 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupBy, indicatorFamily } from '../lib/catalog.ts';
 import { loadSiteModel, oncePerContent, showsDrafts } from '../loaders/content-files.ts';
+import { revisionLinks } from '../lib/figures/revisions.ts';
 import type { ContentModel } from '../lib/content/content-model.ts';
 import * as view from '../lib/published-view.ts';
 
@@ -127,6 +128,8 @@ export const grouped = oncePerContent(async () => {
     progressByBriefing: groupBy(progress, (p) => p.briefing),
     progressByRegion: groupBy(progress, (p) => p.region),
     progressByTracker: groupBy(progress, (p) => p.tracker),
+    /** Which published figure revises which (same region, tracker and as-of date), for every progress row. */
+    revisions: revisionLinks(progress),
     tiersByBriefing: groupBy(publishedTiers, (t) => t.briefing),
     tiersByRegion: groupBy(publishedTiers, (t) => t.region),
     weightsByBriefing: groupBy(publishedWeights, (w) => w.briefing),
