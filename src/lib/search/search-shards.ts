@@ -61,7 +61,7 @@ const MAX_HOMOPHONES = 8;
 const MAX_TYPO_TERM = 8;
 /** An approximate search (nothing holds the query whole) checks at most this many records, in this many chunks. */
 const APPROXIMATE_RECORDS = 64;
-const APPROXIMATE_CHUNKS = 8;
+const APPROXIMATE_CHUNKS = 16;
 
 export interface SearchIndexMeta {
   version: number;
