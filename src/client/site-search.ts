@@ -8,7 +8,7 @@
  */
 import type { Facet } from '../lib/search/phrase-search.ts';
 import { openSearchIndex, queryShardedIndex, runtimeSegmenter, type SearchIndex, type SearchIndexMeta, type ShardedSearchResponse } from '../lib/search/search-shards.ts';
-import { explainSearch } from '../lib/search/search-explanation.ts';
+import { explainSearch, searchStatus } from '../lib/search/search-explanation.ts';
 import { href, routes } from '../lib/routes.ts';
 
 const PAGE_SIZE = 20;
@@ -138,13 +138,7 @@ export function startSearchPage(): void {
       fillFacets(app, response.facets, selected);
       renderResults(list, response);
       renderExplanation({ understood, suggestions, browse }, query, response);
-      const shown = response.hits.length;
-      status.textContent =
-        shown === 0
-          ? `没有找到与“${query}”相关的内容。可以换一个词、减少筛选条件，或从下面的目录浏览。`
-          : response.complete
-            ? `找到与“${query}”相关的 ${response.total} 条结果${response.total > shown ? `，显示最相关的 ${shown} 条` : ''}。`
-            : `找到与“${query}”相关的约 ${response.total} 条结果，显示其中 ${shown} 条。结果较多，可加词或用上面的筛选缩小范围。`;
+      status.textContent = searchStatus(query, response);
     } catch {
       if (ticket === latest) status.textContent = '搜索暂时无法使用，请稍后再试，或从政策文件、任务清单等目录浏览。';
     }

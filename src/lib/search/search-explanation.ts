@@ -1,6 +1,7 @@
 /**
- * What the search page tells a reader besides the results: what was searched
- * instead of the query as typed, and which corrections it suggests. Pure.
+ * What the search page tells a reader besides the results: how many were
+ * found, what was searched instead of the query as typed, and which
+ * corrections it suggests. Pure.
  */
 import type { QueryPlan } from './query-understanding.ts';
 import type { Correction } from './typo-corrections.ts';
@@ -37,4 +38,18 @@ export function explainSearch(query: string, response: { exact: boolean; total: 
     suggestions: [...new Set(response.suggestions.map((s) => [...plan.regions, ...plan.phrases.map((p) => p.split(s.from).join(s.to))].join(' ')))],
     offerBrowsing: !response.exact || searchedAs !== undefined || response.suggestions.length > 0,
   };
+}
+
+/**
+ * The status line, announced to screen readers. A count is an estimate (约) when only the best-placed
+ * candidates were read; narrowing is suggested only when the query was found as typed, since adding
+ * words to a query found nowhere whole only takes it further from the text.
+ */
+export function searchStatus(query: string, response: { exact: boolean; complete: boolean; total: number; hits: readonly unknown[] }): string {
+  const shown = response.hits.length;
+  const asked = `“${query}”`;
+  if (shown === 0) return `没有找到与${asked}相关的内容。可以换一个词、减少筛选条件，或从下面的目录浏览。`;
+  if (response.complete) return `找到与${asked}相关的 ${response.total} 条结果${response.total > shown ? `，显示最相关的 ${shown} 条` : ''}。`;
+  if (!response.exact) return `找到与${asked}相关的约 ${response.total} 条相近结果，显示最接近的 ${shown} 条。`;
+  return `找到与${asked}相关的约 ${response.total} 条结果，显示其中 ${shown} 条。结果较多，可加词或用上面的筛选缩小范围。`;
 }

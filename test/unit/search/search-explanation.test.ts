@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { explainSearch } from '../../../src/lib/search/search-explanation.ts';
+import { explainSearch, searchStatus } from '../../../src/lib/search/search-explanation.ts';
 import type { QueryPlan } from '../../../src/lib/search/query-understanding.ts';
 
 const plan = (extra: Partial<QueryPlan>): QueryPlan => ({ phrases: [], words: [], names: {}, alternatives: {}, regions: [], dropped: [], ...extra });
@@ -24,4 +24,15 @@ test('synonyms and regions are named; corrections are offered as whole queries',
   expect(explanation.suggestions).toEqual(['青山湖区 纳税时间']);
   expect(explanation.searchedAs).toBe('青山湖区的内容排在前面。');
   expect(explainSearch('办电', { exact: true, total: 3, plan: plan({ phrases: ['办电'], words: ['办电'], alternatives: { 办电: ['获得电力'] } }), suggestions: [] }).searchedAs).toBe('同时搜索了“获得电力”（办电）。');
+});
+
+test('the status line counts exactly when every candidate was read, and suggests narrowing only a query found as typed', () => {
+  const hits = (n: number) => Array.from({ length: n }, () => ({}));
+  expect(searchStatus('带押过户', { exact: true, complete: true, total: 2, hits: hits(2) })).toBe('找到与“带押过户”相关的 2 条结果。');
+  expect(searchStatus('纳税', { exact: true, complete: true, total: 45, hits: hits(20) })).toBe('找到与“纳税”相关的 45 条结果，显示最相关的 20 条。');
+  expect(searchStatus('营商环境', { exact: true, complete: false, total: 379, hits: hits(20) })).toBe('找到与“营商环境”相关的约 379 条结果，显示其中 20 条。结果较多，可加词或用上面的筛选缩小范围。');
+  const approximate = searchStatus('窗口工作人员迟到怎么处理', { exact: false, complete: false, total: 64, hits: hits(20) });
+  expect(approximate).toBe('找到与“窗口工作人员迟到怎么处理”相关的约 64 条相近结果，显示最接近的 20 条。');
+  expect(approximate).not.toContain('加词');
+  expect(searchStatus('帕塔尔胡加买提', { exact: false, complete: true, total: 0, hits: [] })).toMatch(/^没有找到与“帕塔尔胡加买提”相关的内容/);
 });
