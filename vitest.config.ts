@@ -1,13 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two tiers. `unit` runs pure logic, content validation and the staff tools
+ * without building a site (`npm run test:unit`, seconds). `site` builds the real
+ * site twice in its global setup and tests the output, in a browser and behind
+ * nginx. `npm test` runs both.
+ */
+const SITE_TESTS = ['test/build/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/deploy/**/*.test.ts', 'test/tools/docx-publish.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
     // Dates and sorting must not depend on the machine running the tests.
     env: { TZ: 'Asia/Shanghai' },
-    // Some tests build a whole site; on a busy 2-core machine that can take over a minute.
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: SITE_TESTS },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'site',
+          include: SITE_TESTS,
+          globalSetup: ['test/support/global-setup.ts'],
+          // Some tests build a whole site; on a busy 2-core machine that can take over a minute.
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });
