@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two tiers. `unit` runs pure logic, content validation and the staff tools
+ * Three tiers. `unit` runs pure logic, content validation and the staff tools
  * without building a site (`npm run test:unit`, seconds). `site` builds the real
  * site twice in its global setup and tests the output, in a browser and behind
- * nginx. `npm test` runs both.
+ * nginx. `e2e` drives the publishing desk in a browser against a real git
+ * remote, building the site it publishes. `npm test` runs all three.
  */
+const END_TO_END_TESTS = 'test/**/*.e2e.test.ts';
 const SITE_TESTS = ['test/build/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/deploy/**/*.test.ts', 'test/tools/docx-publish.test.ts'];
 
 export default defineConfig({
@@ -15,7 +17,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: SITE_TESTS },
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...SITE_TESTS, END_TO_END_TESTS] },
       },
       {
         extends: true,
@@ -27,6 +29,10 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: [END_TO_END_TESTS], testTimeout: 300_000, hookTimeout: 300_000 },
       },
     ],
   },
