@@ -22,7 +22,9 @@ import { contentRoot, loadSiteModel } from '../loaders/content-files.ts';
 import { SEARCH_KINDS, searchRecords, type SearchRecord } from '../lib/search/search-records.ts';
 import { pinyin } from 'pinyin-pro';
 import { orderRecords, SEARCH_INDEX_DIR, type IndexVocabulary } from '../lib/search/search-shards.ts';
-import { indicatorNames, siteSynonyms, siteWords } from '../lib/search/site-vocabulary.ts';
+import { indicatorNames, pinyinVocabulary, siteSynonyms, siteWords } from '../lib/search/site-vocabulary.ts';
+import { pinyinTerms } from '../lib/search/pinyin-reading.ts';
+import { answerRecords } from '../lib/search/answer-records.ts';
 import type { IndexedRecord } from '../lib/search/phrase-search.ts';
 import type { ContentModel } from '../lib/content/content-model.ts';
 
@@ -80,7 +82,9 @@ export function currentVocabulary(records: readonly SearchRecord[], model = load
     const reading = pinyin(ch, { toneType: 'none', type: 'string' });
     if (/^[a-zü]+$/.test(reading)) pinyinTable.set(ch, reading);
   }
-  return { traditional: traditionalTable(common), pinyin: pinyinTable, words, synonyms: siteSynonyms(model), names: indicatorNames(model) };
+  // Whole words through pinyin-pro, so a character with several readings takes the one the word gives it (银行 → yin hang).
+  const terms = pinyinTerms(pinyinVocabulary(model, words), (word) => pinyin(word, { toneType: 'none', type: 'array' }));
+  return { traditional: traditionalTable(common), pinyin: pinyinTable, words, synonyms: siteSynonyms(model), names: indicatorNames(model), pinyinTerms: terms, answers: answerRecords(model) };
 }
 
 export function indexedRecords(records: readonly SearchRecord[]): IndexedRecord[] {

@@ -13,12 +13,27 @@ export interface SearchExplanation {
   suggestions: string[];
   /** Whether to offer browsing by indicator, region and document: the query was not found as typed. */
   offerBrowsing: boolean;
+  /** Latin read as pinyin: 按拼音 zwfw 查找：政务服务, and the query with each other reading put in, to offer. */
+  pinyin: { line: string; others: string[] }[];
 }
 
 const quoted = (terms: readonly string[]) => terms.map((t) => `“${t}”`).join('');
 
-export function explainSearch(query: string, response: { exact: boolean; total: number; plan: QueryPlan; suggestions: readonly Correction[] }): SearchExplanation {
+export interface PinyinExplained {
+  typed: string;
+  readAs: readonly string[];
+  others: readonly (readonly string[])[];
+}
+
+export function explainSearch(
+  query: string,
+  response: { exact: boolean; total: number; plan: QueryPlan; suggestions: readonly Correction[]; pinyin?: readonly PinyinExplained[] },
+): SearchExplanation {
   const { plan } = response;
+  const pinyin = (response.pinyin ?? []).map((p) => ({
+    line: `按拼音 ${p.typed.trim()} 查找：${p.readAs.join(' ')}`,
+    others: p.others.map((words) => query.replace(p.typed.trim(), words.join(' ')).trim()),
+  }));
   const parts: string[] = [];
   if (!response.exact && response.total > 0) {
     const words = plan.words.length > 0 ? plan.words : plan.phrases;
@@ -37,6 +52,7 @@ export function explainSearch(query: string, response: { exact: boolean; total: 
     // The query as searched, each correction put in: 青山湖纳税事件 → 青山湖区 纳税时间.
     suggestions: [...new Set(response.suggestions.map((s) => [...plan.regions, ...plan.phrases.map((p) => p.split(s.from).join(s.to))].join(' ')))],
     offerBrowsing: !response.exact || searchedAs !== undefined || response.suggestions.length > 0,
+    pinyin,
   };
 }
 

@@ -34,10 +34,13 @@ import { fromBase64, toBase64 } from './base64.ts';
 import { planQuery, type QueryPlan } from './query-understanding.ts';
 import { corrections, pinyinKey, wordPinyin, type Correction } from './typo-corrections.ts';
 import { groupBy } from '../catalog.ts';
+import { answerKey, askedKinds, chooseAnswerCard, type AnswerCard } from './answer-cards.ts';
+import type { AnswerKind, AnswerRecords } from './answer-records.ts';
+import { decodePinyinTerms, encodePinyinTerms, latinRuns, readPinyin, type PinyinTerm } from './pinyin-reading.ts';
 
 export { gramShard, termGrams };
 
-export const SEARCH_INDEX_VERSION = 3;
+export const SEARCH_INDEX_VERSION = 4;
 /** Where the index files are published, below the site root. */
 export const SEARCH_INDEX_DIR = 'search-index';
 /** Records to a file: candidates are scattered, so a small file carries few records the query does not need. */
@@ -55,6 +58,8 @@ const TITLE = '\u0000';
 const WORDS = '\u0001';
 const PINYIN = '\u0002';
 const CHARACTER_SHARDS = 16;
+/** The site's words with their pinyin, read only when a query has Latin letters. */
+export const PINYIN_TERMS_FILE = 'pinyin-terms.txt';
 /** Homophones tried for a mistyped character, the most frequent in the site first. */
 const MAX_HOMOPHONES = 8;
 /** Terms longer than this are not checked for typos: a long phrase is rarely one mistyped word (its words are checked). */
@@ -94,6 +99,10 @@ export interface IndexVocabulary {
   synonyms: Record<string, string[]>;
   /** Another name of an indicator → its own name, as written. */
   names: Record<string, string>;
+  /** The words pinyin input may stand for, with their syllables, the most central first. */
+  pinyinTerms?: readonly PinyinTerm[];
+  /** The structured records answer cards are drawn from. */
+  answers?: AnswerRecords;
 }
 
 /* ---------- grams and postings ---------- */
@@ -301,6 +310,8 @@ export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: 
   for (const [reading, chars] of [...homophones].sort(([a], [b]) => (a < b ? -1 : 1)))
     homophoneFiles[gramShard(reading, CHARACTER_SHARDS)]![reading] = chars.sort((a, b) => b.count - a.count || (a.ch < b.ch ? -1 : 1)).map((c) => c.ch).join('');
   homophoneFiles.forEach((entries, n) => emit(`chars/homophones-${n}.json`, JSON.stringify(entries)));
+  if (vocabulary.pinyinTerms) emit(PINYIN_TERMS_FILE, encodePinyinTerms(vocabulary.pinyinTerms));
+  if (vocabulary.answers) for (const [kind, list] of Object.entries(vocabulary.answers)) emit(answerFile(kind as AnswerKind), JSON.stringify(list));
   inText.clear();
   inTitle.clear();
   const shortLength = encoded.reduce((sum, [gram, e]) => sum + (e.length > LONG_POSTING ? 0 : gram.length + e.length + 6), 0);
@@ -368,6 +379,27 @@ export interface ShardedSearchResponse extends SearchResponse {
   plan: QueryPlan;
   /** Corrections of mistyped words, from the site's vocabulary: shown as 您是不是要找. */
   suggestions: Correction[];
+  /** Latin input read as pinyin: what was typed, the words searched, other readings to offer. */
+  pinyin: PinyinSearched[];
+  /** The answer the site's records hold for the query, when exactly one fits. */
+  card?: AnswerCard | undefined;
+}
+
+export interface PinyinSearched {
+  typed: string;
+  readAs: string[];
+  others: string[][];
+}
+
+/** The answer records of one kind, read only when a query may be answered from them. */
+export const answerFile = (kind: AnswerKind) => `answers/${kind}.json`;
+
+/** An index built by another version of the site: its files cannot be read by this code. */
+export class SearchIndexVersionError extends Error {
+  constructor(found: unknown) {
+    super(`搜索索引的版本（${String(found)}）与本页面的搜索程序（版本 ${SEARCH_INDEX_VERSION}）不一致：请刷新页面；若仍出现，请重新生成网站（npm run build）。`);
+    this.name = 'SearchIndexVersionError';
+  }
 }
 
 /** Where an index's files come from. */
@@ -391,6 +423,10 @@ export interface SearchIndex extends SearchIndexSource {
   entry: (key: string) => Promise<string | undefined>;
   /** The characters of the site read `reading`, the most frequent first. */
   homophones: (reading: string) => Promise<string[]>;
+  /** The site's words with their pinyin (loaded on the first Latin query). */
+  pinyinTerms: () => Promise<PinyinTerm[]>;
+  /** The answer records of one kind (read once). */
+  answers: <K extends AnswerKind>(kind: K) => Promise<AnswerRecords[K]>;
 }
 
 /** The word segmenter of the JavaScript runtime, when it has one. */
@@ -415,8 +451,11 @@ function parsedFiles<T>(load: (path: string) => Promise<string>): (path: string)
   };
 }
 
+/** Opens an index; throws SearchIndexVersionError when its files were written by another version. */
 export function openSearchIndex(source: SearchIndexSource): SearchIndex {
   const { meta, load } = source;
+  if (meta?.version !== SEARCH_INDEX_VERSION) throw new SearchIndexVersionError(meta?.version);
+  let pinyinTerms: Promise<PinyinTerm[]> | undefined;
   const json = parsedFiles<Record<string, string>>(load);
   const tableReader = (name: 'traditional' | 'pinyin') => characterTableReader(meta[name], (n) => json(`chars/${name}-${n}.json`));
   return {
@@ -427,6 +466,11 @@ export function openSearchIndex(source: SearchIndexSource): SearchIndex {
     pinyin: tableReader('pinyin'),
     entry: async (key) => (await json(`grams/${gramShard(key, meta.shards)}.json`))[key],
     homophones: async (reading) => Array.from((await json(`chars/homophones-${gramShard(reading, CHARACTER_SHARDS)}.json`))[reading] ?? ''),
+    answers: (kind) => json(answerFile(kind)) as unknown as Promise<never>,
+    pinyinTerms: () => {
+      pinyinTerms ??= load(PINYIN_TERMS_FILE).then(decodePinyinTerms, () => []);
+      return pinyinTerms;
+    },
   };
 }
 
@@ -454,8 +498,21 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
     return wordLists.get(key)!;
   };
 
+  const holders = async (term: string) => (await Promise.all(termGrams(term).map(posting))).reduce((a, b) => intersect(a, b));
+  // Latin no record holds as typed is read as pinyin of the site's words: zwfw → 政务服务.
+  const pinyinSearched: PinyinSearched[] = [];
+  let asTyped = fold(query);
+  for (const run of latinRuns(asTyped)) {
+    const held = await Promise.all(run.split(/[\s']+/).map(async (word) => (await holders(word)).length > 0));
+    if (held.every(Boolean)) continue;
+    const [best, ...others] = readPinyin(run, await index.pinyinTerms());
+    if (!best) continue;
+    pinyinSearched.push({ typed: run, readAs: best.words, others: others.map((r) => r.words) });
+    asTyped = asTyped.replace(run, ` ${best.words.join(' ')} `);
+  }
+
   // The vocabulary words starting at each pair of the query, read with the pairs' postings.
-  const folded = fold(query);
+  const folded = asTyped;
   const pairs = [...new Set(Array.from(squeeze(folded).text.replace(/\s+/g, '')).flatMap((_, i, chars) => (i + 1 < chars.length ? [chars[i]! + chars[i + 1]!] : [])))];
   await Promise.all(pairs.flatMap((pair) => [words(WORDS + pair), posting(pair)]));
   const vocabulary = new Set(pairs.flatMap((pair) => wordLists.get(WORDS + pair)!));
@@ -467,7 +524,6 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
     segment: index.segment,
   });
 
-  const holders = async (term: string) => (await Promise.all(termGrams(term).map(posting))).reduce((a, b) => intersect(a, b));
   // Typos: a word or phrase no record holds whole, corrected from the vocabulary (same pinyin, or one
   // character off); failing that, the character whose pairs the index lacks replaced by a homophone the site uses.
   const suggestions: Correction[] = [];
@@ -517,9 +573,23 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
   const allTerms = [...new Set([...plan.phrases, ...plan.words])];
   const absent = (await Promise.all(allTerms.map(async (t) => ((await holders(t)).length === 0 ? t : undefined)))).filter((t): t is string => Boolean(t));
   await correct(absent);
+  const answering = answerCard();
   const first = await rank();
-  if (first.exact || first.unmatched.length === 0 || !(await correct(first.unmatched))) return first;
-  return rank();
+  const response = first.exact || first.unmatched.length === 0 || !(await correct(first.unmatched)) ? first : await rank();
+  return { ...response, card: await answering };
+
+  /** The card from the records of the kinds the query may ask for, read beside the ranking. */
+  async function answerCard(): Promise<AnswerCard | undefined> {
+    const query = { text: answerKey(folded), regions: plan.regions, otherForms: [...Object.values(plan.alternatives).flat(), ...Object.values(plan.names)] };
+    const kinds = askedKinds(query);
+    try {
+      const records = Object.fromEntries(await Promise.all(kinds.map(async (kind) => [kind, await index.answers(kind)] as const))) as Partial<AnswerRecords>;
+      return chooseAnswerCard(query, records);
+    } catch {
+      // An index without answer files (or a failed read) shows the results without a card.
+      return undefined;
+    }
+  }
 
   async function rank(): Promise<ShardedSearchResponse> {
     // Postings of every pair of the phrases, words and their other forms: candidates and BM25's document frequencies.
@@ -577,7 +647,7 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
       return loaded.flatMap(({ chunk, records }) => prepareRecords(records.filter((_, i) => keep.has(chunk * meta.chunkSize + i)), fold));
     };
     const all = [...new Set(ordered.map(chunkOf))];
-    if (all.length <= limit) return { ...findRecords(await readChunks(all, new Set(ordered)), plan, statistics, options), complete: true, plan, suggestions };
+    if (all.length <= limit) return { ...findRecords(await readChunks(all, new Set(ordered)), plan, statistics, options), complete: true, plan, suggestions, pinyin: pinyinSearched };
     // Too many to check: the best-placed that pass the filters, each kind (policies, briefings, task rows…) in turn,
     // so one kind's many candidates cannot crowd out the others.
     const kept = ordered.filter(passes);
@@ -588,6 +658,6 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
     const response = findRecords(await readChunks([...chosen], new Set(kept)), plan, statistics, options);
     // Counts from the candidates, not all checked.
     const estimate = { ...countFacets(ordered.map((id) => facets[id]!)), indicator: response.facets.indicator };
-    return { ...response, total: Math.max(response.total, kept.length), facets: estimate, complete: false, plan, suggestions };
+    return { ...response, total: Math.max(response.total, kept.length), facets: estimate, complete: false, plan, suggestions, pinyin: pinyinSearched };
   }
 }

@@ -5,7 +5,7 @@ import type { QueryPlan } from '../../../src/lib/search/query-understanding.ts';
 const plan = (extra: Partial<QueryPlan>): QueryPlan => ({ phrases: [], words: [], names: {}, alternatives: {}, regions: [], dropped: [], ...extra });
 
 test('a query found as typed needs no explanation and no browsing links', () => {
-  expect(explainSearch('带押过户', { exact: true, total: 2, plan: plan({ phrases: ['带押过户'], words: ['带押过户'] }), suggestions: [] })).toEqual({ searchedAs: undefined, suggestions: [], offerBrowsing: false });
+  expect(explainSearch('带押过户', { exact: true, total: 2, plan: plan({ phrases: ['带押过户'], words: ['带押过户'] }), suggestions: [] })).toEqual({ searchedAs: undefined, suggestions: [], offerBrowsing: false, pinyin: [] });
 });
 
 test('approximate results say what was searched instead, and offer browsing', () => {

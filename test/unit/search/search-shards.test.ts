@@ -8,6 +8,7 @@ import { SEARCH_KINDS, searchRecords } from '../../../src/lib/search/search-reco
 import { indicatorNames, siteSynonyms, siteWords } from '../../../src/lib/search/site-vocabulary.ts';
 import { validateContent } from '../../../src/lib/content/validate-content.ts';
 import { readContentFiles } from '../../../src/loaders/content-files.ts';
+import { answerRecords } from '../../../src/lib/search/answer-records.ts';
 import { urlMatcher, type SearchQueryCase } from '../../../scripts/bench/search-evaluation.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..', 'content');
@@ -24,6 +25,7 @@ const vocabulary: IndexVocabulary = {
   words: siteWords(model, made),
   synonyms: siteSynonyms(model),
   names: indicatorNames(model),
+  answers: answerRecords(model),
 };
 const fold = textFolder((ch) => vocabulary.traditional.get(ch));
 const files = new Map<string, string>();
