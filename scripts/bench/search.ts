@@ -83,7 +83,7 @@ async function measureSite() {
     await page.waitForFunction(() => /^(找到|没有找到)/.test(document.getElementById('search-status')?.textContent ?? ''));
     const elapsed = Date.now() - started;
     const urls = await page.$$eval('#search-results li h2 a', (links) => links.map((a) => a.getAttribute('href')!));
-    const card = await page.$eval('#search-answer', (el) => (el.hidden ? undefined : { kind: (el as HTMLElement).dataset.kind ?? '', text: el.textContent ?? '' }));
+    const card = await page.$eval('#search-answer', (el) => ((el as HTMLElement).hidden ? undefined : { kind: (el as HTMLElement).dataset.kind ?? '', text: el.textContent ?? '' }));
     return { urls, elapsed, card };
   };
   const first = await bytesDuring(page, () => run(cases[0]!.query));
