@@ -44,6 +44,8 @@ export function explainSearch(
     .flatMap((term) => [...(plan.names[term] ? [plan.names[term]] : []), ...(plan.alternatives[term] ?? [])].map((other) => ({ term, other })))
     .filter(({ other }) => !response.suggestions.some((s) => s.to === other));
   if (others.length > 0) parts.push(`同时搜索了${others.map(({ term, other }) => `“${other}”（${term}）`).join('、')}`);
+  const related = Object.entries(plan.related ?? {}).filter(([term]) => [...plan.words, ...plan.phrases].includes(term));
+  if (related.length > 0) parts.push(`还搜索了意思相近的${related.map(([term, others]) => `${quoted(others)}（${term}）`).join('、')}，排在后面`);
   if (plan.regions.length > 0 && plan.words.some((w) => !plan.regions.includes(w))) parts.push(`${plan.regions.join('、')}的内容排在前面`);
   if (plan.dropped.length > 0) parts.push(`已略去${quoted([...new Set(plan.dropped)])}`);
   const searchedAs = parts.length > 0 ? `${parts.join('；')}。` : undefined;

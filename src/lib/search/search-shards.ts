@@ -36,6 +36,7 @@ import { corrections, pinyinKey, wordPinyin, type Correction } from './typo-corr
 import { groupBy } from '../catalog.ts';
 import { answerKey, askedKinds, chooseAnswerCard, type AnswerCard } from './answer-cards.ts';
 import type { AnswerKind, AnswerRecords } from './answer-records.ts';
+import { decodeRelated, encodeRelated } from './related-words.ts';
 import { decodePinyinTerms, encodePinyinTerms, latinRuns, readPinyin, type PinyinTerm } from './pinyin-reading.ts';
 
 export { gramShard, termGrams };
@@ -57,6 +58,8 @@ const SHARD_TARGET = 2_000;
 const TITLE = '\u0000';
 const WORDS = '\u0001';
 const PINYIN = '\u0002';
+/** Everyday words from the general wordnet, filed under their first pair (so in the pair's shard): word=site word,… */
+const RELATED = '\u0003';
 const CHARACTER_SHARDS = 16;
 /** The site's words with their pinyin, read only when a query has Latin letters. */
 export const PINYIN_TERMS_FILE = 'pinyin-terms.txt';
@@ -103,6 +106,8 @@ export interface IndexVocabulary {
   pinyinTerms?: readonly PinyinTerm[];
   /** The structured records answer cards are drawn from. */
   answers?: AnswerRecords;
+  /** Everyday word → the site's words of the same sense (related-words.ts), as written. */
+  related?: Record<string, string[]>;
 }
 
 /* ---------- grams and postings ---------- */
@@ -290,7 +295,17 @@ export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: 
     // Filed with its whole pinyin, so a query needs the pinyin only of its own characters.
     if (key && reading) file(byPinyin, key, `${word}:${reading.replaceAll(' ', '-')}`);
   }
+  const relatedByPair = new Map<string, [string, string[]][]>();
+  for (const [written, terms] of Object.entries(vocabulary.related ?? {})) {
+    const word = squeeze(fold(written)).text;
+    const chars = Array.from(word);
+    if (chars.length < 2) continue;
+    const pair = chars[0]! + chars[1]!;
+    if (!relatedByPair.has(pair)) relatedByPair.set(pair, []);
+    relatedByPair.get(pair)!.push([word, terms.map((t) => squeeze(fold(t)).text)]);
+  }
   const encoded = [
+    ...[...relatedByPair].map(([pair, entries]) => [RELATED + pair, encodeRelated(entries)] as const),
     ...[...inText].map(([key, writer]) => [gramText(key), writer.encode(records.length)] as const),
     ...[...inTitle].map(([key, writer]) => [TITLE + gramText(key), writer.encode(records.length)] as const),
     ...[...byPair].map(([pair, words]) => [WORDS + pair, [...words].sort().join(' ')] as const),
@@ -319,7 +334,7 @@ export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: 
   const shardEntries = Array.from({ length: shards }, () => [] as [string, string][]);
   let long = 0;
   for (const [gram, e] of encoded) {
-    if (e.length > LONG_POSTING && !gram.startsWith(WORDS) && !gram.startsWith(PINYIN)) {
+    if (e.length > LONG_POSTING && !gram.startsWith(WORDS) && !gram.startsWith(PINYIN) && !gram.startsWith(RELATED)) {
       emit(`grams/long-${long}.txt`, e);
       shardEntries[gramShard(gram, shards)]!.push([gram, `@${long++}`]);
     } else shardEntries[gramShard(gram, shards)]!.push([gram, e]);
@@ -516,8 +531,13 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
   const pairs = [...new Set(Array.from(squeeze(folded).text.replace(/\s+/g, '')).flatMap((_, i, chars) => (i + 1 < chars.length ? [chars[i]! + chars[i + 1]!] : [])))];
   await Promise.all(pairs.flatMap((pair) => [words(WORDS + pair), posting(pair)]));
   const vocabulary = new Set(pairs.flatMap((pair) => wordLists.get(WORDS + pair)!));
+  // Everyday words of the general wordnet the query holds, from the shards its pairs already brought.
+  const squeezedQuery = squeeze(folded).text.replace(/\s+/g, '');
+  const related: Record<string, string[]> = {};
+  for (const pair of pairs) for (const [word, terms] of decodeRelated(await entry(RELATED + pair))) if (squeezedQuery.includes(word)) related[word] = terms;
   const plan = planQuery(folded, {
-    isWord: (word) => vocabulary.has(word),
+    isWord: (word) => vocabulary.has(word) || word in related,
+    related,
     synonyms: meta.synonyms,
     names: meta.names,
     regions: [...new Set(meta.regionSets.flat())],
@@ -531,7 +551,7 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
     let changed = false;
     for (const term of terms) {
       const chars = Array.from(term);
-      if (chars.length < 2 || chars.length > MAX_TYPO_TERM || plan.alternatives[term] || plan.names[term]) continue;
+      if (chars.length < 2 || chars.length > MAX_TYPO_TERM || plan.alternatives[term] || plan.names[term] || plan.related?.[term]) continue;
       await pinyin.prepare(chars);
       const keys = chars.slice(0, -1).map((ch, i) => pinyinKey(ch + chars[i + 1]!, pinyin.get)).filter((k): k is string => Boolean(k));
       await Promise.all(keys.map((k) => words(PINYIN + k)));
