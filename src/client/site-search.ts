@@ -98,8 +98,6 @@ function renderCard(element: HTMLElement, card: AnswerCard | undefined): void {
   for (const entry of card.entries) {
     const block = document.createElement('div');
     block.className = 'answer-entry';
-    const title = document.createElement('h3');
-    title.textContent = entry.heading;
     const list = document.createElement('dl');
     for (const row of entry.rows) {
       const term = document.createElement('dt');
@@ -108,7 +106,13 @@ function renderCard(element: HTMLElement, card: AnswerCard | undefined): void {
       value.textContent = row.value;
       list.append(term, value);
     }
-    block.append(title, list);
+    // One entry's heading repeats the card's title, except a policy's 文号.
+    if (card.entries.length > 1 || card.kind === 'policy') {
+      const title = document.createElement('h3');
+      title.textContent = entry.heading;
+      block.append(title);
+    }
+    block.append(list);
     if (entry.quote) {
       const quote = document.createElement('blockquote');
       quote.textContent = `原文：${entry.quote}`;

@@ -94,7 +94,7 @@ function responsibleCard(query: AnswerQuery, records: readonly ResponsibleAnswer
     { label: '配合单位', value: r.supportingUnits },
   ].filter((row): row is AnswerRow => Boolean(row.value));
   if (rows.length === 0) return undefined;
-  return { kind: 'responsible', title: `${r.region} ${r.nameInSource} 责任分工`, entries: [{ heading: `${r.region} · ${r.nameInSource}`, rows, url: r.url, source: r.source }] };
+  return { kind: 'responsible', title: `${r.region} ${r.nameInSource}`, entries: [{ heading: `${r.region} · ${r.nameInSource}`, rows, url: r.url, source: r.source }] };
 }
 
 const count = (n: number | undefined) => (n === undefined ? undefined : `${n} 项`);

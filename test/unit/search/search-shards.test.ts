@@ -95,7 +95,8 @@ test('when the candidates fit, a query held whole gives exactly the results of a
     expect(sharded.facets, query).toEqual(direct.facets);
   }
   expect(compared).toBeGreaterThan(cases.length * 0.7);
-});
+  // Every query against every record: seconds on a busy machine.
+}, 30_000);
 
 test('a mistyped word is corrected from the site\'s words with the same pinyin, and suggested', async () => {
   const response = await queryShardedIndex(index(), '营商环竟', { limit: 5 });
