@@ -7,7 +7,8 @@
  * announced to screen readers through a live region.
  */
 import type { Facet } from '../lib/search/phrase-search.ts';
-import { openSearchIndex, queryShardedIndex, runtimeSegmenter, SearchIndexVersionError, type SearchIndex, type SearchIndexMeta, type ShardedSearchResponse } from '../lib/search/search-shards.ts';
+import { openSearchIndex, queryShardedIndex, runtimeSegmenter, type SearchIndex, type ShardedSearchResponse } from '../lib/search/search-shards.ts';
+import { SearchIndexVersionError, type SearchIndexMeta } from '../lib/search/search-index-format.ts';
 import { explainSearch, searchStatus } from '../lib/search/search-explanation.ts';
 import { href, routes } from '../lib/routes.ts';
 import type { AnswerCard } from '../lib/search/answer-cards.ts';

@@ -150,7 +150,7 @@ function targetCard(query: AnswerQuery, records: readonly TargetAnswer[]): Answe
   if (fits.length === 0 || regions.size !== fits.length || fits.length > MAX_TARGET_ROWS) return undefined;
   return {
     kind: 'target',
-    title: `量化目标：${fits[0]!.metric}`,
+    title: fits[0]!.metric,
     entries: fits.map((t) => ({
       heading: `${t.region} · ${t.metric}`,
       rows: [

@@ -6,7 +6,6 @@
  * Pure: built from the validated content model.
  */
 import type { ContentModel } from '../content/content-model.ts';
-import { policySortDate } from '../../schemas/policies.ts';
 import { routes } from '../routes.ts';
 import { publishedById, publishedDocuments } from '../published-view.ts';
 
@@ -88,7 +87,8 @@ export function answerRecords(model: ContentModel): AnswerRecords {
   const briefings = publishedById(publishedDocuments(model.briefings));
   const policySource = (id: string): AnswerSource => {
     const d = policies.get(id)!.data;
-    return { authors: [...d.issuer], title: d.title, published: d.publishedDate ?? policySortDate(d) };
+    // Only a date the policy states: a year alone is no publication date to cite.
+    return { authors: [...d.issuer], title: d.title, published: d.publishedDate ?? d.writtenDate };
   };
   const trackers = new Map(model.trackers.map((t) => [t.data.id, t.data]));
 
