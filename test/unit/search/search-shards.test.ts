@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { findRecords, prepareRecords, type IndexedRecord } from '../../../src/lib/search/phrase-search.ts';
 import { openSearchIndex, recordFacets, queryShardedIndex } from '../../../src/lib/search/search-shards.ts';
 import { buildSearchIndex, orderRecords, type IndexVocabulary } from '../../../src/lib/search/search-index-writer.ts';
-import { CHUNK_SIZE, type SearchIndexMeta } from '../../../src/lib/search/search-index-format.ts';
+import { CHUNK_SIZE, SearchIndexVersionError, type SearchIndexMeta } from '../../../src/lib/search/search-index-format.ts';
 import { decodePosting } from '../../../src/lib/search/search-postings.ts';
 import { gramShard, termGrams } from '../../../src/lib/search/grams.ts';
 import { squeeze, textFolder } from '../../../src/lib/search/search-text.ts';
@@ -148,4 +148,37 @@ test('an opened index reads each file once, however many queries use it', async 
   const jsonFiles = loaded.filter((p) => !p.startsWith('records/') && !p.includes('long-'));
   expect(jsonFiles.length).toBeGreaterThan(0);
   expect(jsonFiles).toEqual([...new Set(jsonFiles)]);
+});
+
+test('an index written by another version is refused with a message saying what to do', () => {
+  const load = async () => '';
+  expect(() => openSearchIndex({ meta: { ...meta, version: meta.version - 1 }, load })).toThrow(SearchIndexVersionError);
+  expect(() => openSearchIndex({ meta: { ...meta, version: meta.version - 1 }, load })).toThrow(/搜索索引的版本（\d+）与本页面的搜索程序（版本 \d+）不一致：请刷新页面/);
+  expect(() => openSearchIndex({ meta: undefined as unknown as SearchIndexMeta, load })).toThrow(SearchIndexVersionError);
+  expect(() => openSearchIndex({ meta, load })).not.toThrow();
+});
+
+test('pinyin no record holds is read as the site words; Latin the text holds is searched as typed', async () => {
+  const withPinyin = new Map(files);
+  withPinyin.set('pinyin-terms.txt', '政务服务 zheng\'wu\'fu\'wu\n获得电力 huo\'de\'dian\'li');
+  const opened = openSearchIndex({ meta, load: async (path) => withPinyin.get(path) ?? Promise.reject(new Error(path)) });
+  const initials = await queryShardedIndex(opened, 'zwfw', { limit: 5 });
+  expect(initials.pinyin).toEqual([{ typed: 'zwfw', readAs: ['政务服务'], others: [] }]);
+  expect(initials.hits.length).toBeGreaterThan(0);
+  expect(initials.hits[0]!.record.text + initials.hits[0]!.record.title).toContain('政务服务');
+  const english = await queryShardedIndex(opened, 'AEO', { limit: 5 });
+  expect(english.pinyin).toEqual([]);
+  expect(english.hits.map((h) => h.record.url)).toContain('/tasks/qingshanhu-2023-zhibiao-renwu/#r46');
+});
+
+test('a question the records answer gets its card; the records of a kind are read only when asked', async () => {
+  const loaded: string[] = [];
+  const opened = openSearchIndex({ meta, load: async (path: string) => (loaded.push(path), readFile(path)) });
+  const who = await queryShardedIndex(opened, '青山湖开办企业谁牵头', { limit: 5 });
+  expect(who.card?.kind).toBe('responsible');
+  expect(who.card?.entries[0]!.rows[0]).toEqual({ label: '牵头单位', value: '区市场监管局' });
+  expect(loaded).toContain('answers/responsible.json');
+  expect(loaded).not.toContain('answers/policy.json');
+  expect((await queryShardedIndex(opened, '湖办发〔2023〕8号', { limit: 5 })).card?.kind).toBe('policy');
+  expect((await queryShardedIndex(opened, '带押过户', { limit: 5 })).card).toBeUndefined();
 });
