@@ -34,6 +34,11 @@ export interface AnswerQuery {
   regions: readonly string[];
   /** Other forms the query's words were searched as (synonyms, an indicator's own name). */
   otherForms: readonly string[];
+  /**
+   * The kinds whose records' names (a target's, a tracker's) the query holds, as the index tells
+   * (answerNames); without it, any query of two characters or more may name one.
+   */
+  named?: readonly ('figure' | 'target')[];
 }
 
 /** Folded text as the query is matched: brackets, quotation marks and spaces squeezed out. */
@@ -44,7 +49,10 @@ export function askedKinds(query: AnswerQuery): AnswerKind[] {
   const kinds: AnswerKind[] = [];
   if (DOCUMENT_NUMBER_KEY.test(query.text)) kinds.push('policy');
   if (query.regions.length === 1 && RESPONSIBLE_CUES.some((cue) => query.text.includes(cue))) kinds.push('responsible');
-  if (Array.from(query.text).length >= 2) kinds.push('figure', 'target');
+  const long = Array.from(query.text).length >= 2;
+  if (query.named ? query.named.includes('figure') : long) kinds.push('figure');
+  // A target named by part of its name needs a word asking for it; named in full, it is in `named`.
+  if (query.named ? query.named.includes('target') || (long && TARGET_CUES.some((cue) => query.text.includes(cue))) : long) kinds.push('target');
   return kinds;
 }
 

@@ -79,6 +79,14 @@ export interface AnswerRecords {
 export type AnswerKind = keyof AnswerRecords;
 export const ANSWER_KINDS: readonly AnswerKind[] = ['responsible', 'figure', 'target', 'policy'];
 
+/** The names a query may give a target (t) or a tracker (f) by: what decides whether their files are read. */
+export function answerNames(records: Pick<AnswerRecords, 'figure' | 'target'>): { kind: 'figure' | 'target'; name: string }[] {
+  return [
+    ...records.target.map((t) => ({ kind: 'target' as const, name: t.metric })),
+    ...records.figure.flatMap((f) => f.trackerNames.map((name) => ({ kind: 'figure' as const, name }))),
+  ];
+}
+
 export function answerRecords(model: ContentModel): AnswerRecords {
   const regionName = new Map(model.regions.map((r) => [r.data.id, r.data.name]));
   const region = (id: string) => regionName.get(id) ?? id;

@@ -25,7 +25,10 @@
  * - `pinyin-terms.txt`: the site's words with their pinyin, read only when a
  *   query has Latin letters (pinyin-reading.ts).
  * - `answers/<kind>.json`: the structured records answer cards are drawn
- *   from, read only when a query may ask for that kind (answer-cards.ts).
+ *   from, read only when a query may ask for that kind (answer-cards.ts):
+ *   the names of targets and trackers are in the gram shards under their
+ *   first pair (key \u0004 + pair), so a query learns for free whether it
+ *   names one.
  */
 import type { CharacterTableMeta } from './character-tables.ts';
 import type { AnswerKind } from './answer-records.ts';
@@ -42,6 +45,8 @@ export const WORDS = '\u0001';
 export const PINYIN = '\u0002';
 /** Everyday words from the general wordnet, filed under their first pair (so in the pair's shard): word=site word,… */
 export const RELATED = '\u0003';
+/** Names of targets (t:) and trackers (f:) the answer records hold, filed under their first pair, so a query knows which answer files to read. */
+export const ANSWER_NAMES = '\u0004';
 export const CHARACTER_SHARDS = 16;
 /** The site's words with their pinyin, read only when a query has Latin letters. */
 export const PINYIN_TERMS_FILE = 'pinyin-terms.txt';

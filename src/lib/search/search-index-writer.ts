@@ -12,7 +12,8 @@ import type { AnswerKind, AnswerRecords } from './answer-records.ts';
 import { encodeRelated } from './related-words.ts';
 import { encodePinyinTerms, type PinyinTerm } from './pinyin-reading.ts';
 import { PostingWriter } from './search-postings.ts';
-import { answerFile, CHARACTER_SHARDS, CHUNK_SIZE, PINYIN, PINYIN_TERMS_FILE, RELATED, SEARCH_INDEX_VERSION, TITLE, WORDS, type SearchIndexMeta } from './search-index-format.ts';
+import { answerNames } from './answer-records.ts';
+import { ANSWER_NAMES, answerFile, CHARACTER_SHARDS, CHUNK_SIZE, PINYIN, PINYIN_TERMS_FILE, RELATED, SEARCH_INDEX_VERSION, TITLE, WORDS, type SearchIndexMeta } from './search-index-format.ts';
 
 /** Postings longer than this (encoded characters) get a file of their own. */
 const LONG_POSTING = 2048;
@@ -161,7 +162,15 @@ export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: 
     if (!relatedByPair.has(pair)) relatedByPair.set(pair, []);
     relatedByPair.get(pair)!.push([word, terms.map((t) => squeeze(fold(t)).text)]);
   }
+  const namesByPair = new Map<string, Set<string>>();
+  for (const { kind, name } of vocabulary.answers ? answerNames(vocabulary.answers) : []) {
+    const key = squeeze(fold(name)).text.replace(/\s+/g, '');
+    const chars = Array.from(key);
+    if (chars.length < 2) continue;
+    file(namesByPair, chars[0]! + chars[1]!, `${kind === 'target' ? 't' : 'f'}:${key}`);
+  }
   const encoded = [
+    ...[...namesByPair].map(([pair, names]) => [ANSWER_NAMES + pair, [...names].sort().join(' ')] as const),
     ...[...relatedByPair].map(([pair, entries]) => [RELATED + pair, encodeRelated(entries)] as const),
     ...[...inText].map(([key, writer]) => [gramText(key), writer.encode(records.length)] as const),
     ...[...inTitle].map(([key, writer]) => [TITLE + gramText(key), writer.encode(records.length)] as const),
@@ -191,7 +200,7 @@ export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: 
   const shardEntries = Array.from({ length: shards }, () => [] as [string, string][]);
   let long = 0;
   for (const [gram, e] of encoded) {
-    if (e.length > LONG_POSTING && !gram.startsWith(WORDS) && !gram.startsWith(PINYIN) && !gram.startsWith(RELATED)) {
+    if (e.length > LONG_POSTING && !gram.startsWith(WORDS) && !gram.startsWith(PINYIN) && !gram.startsWith(RELATED) && !gram.startsWith(ANSWER_NAMES)) {
       emit(`grams/long-${long}.txt`, e);
       shardEntries[gramShard(gram, shards)]!.push([gram, `@${long++}`]);
     } else shardEntries[gramShard(gram, shards)]!.push([gram, e]);

@@ -23,7 +23,7 @@ import { decodeRelated } from './related-words.ts';
 import { decodePinyinTerms, latinRuns, readPinyin, type PinyinTerm } from './pinyin-reading.ts';
 import { decodePosting, intersect } from './search-postings.ts';
 import {
-  answerFile, CHARACTER_SHARDS, MAX_CHUNKS_PER_QUERY, PINYIN, PINYIN_TERMS_FILE, RELATED, SEARCH_INDEX_VERSION, SearchIndexVersionError, TITLE, WORDS, type SearchIndexMeta,
+  ANSWER_NAMES, answerFile, CHARACTER_SHARDS, MAX_CHUNKS_PER_QUERY, PINYIN, PINYIN_TERMS_FILE, RELATED, SEARCH_INDEX_VERSION, SearchIndexVersionError, TITLE, WORDS, type SearchIndexMeta,
 } from './search-index-format.ts';
 
 /** Homophones tried for a mistyped character, the most frequent in the site first. */
@@ -181,6 +181,11 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
   const squeezedQuery = squeeze(folded).text.replace(/\s+/g, '');
   const related: Record<string, string[]> = {};
   for (const pair of pairs) for (const [word, terms] of decodeRelated(await entry(RELATED + pair))) if (squeezedQuery.includes(word)) related[word] = terms;
+  // Which answer files the query may need: the kinds of the target and tracker names it holds.
+  const named = new Set<'figure' | 'target'>();
+  for (const pair of pairs)
+    for (const item of ((await entry(ANSWER_NAMES + pair)) ?? '').split(' ').filter(Boolean))
+      if (squeezedQuery.includes(item.slice(2))) named.add(item[0] === 't' ? 'target' : 'figure');
   const plan = planQuery(folded, {
     isWord: (word) => vocabulary.has(word) || word in related,
     related,
@@ -246,7 +251,7 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
 
   /** The card from the records of the kinds the query may ask for, read beside the ranking. */
   async function answerCard(): Promise<AnswerCard | undefined> {
-    const query = { text: answerKey(folded), regions: plan.regions, otherForms: [...Object.values(plan.alternatives).flat(), ...Object.values(plan.names)] };
+    const query = { text: answerKey(folded), regions: plan.regions, otherForms: [...Object.values(plan.alternatives).flat(), ...Object.values(plan.names)], named: [...named] };
     const kinds = askedKinds(query);
     try {
       const records = Object.fromEntries(await Promise.all(kinds.map(async (kind) => [kind, await index.answers(kind)] as const))) as Partial<AnswerRecords>;

@@ -106,4 +106,10 @@ test('only the kinds a query may ask for are read', () => {
   expect(askedKinds(ask('青山湖开办企业谁牵头', ['青山湖区']))).toContain('responsible');
   expect(askedKinds(ask('营商环境'))).not.toContain('policy');
   expect(askedKinds(ask('营'))).toEqual([]);
+  // With the names the index holds: targets and trackers only when the query names one, or asks for a target.
+  const named = (text: string, kinds: ('figure' | 'target')[]) => askedKinds({ ...ask(text), named: kinds });
+  expect(named('窗口工作人员迟到怎么处理', [])).toEqual([]);
+  expect(named('线上办电率', ['target'])).toEqual(['target']);
+  expect(named('对标提升进展', ['figure'])).toEqual(['figure']);
+  expect(named('湾里新增就业目标', [])).toEqual(['target']);
 });
