@@ -36,3 +36,15 @@ test('the status line counts exactly when every candidate was read, and suggests
   expect(approximate).not.toContain('加词');
   expect(searchStatus('帕塔尔胡加买提', { exact: false, complete: true, total: 0, hits: [] })).toMatch(/^没有找到与“帕塔尔胡加买提”相关的内容/);
 });
+
+test('pinyin read as the site words is said, and each other reading is offered as the query with it put in', () => {
+  const read = explainSearch('zwfw好差评', {
+    exact: true,
+    total: 2,
+    plan: plan({ phrases: ['政务服务', '好差评'], words: ['政务服务', '好差评'] }),
+    suggestions: [],
+    pinyin: [{ typed: 'zwfw', readAs: ['政务服务'], others: [['政务服务网'], ['在外服务']] }],
+  });
+  expect(read.pinyin).toEqual([{ line: '按拼音 zwfw 查找：政务服务', others: ['政务服务网好差评', '在外服务好差评'] }]);
+  expect(explainSearch('带押过户', { exact: true, total: 2, plan: plan({ phrases: ['带押过户'], words: ['带押过户'] }), suggestions: [] }).pinyin).toEqual([]);
+});
