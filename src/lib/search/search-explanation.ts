@@ -32,7 +32,8 @@ export function explainSearch(
   const { plan } = response;
   const pinyin = (response.pinyin ?? []).map((p) => ({
     line: `按拼音 ${p.typed.trim()} 查找：${p.readAs.join(' ')}`,
-    others: p.others.map((words) => query.replace(p.typed.trim(), words.join(' ')).trim()),
+    // The query as typed may be in capitals or full-width letters; the run was found in its folded form.
+    others: p.others.map((words) => query.normalize('NFKC').replace(new RegExp(p.typed.trim().replace(/[^a-z]+/gi, '[\\s\']*'), 'i'), words.join(' ')).trim()),
   }));
   const parts: string[] = [];
   if (!response.exact && response.total > 0) {

@@ -47,4 +47,6 @@ test('pinyin read as the site words is said, and each other reading is offered a
   });
   expect(read.pinyin).toEqual([{ line: '按拼音 zwfw 查找：政务服务', others: ['政务服务网好差评', '在外服务好差评'] }]);
   expect(explainSearch('带押过户', { exact: true, total: 2, plan: plan({ phrases: ['带押过户'], words: ['带押过户'] }), suggestions: [] }).pinyin).toEqual([]);
+  const capitals = explainSearch('ＺＷ fw好差评', { exact: true, total: 2, plan: plan({}), suggestions: [], pinyin: [{ typed: 'zw fw', readAs: ['政务服务'], others: [['在外服务']] }] });
+  expect(capitals.pinyin[0]!.others).toEqual(['在外服务好差评']);
 });
