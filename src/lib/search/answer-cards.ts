@@ -34,26 +34,48 @@ export interface AnswerQuery {
   regions: readonly string[];
   /** Other forms the query's words were searched as (synonyms, an indicator's own name). */
   otherForms: readonly string[];
-  /**
-   * The kinds whose records' names (a target's, a tracker's) the query holds, as the index tells
-   * (answerNames); without it, any query of two characters or more may name one.
-   */
-  named?: readonly ('figure' | 'target')[];
 }
 
 /** Folded text as the query is matched: brackets, quotation marks and spaces squeezed out. */
 export const answerKey = (text: string, fold: (text: string) => string = (t) => t) => squeeze(fold(normaliseDocumentNumbers(text))).text.replace(/\s+/g, '');
 
-/** Which kinds of record a query may be answered from: the files to read. */
-export function askedKinds(query: AnswerQuery): AnswerKind[] {
-  const kinds: AnswerKind[] = [];
-  if (DOCUMENT_NUMBER_KEY.test(query.text)) kinds.push('policy');
-  if (query.regions.length === 1 && RESPONSIBLE_CUES.some((cue) => query.text.includes(cue))) kinds.push('responsible');
-  const long = Array.from(query.text).length >= 2;
-  if (query.named ? query.named.includes('figure') : long) kinds.push('figure');
-  // A target named by part of its name needs a word asking for it; named in full, it is in `named`.
-  if (query.named ? query.named.includes('target') || (long && TARGET_CUES.some((cue) => query.text.includes(cue))) : long) kinds.push('target');
-  return kinds;
+/** The number part of a document number's key (湖办发20238号 → 20238号): what policies are filed by. */
+const NUMBER_KEY = /\d+号/gu;
+/** A part of a target's name that more names than this hold is too vague to read them all for. */
+const MAX_PARTIAL_NAMES = 8;
+
+/** The keys a record is filed under (the shard of each key holds it), so a query reads only the shards of its keys. */
+export function answerKeys(kind: AnswerKind, record: AnswerRecords[AnswerKind][number]): string[] {
+  if (kind === 'responsible') return [answerKey((record as ResponsibleAnswer).region)];
+  if (kind === 'figure') return (record as FigureAnswer).trackerNames.map((name) => answerKey(name));
+  if (kind === 'target') return [answerKey((record as TargetAnswer).metric)];
+  return answerKey((record as PolicyAnswer).docNumber).match(NUMBER_KEY)?.slice(-1) ?? [];
+}
+
+/** A target's or a tracker's name, as the index files it under each pair it holds. */
+export interface AnswerName {
+  kind: 'figure' | 'target';
+  /** As answerKey gives it. */
+  key: string;
+}
+
+/**
+ * The keys whose records may answer the query: the number of a document number, the region asked who
+ * is responsible in, the trackers and targets it names in full (`names`: those the index holds that share a
+ * pair with the query), or, after a word asking for a target, the target names holding the rest of the query.
+ */
+export function wantedAnswerKeys(query: AnswerQuery, names: readonly AnswerName[]): { kind: AnswerKind; key: string }[] {
+  const wanted: { kind: AnswerKind; key: string }[] = [];
+  if (DOCUMENT_NUMBER_KEY.test(query.text)) for (const key of query.text.match(NUMBER_KEY) ?? []) wanted.push({ kind: 'policy', key });
+  if (query.regions.length === 1 && RESPONSIBLE_CUES.some((cue) => query.text.includes(cue))) wanted.push({ kind: 'responsible', key: answerKey(query.regions[0]!) });
+  const inFull = names.filter((n) => n.key.length >= 2 && query.text.includes(n.key));
+  for (const n of inFull) wanted.push({ kind: n.kind, key: n.key });
+  if (!inFull.some((n) => n.kind === 'target') && TARGET_CUES.some((cue) => query.text.includes(cue))) {
+    const part = namedPart(query);
+    const holding = Array.from(part).length >= MIN_PARTIAL_METRIC ? names.filter((n) => n.kind === 'target' && n.key.includes(part)) : [];
+    if (holding.length <= MAX_PARTIAL_NAMES) for (const n of holding) wanted.push({ kind: 'target', key: n.key });
+  }
+  return [...new Map(wanted.map((w) => [`${w.kind} ${w.key}`, w])).values()];
 }
 
 export interface AnswerRow {

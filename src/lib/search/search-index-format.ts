@@ -27,8 +27,10 @@
  * - `answers/<kind>.json`: the structured records answer cards are drawn
  *   from, read only when a query may ask for that kind (answer-cards.ts):
  *   the names of targets and trackers are in the gram shards under their
- *   first pair (key \u0004 + pair), so a query learns for free whether it
- *   names one.
+ *   pairs (key \u0004 + pair), so a query learns for free whether it names
+ *   one. Each kind's records are split into `answers/<kind>-<n>.json` by a
+ *   hash of their key (region, tracker or target name, document number), so
+ *   a query reads only the records of what it names, however many regions.
  */
 import type { CharacterTableMeta } from './character-tables.ts';
 import type { AnswerKind } from './answer-records.ts';
@@ -45,7 +47,7 @@ export const WORDS = '\u0001';
 export const PINYIN = '\u0002';
 /** Everyday words from the general wordnet, filed under their first pair (so in the pair's shard): word=site word,… */
 export const RELATED = '\u0003';
-/** Names of targets (t:) and trackers (f:) the answer records hold, filed under their first pair, so a query knows which answer files to read. */
+/** Names of targets (t:) and trackers (f:) the answer records hold, filed under every pair they hold, so a query knows which answer files to read. */
 export const ANSWER_NAMES = '\u0004';
 export const CHARACTER_SHARDS = 16;
 /** The site's words with their pinyin, read only when a query has Latin letters. */
@@ -68,10 +70,12 @@ export interface SearchIndexMeta {
   regionSets: string[][];
   /** Runs of records sharing kind, regions and year, flattened: [kind, regionSet, year or 0, length]… */
   runs: number[];
+  /** How many files each kind of answer record is split into (answerFile). */
+  answerShards?: Partial<Record<AnswerKind, number>>;
 }
 
 /** The answer records of one kind, read only when a query may be answered from them. */
-export const answerFile = (kind: AnswerKind) => `answers/${kind}.json`;
+export const answerFile = (kind: AnswerKind, shard: number) => `answers/${kind}-${shard}.json`;
 
 /** An index built by another version of the site: its files cannot be read by this code. */
 export class SearchIndexVersionError extends Error {

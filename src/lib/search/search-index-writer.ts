@@ -13,6 +13,7 @@ import { encodeRelated } from './related-words.ts';
 import { encodePinyinTerms, type PinyinTerm } from './pinyin-reading.ts';
 import { PostingWriter } from './search-postings.ts';
 import { answerNames } from './answer-records.ts';
+import { answerKey, answerKeys } from './answer-cards.ts';
 import { ANSWER_NAMES, answerFile, CHARACTER_SHARDS, CHUNK_SIZE, PINYIN, PINYIN_TERMS_FILE, RELATED, SEARCH_INDEX_VERSION, TITLE, WORDS, type SearchIndexMeta } from './search-index-format.ts';
 
 /** Postings longer than this (encoded characters) get a file of their own. */
@@ -22,6 +23,8 @@ const LONG_POSTING = 2048;
  * has, and needs one entry of it, so shards are small: about 1 KB compressed.
  */
 const SHARD_TARGET = 2_000;
+/** Target size of an answer file (characters of JSON): about 1.5 KB compressed. */
+const ANSWER_SHARD_TARGET = 8_000;
 
 /** What the index is built from besides the records. */
 export interface IndexVocabulary {
@@ -164,10 +167,10 @@ export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: 
   }
   const namesByPair = new Map<string, Set<string>>();
   for (const { kind, name } of vocabulary.answers ? answerNames(vocabulary.answers) : []) {
-    const key = squeeze(fold(name)).text.replace(/\s+/g, '');
+    const key = answerKey(name, fold);
     const chars = Array.from(key);
-    if (chars.length < 2) continue;
-    file(namesByPair, chars[0]! + chars[1]!, `${kind === 'target' ? 't' : 'f'}:${key}`);
+    // Under every pair of the name, so a query naming part of it finds it too.
+    for (let i = 0; i + 1 < chars.length; i++) file(namesByPair, chars[i]! + chars[i + 1]!, `${kind === 'target' ? 't' : 'f'}:${key}`);
   }
   const encoded = [
     ...[...namesByPair].map(([pair, names]) => [ANSWER_NAMES + pair, [...names].sort().join(' ')] as const),
@@ -192,7 +195,15 @@ export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: 
     homophoneFiles[gramShard(reading, CHARACTER_SHARDS)]![reading] = chars.sort((a, b) => b.count - a.count || (a.ch < b.ch ? -1 : 1)).map((c) => c.ch).join('');
   homophoneFiles.forEach((entries, n) => emit(`chars/homophones-${n}.json`, JSON.stringify(entries)));
   if (vocabulary.pinyinTerms) emit(PINYIN_TERMS_FILE, encodePinyinTerms(vocabulary.pinyinTerms));
-  if (vocabulary.answers) for (const [kind, list] of Object.entries(vocabulary.answers)) emit(answerFile(kind as AnswerKind), JSON.stringify(list));
+  // Each kind's records split by a hash of their keys, so a query reads the records of what it names only.
+  const answerShards: Partial<Record<AnswerKind, number>> = {};
+  for (const [kind, list] of Object.entries(vocabulary.answers ?? {}) as [AnswerKind, AnswerRecords[AnswerKind]][]) {
+    const count = Math.max(1, Math.ceil(JSON.stringify(list).length / ANSWER_SHARD_TARGET));
+    answerShards[kind] = count;
+    const files = Array.from({ length: count }, () => new Set<AnswerRecords[AnswerKind][number]>());
+    for (const record of list) for (const key of answerKeys(kind, record)) files[gramShard(key, count)]!.add(record);
+    files.forEach((records, n) => emit(answerFile(kind, n), JSON.stringify([...records])));
+  }
   inText.clear();
   inTitle.clear();
   const shortLength = encoded.reduce((sum, [gram, e]) => sum + (e.length > LONG_POSTING ? 0 : gram.length + e.length + 6), 0);
@@ -236,6 +247,7 @@ export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: 
     kinds,
     regionSets,
     runs,
+    answerShards,
   };
   emit('meta.json', JSON.stringify(meta));
   return files;

@@ -17,7 +17,7 @@ import { gramShard, termGrams } from './grams.ts';
 import { planQuery, type QueryPlan } from './query-understanding.ts';
 import { corrections, pinyinKey, type Correction } from './typo-corrections.ts';
 import { groupBy } from '../catalog.ts';
-import { answerKey, askedKinds, chooseAnswerCard, type AnswerCard } from './answer-cards.ts';
+import { answerKey, chooseAnswerCard, wantedAnswerKeys, type AnswerCard, type AnswerName } from './answer-cards.ts';
 import type { AnswerKind, AnswerRecords } from './answer-records.ts';
 import { decodeRelated } from './related-words.ts';
 import { decodePinyinTerms, latinRuns, readPinyin, type PinyinTerm } from './pinyin-reading.ts';
@@ -86,8 +86,8 @@ export interface SearchIndex extends SearchIndexSource {
   homophones: (reading: string) => Promise<string[]>;
   /** The site's words with their pinyin (loaded on the first Latin query). */
   pinyinTerms: () => Promise<PinyinTerm[]>;
-  /** The answer records of one kind (read once). */
-  answers: <K extends AnswerKind>(kind: K) => Promise<AnswerRecords[K]>;
+  /** The answer records filed under a key (the file of its shard, read once). */
+  answers: <K extends AnswerKind>(kind: K, key: string) => Promise<AnswerRecords[K]>;
 }
 
 /** The word segmenter of the JavaScript runtime, when it has one. */
@@ -127,7 +127,10 @@ export function openSearchIndex(source: SearchIndexSource): SearchIndex {
     pinyin: tableReader('pinyin'),
     entry: async (key) => (await json(`grams/${gramShard(key, meta.shards)}.json`))[key],
     homophones: async (reading) => Array.from((await json(`chars/homophones-${gramShard(reading, CHARACTER_SHARDS)}.json`))[reading] ?? ''),
-    answers: (kind) => json(answerFile(kind)) as unknown as Promise<never>,
+    answers: (kind, key) => {
+      const shards = meta.answerShards?.[kind];
+      return (shards ? json(answerFile(kind, gramShard(key, shards))) : Promise.resolve([])) as unknown as Promise<never>;
+    },
     pinyinTerms: () => {
       pinyinTerms ??= load(PINYIN_TERMS_FILE).then(decodePinyinTerms, () => []);
       return pinyinTerms;
@@ -181,11 +184,11 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
   const squeezedQuery = squeeze(folded).text.replace(/\s+/g, '');
   const related: Record<string, string[]> = {};
   for (const pair of pairs) for (const [word, terms] of decodeRelated(await entry(RELATED + pair))) if (squeezedQuery.includes(word)) related[word] = terms;
-  // Which answer files the query may need: the kinds of the target and tracker names it holds.
-  const named = new Set<'figure' | 'target'>();
+  // The target and tracker names sharing a pair with the query: which answer files it may need.
+  const answerNames = new Map<string, AnswerName>();
   for (const pair of pairs)
     for (const item of ((await entry(ANSWER_NAMES + pair)) ?? '').split(' ').filter(Boolean))
-      if (squeezedQuery.includes(item.slice(2))) named.add(item[0] === 't' ? 'target' : 'figure');
+      answerNames.set(item, { kind: item[0] === 't' ? 'target' : 'figure', key: item.slice(2) });
   const plan = planQuery(folded, {
     isWord: (word) => vocabulary.has(word) || word in related,
     related,
@@ -249,13 +252,17 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
   const response = first.exact || first.unmatched.length === 0 || !(await correct(first.unmatched)) ? first : await rank();
   return { ...response, card: await answering };
 
-  /** The card from the records of the kinds the query may ask for, read beside the ranking. */
+  /** The card from the records filed under what the query names, read beside the ranking. */
   async function answerCard(): Promise<AnswerCard | undefined> {
-    const query = { text: answerKey(folded), regions: plan.regions, otherForms: [...Object.values(plan.alternatives).flat(), ...Object.values(plan.names)], named: [...named] };
-    const kinds = askedKinds(query);
+    const query = { text: answerKey(folded), regions: plan.regions, otherForms: [...Object.values(plan.alternatives).flat(), ...Object.values(plan.names)] };
     try {
-      const records = Object.fromEntries(await Promise.all(kinds.map(async (kind) => [kind, await index.answers(kind)] as const))) as Partial<AnswerRecords>;
-      return chooseAnswerCard(query, records);
+      const records: Partial<Record<AnswerKind, AnswerRecords[AnswerKind]>> = {};
+      for (const { kind, key } of wantedAnswerKeys(query, [...answerNames.values()])) {
+        const found = await index.answers(kind, key);
+        // A record filed under several keys (a tracker's names) is taken once.
+        records[kind] = [...new Map([...(records[kind] ?? []), ...found].map((r) => [r.url, r])).values()] as AnswerRecords[AnswerKind];
+      }
+      return chooseAnswerCard(query, records as Partial<AnswerRecords>);
     } catch {
       // An index without answer files (or a failed read) shows the results without a card.
       return undefined;

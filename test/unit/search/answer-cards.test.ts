@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { answerKey, askedKinds, chooseAnswerCard, type AnswerQuery } from '../../../src/lib/search/answer-cards.ts';
+import { answerKey, answerKeys, chooseAnswerCard, wantedAnswerKeys, type AnswerName, type AnswerQuery } from '../../../src/lib/search/answer-cards.ts';
 import type { AnswerRecords, FigureAnswer, ResponsibleAnswer, TargetAnswer } from '../../../src/lib/search/answer-records.ts';
 
 const source = { authors: ['某区人民政府办公室'], title: '某区2023年行动方案', published: '2023-07-28' };
@@ -100,16 +100,28 @@ test('a policy by its document number, typed in any form', () => {
   expect(card(ask('湖办发2023 9'))).toBeUndefined();
 });
 
-test('only the kinds a query may ask for are read', () => {
-  expect(askedKinds(ask('湖办发2023 8'))).toContain('policy');
-  expect(askedKinds(ask('开办企业谁牵头'))).not.toContain('responsible');
-  expect(askedKinds(ask('青山湖开办企业谁牵头', ['青山湖区']))).toContain('responsible');
-  expect(askedKinds(ask('营商环境'))).not.toContain('policy');
-  expect(askedKinds(ask('营'))).toEqual([]);
-  // With the names the index holds: targets and trackers only when the query names one, or asks for a target.
-  const named = (text: string, kinds: ('figure' | 'target')[]) => askedKinds({ ...ask(text), named: kinds });
-  expect(named('窗口工作人员迟到怎么处理', [])).toEqual([]);
-  expect(named('线上办电率', ['target'])).toEqual(['target']);
-  expect(named('对标提升进展', ['figure'])).toEqual(['figure']);
-  expect(named('湾里新增就业目标', [])).toEqual(['target']);
+test('only the records filed under what the query names are read', () => {
+  const names: AnswerName[] = [
+    { kind: 'target', key: '线上办电率' },
+    { kind: 'target', key: '全年新增就业' },
+    { kind: 'figure', key: '对标提升' },
+  ];
+  const wanted = (query: AnswerQuery) => wantedAnswerKeys(query, names);
+  expect(wanted(ask('湖办发2023 8'))).toEqual([{ kind: 'policy', key: '20238号' }]);
+  expect(wanted(ask('开办企业谁牵头'))).toEqual([]);
+  expect(wanted(ask('青山湖开办企业谁牵头', ['青山湖区']))).toEqual([{ kind: 'responsible', key: '青山湖区' }]);
+  expect(wanted(ask('营商环境'))).toEqual([]);
+  expect(wanted(ask('窗口工作人员迟到怎么处理'))).toEqual([]);
+  expect(wanted(ask('线上办电率'))).toEqual([{ kind: 'target', key: '线上办电率' }]);
+  expect(wanted(ask('对标提升进展'))).toEqual([{ kind: 'figure', key: '对标提升' }]);
+  // Part of a target's name, after a word asking for a target.
+  expect(wanted(ask('湾里新增就业目标', ['湾里管理局']))).toEqual([{ kind: 'target', key: '全年新增就业' }]);
+  expect(wanted(ask('湾里新增就业', ['湾里管理局']))).toEqual([]);
+});
+
+test('a record is filed under its region, each of its names, its target name or its document number', () => {
+  expect(answerKeys('responsible', records.responsible[0]!)).toEqual(['青山湖区']);
+  expect(answerKeys('figure', records.figure[0]!)).toEqual(['对标提升', '对标湾区重点任务']);
+  expect(answerKeys('target', records.target[5]!)).toEqual(['依申请类政务服务事项网上可办比例']);
+  expect(answerKeys('policy', records.policy[0]!)).toEqual(['20238号']);
 });
