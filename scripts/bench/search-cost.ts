@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { openSearchIndex, runtimeSegmenter, SEARCH_INDEX_DIR, queryShardedIndex, type SearchIndexMeta } from '../../src/lib/search/search-shards.ts';
+import { openSearchIndex, runtimeSegmenter, queryShardedIndex } from '../../src/lib/search/search-shards.ts';
+import { SEARCH_INDEX_DIR, type SearchIndexMeta } from '../../src/lib/search/search-index-format.ts';
 
 export interface QueryCost {
   bytes: number;

@@ -12,6 +12,52 @@ export interface SearchQueryCase {
   why: string;
   /** Acceptable result URLs; `*` matches any text. */
   expect: string[];
+  /** Everyday words: kept apart from the set the synonym resource was chosen and tuned on. */
+  heldOut?: boolean;
+  /** Questions with a held answer: the card a reader should see (its kind and a text it must show), or null for none. */
+  card?: { kind: string; answer: string } | null;
+}
+
+/** The query sets of test/search/, in the order the benchmark reports them. */
+export const QUERY_SETS = ['queries', 'everyday', 'pinyin', 'answers'] as const;
+
+/** Every query of the sets, held-out everyday queries reported as their own kind. */
+export function allQueryCases(read: (file: string) => string): SearchQueryCase[] {
+  return QUERY_SETS.flatMap((set) => (JSON.parse(read(`test/search/${set}.json`)) as SearchQueryCase[]).map((c) => (c.heldOut ? { ...c, kind: `${c.kind} (held out)` } : c)));
+}
+
+/** A card as the page showed it: its kind and its text; undefined when none was shown. */
+export type ShownCard = { kind: string; text: string } | undefined;
+
+export interface CardQuality {
+  queries: number;
+  shownAndCorrect: number;
+  /** A card for a question that has none, of the wrong kind, or without the expected answer: must be 0. */
+  shownAndWrong: number;
+  notShown: number;
+  /** Questions with no card expected and none shown. */
+  rightlyNone: number;
+  wrong: string[];
+}
+
+export function cardQuality(cases: readonly SearchQueryCase[], shown: readonly ShownCard[]): CardQuality {
+  const quality: CardQuality = { queries: 0, shownAndCorrect: 0, shownAndWrong: 0, notShown: 0, rightlyNone: 0, wrong: [] };
+  cases.forEach((c, i) => {
+    if (c.card === undefined) return;
+    quality.queries += 1;
+    const card = shown[i];
+    if (!card) {
+      if (c.card === null) quality.rightlyNone += 1;
+      else quality.notShown += 1;
+      return;
+    }
+    if (c.card && card.kind === c.card.kind && card.text.replace(/\s+/g, '').includes(c.card.answer.replace(/\s+/g, ''))) quality.shownAndCorrect += 1;
+    else {
+      quality.shownAndWrong += 1;
+      quality.wrong.push(`${c.query} → ${card.kind}: ${card.text.slice(0, 60)}`);
+    }
+  });
+  return quality;
 }
 
 export interface QueryOutcome {

@@ -11,7 +11,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSearchIndex, runtimeSegmenter, SEARCH_INDEX_DIR, queryShardedIndex, type SearchIndexMeta } from '../../src/lib/search/search-shards.ts';
+import { openSearchIndex, runtimeSegmenter, queryShardedIndex } from '../../src/lib/search/search-shards.ts';
+import { SEARCH_INDEX_DIR, type SearchIndexMeta } from '../../src/lib/search/search-index-format.ts';
 import { outcomeOf, searchQuality, type SearchQuality, type SearchQueryCase } from './search-evaluation.ts';
 import { loadContentModel } from '../../src/loaders/content-files.ts';
 import { regionStem, SYNTHETIC_COUNTIES } from '../corpus/synthetic-corpus.ts';

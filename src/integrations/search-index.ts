@@ -21,8 +21,12 @@ import * as OpenCCPresets from 'opencc-js/preset';
 import { contentRoot, loadSiteModel } from '../loaders/content-files.ts';
 import { SEARCH_KINDS, searchRecords, type SearchRecord } from '../lib/search/search-records.ts';
 import { pinyin } from 'pinyin-pro';
-import { orderRecords, SEARCH_INDEX_DIR, type IndexVocabulary } from '../lib/search/search-shards.ts';
-import { indicatorNames, siteSynonyms, siteWords } from '../lib/search/site-vocabulary.ts';
+import { orderRecords, type IndexVocabulary } from '../lib/search/search-index-writer.ts';
+import { SEARCH_INDEX_DIR } from '../lib/search/search-index-format.ts';
+import { indicatorNames, pinyinVocabulary, siteSynonyms, siteWords } from '../lib/search/site-vocabulary.ts';
+import { pinyinTerms } from '../lib/search/pinyin-reading.ts';
+import { answerRecords } from '../lib/search/answer-records.ts';
+import { parseWordnet, relatedWords, textWords } from '../lib/search/related-words.ts';
 import type { IndexedRecord } from '../lib/search/phrase-search.ts';
 import type { ContentModel } from '../lib/content/content-model.ts';
 
@@ -70,6 +74,20 @@ function commonCharacters(): string[] {
   return out;
 }
 
+/** The general Chinese wordnet vendored with its license (vendor/chinese-open-wordnet/PROVENANCE.md). */
+const WORDNET = fileURLToPath(new URL('../../vendor/chinese-open-wordnet/wn-data-cmn.tab', import.meta.url));
+
+/**
+ * Everyday words the site's text does not use → its words of the same sense,
+ * from the wordnet's synsets that share a word with the text; words the
+ * synonyms dataset lists are left to it.
+ */
+export function siteRelatedWords(records: readonly SearchRecord[], model: ContentModel): Record<string, string[]> {
+  const inText = textWords(records.map((r) => `${r.title}\n${r.content}`));
+  const own = new Set(model.synonyms.flatMap(({ data }) => [data.term, ...data.documentTerms]));
+  return relatedWords(parseWordnet(readFileSync(WORDNET, 'utf8')), (word) => inText.has(word), own);
+}
+
 export function currentVocabulary(records: readonly SearchRecord[], model = loadSiteModel()): IndexVocabulary {
   const words = siteWords(model, records);
   const common = new Set(commonCharacters());
@@ -80,7 +98,9 @@ export function currentVocabulary(records: readonly SearchRecord[], model = load
     const reading = pinyin(ch, { toneType: 'none', type: 'string' });
     if (/^[a-zü]+$/.test(reading)) pinyinTable.set(ch, reading);
   }
-  return { traditional: traditionalTable(common), pinyin: pinyinTable, words, synonyms: siteSynonyms(model), names: indicatorNames(model) };
+  // Whole words through pinyin-pro, so a character with several readings takes the one the word gives it (银行 → yin hang).
+  const terms = pinyinTerms(pinyinVocabulary(model, words), (word) => pinyin(word, { toneType: 'none', type: 'array' }));
+  return { traditional: traditionalTable(common), pinyin: pinyinTable, words, synonyms: siteSynonyms(model), names: indicatorNames(model), pinyinTerms: terms, answers: answerRecords(model), related: siteRelatedWords(records, model) };
 }
 
 export function indexedRecords(records: readonly SearchRecord[]): IndexedRecord[] {

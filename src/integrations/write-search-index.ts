@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { deserialize } from 'node:v8';
 import { contentRoot } from '../loaders/content-files.ts';
 import type { ContentModel } from '../lib/content/content-model.ts';
-import { buildSearchIndex } from '../lib/search/search-shards.ts';
+import { buildSearchIndex } from '../lib/search/search-index-writer.ts';
 import { searchIndexInputs } from './search-index.ts';
 
 const dir = process.argv[2];

@@ -4,7 +4,9 @@
  * together, questions, traditional characters, synonyms, typos…) must have
  * an acceptable result in the top five; results must deep-link, highlight
  * whole terms and be announced; a query not found as typed must say what was
- * searched instead and offer corrections and ways to browse.
+ * searched instead and offer corrections and ways to browse. Pinyin, an
+ * everyday word the site does not use and each kind of answer card are
+ * checked at 390 and 1280 px.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -108,3 +110,69 @@ test('without JavaScript the search page says so and links to the browse indexes
   expect(await noScript.$('noscript ~ #search-app[hidden]')).toBeTruthy();
   await context.close();
 });
+
+/** The answer card as shown: kind, text, where its source link goes, whether its copy buttons show, and whether it fits the width. */
+async function answerCard(query: string) {
+  await searchFromPage(query);
+  return page.evaluate(() => {
+    const card = document.getElementById('search-answer')!;
+    if (card.hidden) return undefined;
+    const results = document.getElementById('search-results')!;
+    return {
+      kind: card.dataset.kind,
+      text: card.textContent!,
+      links: [...card.querySelectorAll('.answer-entry > p > a')].map((a) => a.getAttribute('href')!),
+      copyButtons: [...card.querySelectorAll<HTMLElement>('.cite-actions')].every((p) => !p.hidden) && card.querySelectorAll('button[data-copy]').length >= 2,
+      citation: card.querySelector('.cite-gbt')?.textContent ?? '',
+      above: card.getBoundingClientRect().bottom <= results.getBoundingClientRect().top,
+      fits: document.documentElement.scrollWidth <= window.innerWidth && card.getBoundingClientRect().right <= window.innerWidth,
+    };
+  });
+}
+
+for (const width of [390, 1280]) {
+  test(`at ${width} px: pinyin is read as the site's words and the page says how`, async () => {
+    await page.setViewportSize({ width, height: 900 });
+    const initials = await searchFromPage('zwfw');
+    expect(await page.textContent('#search-pinyin')).toBe('按拼音 zwfw 查找：政务服务');
+    expect(initials.urls.slice(0, 5).some((url) => url.startsWith('/indicators/zhengwu-fuwu/') || /#s1-1[45]$|#fujian1-17$/.test(url))).toBe(true);
+    const spaced = await searchFromPage('huode dianli');
+    expect(spaced.urls[0]).toMatch(/huode-dianli|#s1-3$|#fujian1-6$/);
+    // Latin the text holds is searched as typed.
+    await searchFromPage('aeo');
+    expect(await page.isHidden('#search-pinyin')).toBe(true);
+  });
+
+  test(`at ${width} px: an everyday word the site does not use is searched as the site's word, and the page says so`, async () => {
+    await page.setViewportSize({ width, height: 900 });
+    const found = await searchFromPage('房子过户');
+    expect(found.understood).toContain('还搜索了意思相近的“房屋”（房子）');
+    expect(found.urls.slice(0, 5).some((url) => /dengji-caichan|#s1-5$|#fujian1-8$/.test(url))).toBe(true);
+  });
+
+  test(`at ${width} px: each kind of answer card shows the answer above the results, links to its section and can be cited`, async () => {
+    await page.setViewportSize({ width, height: 900 });
+    const responsible = await answerCard('青山湖开办企业谁牵头');
+    expect(responsible).toMatchObject({ kind: 'responsible', links: ['/indicators/kaiban-qiye/qingshanhu/#assignment-qingshanhu-2023-xingdong-fangan'], copyButtons: true, above: true, fits: true });
+    expect(responsible!.text).toContain('牵头单位区市场监管局');
+    expect(responsible!.citation).toContain('中共青山湖区委办公室');
+
+    const figure = await answerCard('龙南第三方整改完成率');
+    expect(figure).toMatchObject({ kind: 'figure', links: ['/briefings/longnan-jianbao-2023-03/#progress-longnan-2023-07-31-disanfang-zhenggai'], copyButtons: true, above: true, fits: true });
+    expect(figure!.text).toContain('公布完成率89.5% ※');
+    expect(figure!.text).toContain('按“已完成 ÷ 总数”计算为 79.0%');
+
+    const target = await answerCard('线上办电率目标');
+    expect(target).toMatchObject({ kind: 'target', copyButtons: true, above: true, fits: true });
+    expect([...target!.links].sort()).toEqual(['/policies/qingshanhu-2023-xingdong-fangan/#target-qingshanhu-2023-huode-dianli-5', '/policies/wanli-2023-xingdong-fangan/#target-wanli-2023-huode-dianli-7']);
+    expect(target!.text).toContain('≥ 95%');
+    expect(target!.text).toContain('原文：线上办电率达到95%以上');
+
+    const policy = await answerCard('湖办发(2023)8号');
+    expect(policy).toMatchObject({ kind: 'policy', links: ['/policies/qingshanhu-2023-xingdong-fangan/'], copyButtons: true, above: true, fits: true });
+
+    // Nothing held fits exactly: no card.
+    expect(await answerCard('赣州开办企业谁牵头')).toBeUndefined();
+    expect(await answerCard('政务服务谁牵头')).toBeUndefined();
+  });
+}

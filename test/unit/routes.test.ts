@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { absoluteUrlOf, parseSiteAddress, routes, sitePathOf, withBase, withBaseInHtml } from '../../src/lib/routes.ts';
-import { SEARCH_INDEX_DIR } from '../../src/lib/search/search-shards.ts';
+import { SEARCH_INDEX_DIR } from '../../src/lib/search/search-index-format.ts';
 
 test('SITE_URL gives the origin and the base path, with or without a trailing slash', () => {
   expect(parseSiteAddress('https://www.example.gov.cn/yshj')).toEqual({ origin: 'https://www.example.gov.cn', base: '/yshj/' });

@@ -142,11 +142,12 @@ export function buildExcerpt(record: PreparedRecord, terms: readonly string[], a
   return parts;
 }
 
-/** The forms a term may take, with their weight: itself and the indicator's own name fully, other forms (synonyms, corrections) a little less. */
+/** The forms a term may take, with their weight: itself and the indicator's own name fully, other forms (synonyms, corrections) a little less, related words from the wordnet less still. */
 export const weightedForms = (plan: QueryPlan, term: string): { form: string; weight: number }[] => [
   { form: term, weight: 1 },
   ...(plan.names[term] ? [{ form: plan.names[term], weight: 1 }] : []),
   ...(plan.alternatives[term] ?? []).map((form) => ({ form, weight: ALTERNATIVE_WEIGHT })),
+  ...(plan.related?.[term] ?? []).map((form) => ({ form, weight: RELATED_WEIGHT })),
 ];
 
 export const formsOf = (plan: QueryPlan, term: string): string[] => weightedForms(plan, term).map((f) => f.form);
@@ -157,6 +158,8 @@ export function planGrams(plan: QueryPlan): string[] {
 }
 
 const ALTERNATIVE_WEIGHT = 0.7;
+/** A word of the same sense from the general wordnet counts less than the staff's synonyms. */
+const RELATED_WEIGHT = 0.5;
 const K1 = 1.2;
 const B = 0.75;
 

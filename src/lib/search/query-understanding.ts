@@ -18,8 +18,8 @@ import { squeeze, TERM_SEPARATORS } from './search-text.ts';
 /** Words a question is made of that name nothing to find. Longest first. */
 export const QUESTION_WORDS = [
   '什么时候', '是不是', '有没有', '有多少', '是多少', '怎么样', '多长时间', '需要多久', '要多久',
-  '多少个', '多少天', '多少钱', '请问', '多少', '多久', '几天', '几个', '怎么', '怎样', '如何', '是否', '什么', '哪些', '哪里', '哪个', '为什么', '能否', '可以', '需要',
-  '吗', '呢', '吧', '啊', '呀', '的', '了', '要', '是', '有', '几',
+  '多少个', '多少天', '多少钱', '请问', '多少', '多久', '几天', '几个', '怎么', '怎样', '如何', '是否', '什么', '哪些', '哪里', '哪个', '为什么', '能否', '可以', '需要', '是谁',
+  '吗', '呢', '吧', '啊', '呀', '的', '了', '要', '是', '有', '几', '谁',
 ].sort((a, b) => b.length - a.length);
 
 const QUESTION_WORD_SET = new Set(QUESTION_WORDS);
@@ -55,6 +55,8 @@ export interface QueryWords {
   names: Readonly<Record<string, string>>;
   /** Everyday word → the documents' terms for it (the synonyms dataset). */
   synonyms: Readonly<Record<string, readonly string[]>>;
+  /** Everyday word → the site's words of the same sense, from a general wordnet (related-words.ts); the synonyms dataset wins. */
+  related?: Readonly<Record<string, readonly string[]>>;
   /** Region names of the site. */
   regions: readonly string[];
   /** Splits text the vocabulary does not cover into words (Intl.Segmenter in browsers). */
@@ -70,6 +72,8 @@ export interface QueryPlan {
   names: Record<string, string>;
   /** Other forms of a word: document terms for an everyday word, corrections of a typo. */
   alternatives: Record<string, string[]>;
+  /** The site's words of the same sense as a word of the query, from the general wordnet: ranked below the reader's own words and the synonyms dataset's. */
+  related?: Record<string, string[]>;
   /** Regions named in the query, preferred in ranking. */
   regions: string[];
   /** Question words and particles left out. */
@@ -177,13 +181,16 @@ export function planQuery(folded: string, words: QueryWords): QueryPlan {
   const kept = [...new Set(found.filter((w) => Array.from(w).length >= 2 || isQueryOneCharacter))];
   const alternatives: Record<string, string[]> = {};
   const names: Record<string, string> = {};
+  const related: Record<string, string[]> = {};
   for (const word of [...kept, ...phrases]) {
     const other = words.synonyms[word];
     if (other && other.length > 0) alternatives[word] = [...other];
+    else if (words.related?.[word] && !words.names[word]) related[word] = [...words.related[word]];
     if (words.names[word]) names[word] = words.names[word];
   }
   return {
     names,
+    related,
     phrases: phrases.filter((p) => Array.from(p).length >= 2 || isQueryOneCharacter),
     words: kept,
     alternatives,

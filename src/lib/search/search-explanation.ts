@@ -13,12 +13,28 @@ export interface SearchExplanation {
   suggestions: string[];
   /** Whether to offer browsing by indicator, region and document: the query was not found as typed. */
   offerBrowsing: boolean;
+  /** Latin read as pinyin: 按拼音 zwfw 查找：政务服务, and the query with each other reading put in, to offer. */
+  pinyin: { line: string; others: string[] }[];
 }
 
 const quoted = (terms: readonly string[]) => terms.map((t) => `“${t}”`).join('');
 
-export function explainSearch(query: string, response: { exact: boolean; total: number; plan: QueryPlan; suggestions: readonly Correction[] }): SearchExplanation {
+export interface PinyinExplained {
+  typed: string;
+  readAs: readonly string[];
+  others: readonly (readonly string[])[];
+}
+
+export function explainSearch(
+  query: string,
+  response: { exact: boolean; total: number; plan: QueryPlan; suggestions: readonly Correction[]; pinyin?: readonly PinyinExplained[] },
+): SearchExplanation {
   const { plan } = response;
+  const pinyin = (response.pinyin ?? []).map((p) => ({
+    line: `按拼音 ${p.typed.trim()} 查找：${p.readAs.join(' ')}`,
+    // The query as typed may be in capitals or full-width letters; the run was found in its folded form.
+    others: p.others.map((words) => query.normalize('NFKC').replace(new RegExp(p.typed.trim().replace(/[^a-z]+/gi, '[\\s\']*'), 'i'), words.join(' ')).trim()),
+  }));
   const parts: string[] = [];
   if (!response.exact && response.total > 0) {
     const words = plan.words.length > 0 ? plan.words : plan.phrases;
@@ -29,6 +45,8 @@ export function explainSearch(query: string, response: { exact: boolean; total: 
     .flatMap((term) => [...(plan.names[term] ? [plan.names[term]] : []), ...(plan.alternatives[term] ?? [])].map((other) => ({ term, other })))
     .filter(({ other }) => !response.suggestions.some((s) => s.to === other));
   if (others.length > 0) parts.push(`同时搜索了${others.map(({ term, other }) => `“${other}”（${term}）`).join('、')}`);
+  const related = Object.entries(plan.related ?? {}).filter(([term]) => [...plan.words, ...plan.phrases].includes(term));
+  if (related.length > 0) parts.push(`还搜索了意思相近的${related.map(([term, others]) => `${quoted(others)}（${term}）`).join('、')}，排在后面`);
   if (plan.regions.length > 0 && plan.words.some((w) => !plan.regions.includes(w))) parts.push(`${plan.regions.join('、')}的内容排在前面`);
   if (plan.dropped.length > 0) parts.push(`已略去${quoted([...new Set(plan.dropped)])}`);
   const searchedAs = parts.length > 0 ? `${parts.join('；')}。` : undefined;
@@ -37,6 +55,7 @@ export function explainSearch(query: string, response: { exact: boolean; total: 
     // The query as searched, each correction put in: 青山湖纳税事件 → 青山湖区 纳税时间.
     suggestions: [...new Set(response.suggestions.map((s) => [...plan.regions, ...plan.phrases.map((p) => p.split(s.from).join(s.to))].join(' ')))],
     offerBrowsing: !response.exact || searchedAs !== undefined || response.suggestions.length > 0,
+    pinyin,
   };
 }
 

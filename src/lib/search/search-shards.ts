@@ -1,60 +1,31 @@
 /**
- * The search index split into small files, so that a query downloads only
- * what it needs however large the site grows. Pure: the build hands each
- * file to a `write(path, text)` function; the browser (and the tests) read
- * them through a `load(path)` function.
- *
- * - `meta.json`: record count and average length (for BM25), synonyms,
- *   region names, how the character tables are split, and the kind, regions
- *   and year of every record as runs (records are ordered by kind, region,
- *   year), so facet counts and filters need no record text.
- * - `grams/<n>.json`: for every character and every pair of adjacent
- *   characters in the folded text (name punctuation skipped), the records
- *   containing it (a posting), sharded by a hash of the gram; long postings
- *   get a file of their own (`grams/long-<n>.txt`). Beside a pair's postings
- *   in the same shard: its postings in titles only (key \u0000 + pair) and the
- *   vocabulary words starting with it (key \u0001 + pair), so splitting a
- *   run-together query costs no extra file. Vocabulary words by the pinyin of
- *   their first two characters are keyed \u0002 + pinyin, for typos.
- * - `chars/traditional-<n>.json`, `chars/pinyin-<n>.json`: the complete
- *   traditional/variant → simplified table and the pinyin of common
- *   characters, split by code point (see character-tables.ts); a query reads
- *   only the parts its characters need, and only when it needs them.
- * - `records/<n>.json`: the records themselves, CHUNK_SIZE to a file.
+ * Reads and searches the search index (browser, benchmarks and tests): the
+ * files described in search-index-format.ts, each read through a
+ * `load(path)` function only when a query needs it, and kept for the next
+ * queries. Pure.
  *
  * A query's candidates are the records holding its character pairs, scored
  * by the pairs' rarity; the best-placed candidates' chunks (at most
- * MAX_CHUNKS_PER_QUERY) are read and ranked by phrase-search.ts.
+ * MAX_CHUNKS_PER_QUERY) are read and ranked by phrase-search.ts. Latin no
+ * record holds is read as pinyin first (pinyin-reading.ts); beside the
+ * ranking, the answer card is chosen (answer-cards.ts).
  */
 import { activeFilters, countFacets, findRecords, formsOf, passesFilters, planGrams, prepareRecords, type FacetedRecord, type IndexedRecord, type PreparedRecord, type SearchOptions, type SearchResponse } from './phrase-search.ts';
-import { foldChar, isNamePunctuation, squeeze, textFolder } from './search-text.ts';
-import { characterTableReader, splitCharacterTable, type CharacterTableMeta } from './character-tables.ts';
+import { squeeze, textFolder } from './search-text.ts';
+import { characterTableReader } from './character-tables.ts';
 import { gramShard, termGrams } from './grams.ts';
-import { fromBase64, toBase64 } from './base64.ts';
 import { planQuery, type QueryPlan } from './query-understanding.ts';
-import { corrections, pinyinKey, wordPinyin, type Correction } from './typo-corrections.ts';
+import { corrections, pinyinKey, type Correction } from './typo-corrections.ts';
 import { groupBy } from '../catalog.ts';
+import { answerKey, chooseAnswerCard, wantedAnswerKeys, type AnswerCard, type AnswerName } from './answer-cards.ts';
+import type { AnswerKind, AnswerRecords } from './answer-records.ts';
+import { decodeRelated } from './related-words.ts';
+import { decodePinyinTerms, latinRuns, readPinyin, type PinyinTerm } from './pinyin-reading.ts';
+import { decodePosting, intersect } from './search-postings.ts';
+import {
+  ANSWER_NAMES, answerFile, CHARACTER_SHARDS, MAX_CHUNKS_PER_QUERY, PINYIN, PINYIN_TERMS_FILE, RELATED, SEARCH_INDEX_VERSION, SearchIndexVersionError, TITLE, WORDS, type SearchIndexMeta,
+} from './search-index-format.ts';
 
-export { gramShard, termGrams };
-
-export const SEARCH_INDEX_VERSION = 3;
-/** Where the index files are published, below the site root. */
-export const SEARCH_INDEX_DIR = 'search-index';
-/** Records to a file: candidates are scattered, so a small file carries few records the query does not need. */
-export const CHUNK_SIZE = 16;
-/** Record files read for one query at most: about 70 KB compressed on today's content, 165 KB at province scale. */
-export const MAX_CHUNKS_PER_QUERY = 16;
-/** Postings longer than this (encoded characters) get a file of their own. */
-const LONG_POSTING = 2048;
-/**
- * Target size of a shard of short postings (characters). A query reads a shard for each character pair it
- * has, and needs one entry of it, so shards are small: about 1 KB compressed.
- */
-const SHARD_TARGET = 2_000;
-const TITLE = '\u0000';
-const WORDS = '\u0001';
-const PINYIN = '\u0002';
-const CHARACTER_SHARDS = 16;
 /** Homophones tried for a mistyped character, the most frequent in the site first. */
 const MAX_HOMOPHONES = 8;
 /** Terms longer than this are not checked for typos: a long phrase is rarely one mistyped word (its words are checked). */
@@ -62,294 +33,6 @@ const MAX_TYPO_TERM = 8;
 /** An approximate search (nothing holds the query whole) checks at most this many records, in this many chunks. */
 const APPROXIMATE_RECORDS = 64;
 const APPROXIMATE_CHUNKS = 16;
-
-export interface SearchIndexMeta {
-  version: number;
-  records: number;
-  /** Mean length of the records' text, for BM25. */
-  averageLength: number;
-  chunkSize: number;
-  shards: number;
-  /** Everyday word → the documents' terms (the synonyms dataset), folded. */
-  synonyms: Record<string, string[]>;
-  /** Another name of an indicator → its own name, folded. */
-  names: Record<string, string>;
-  traditional: CharacterTableMeta;
-  pinyin: CharacterTableMeta;
-  kinds: string[];
-  regionSets: string[][];
-  /** Runs of records sharing kind, regions and year, flattened: [kind, regionSet, year or 0, length]… */
-  runs: number[];
-}
-
-/** What the index is built from besides the records. */
-export interface IndexVocabulary {
-  /** Traditional or variant character → simplified: the complete table. */
-  traditional: ReadonlyMap<string, string>;
-  /** Character → toneless pinyin, for common characters and every character of the vocabulary. */
-  pinyin: ReadonlyMap<string, string>;
-  /** The site's words (titles, headings, indicator names and aliases, units, people…), as written. */
-  words: Iterable<string>;
-  /** Everyday word → the documents' terms, as written. */
-  synonyms: Record<string, string[]>;
-  /** Another name of an indicator → its own name, as written. */
-  names: Record<string, string>;
-}
-
-/* ---------- grams and postings ---------- */
-
-/** What `\s` matches, by code point: the index build reads every character of the site. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** Grams are keyed by number while building: a character's code point, or a pair's two combined. */
-const PAIR = 0x110000;
-const gramText = (key: number) => (key < PAIR ? String.fromCodePoint(key) : String.fromCodePoint(Math.floor(key / PAIR), key % PAIR));
-
-/** Record ids (ascending) as gaps in variable-length bytes, or as a bitmap, whichever is shorter. */
-class PostingWriter {
-  bytes = new Uint8Array(8);
-  length = 0;
-  last = -1;
-  count = 0;
-  add(id: number): void {
-    let gap = id - this.last - 1;
-    this.last = id;
-    this.count += 1;
-    if (this.length + 5 > this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
-      this.bytes = grown;
-    }
-    while (gap >= 128) {
-      this.bytes[this.length++] = (gap & 127) | 128;
-      gap >>>= 7;
-    }
-    this.bytes[this.length++] = gap;
-  }
-  encode(records: number): string {
-    const bitmapLength = Math.ceil(records / 8);
-    if (this.length <= bitmapLength) return `v${toBase64(this.bytes.subarray(0, this.length))}`;
-    const bitmap = new Uint8Array(bitmapLength);
-    forEachGapId(this.bytes.subarray(0, this.length), (id) => (bitmap[id >> 3]! |= 1 << (id & 7)));
-    return `b${toBase64(bitmap)}`;
-  }
-}
-
-function forEachGapId(bytes: Uint8Array, visit: (id: number) => void): void {
-  let last = -1;
-  let gap = 0;
-  let shift = 0;
-  for (const byte of bytes) {
-    gap |= (byte & 127) << shift;
-    if (byte & 128) shift += 7;
-    else {
-      last += gap + 1;
-      visit(last);
-      gap = 0;
-      shift = 0;
-    }
-  }
-}
-
-export function decodePosting(encoded: string): number[] {
-  const bytes = fromBase64(encoded.slice(1));
-  const ids: number[] = [];
-  if (encoded[0] === 'v') {
-    forEachGapId(bytes, (id) => ids.push(id));
-    return ids;
-  }
-  for (let i = 0; i < bytes.length; i++) for (let bit = 0; bit < 8; bit++) if (bytes[i]! & (1 << bit)) ids.push(i * 8 + bit);
-  return ids;
-}
-
-function intersect(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i]! < b[j]!) i++;
-    else if (a[i]! > b[j]!) j++;
-    else {
-      out.push(a[i]!);
-      i++;
-      j++;
-    }
-  }
-  return out;
-}
-
-/* ---------- building ---------- */
-
-/** Records in index order: by kind (in the order given), region, newest year, newest date, URL. */
-export function orderRecords(records: readonly IndexedRecord[], kindOrder: readonly string[]): IndexedRecord[] {
-  const rank = (kind: string) => (kindOrder.indexOf(kind) + kindOrder.length + 1) % (kindOrder.length + 1);
-  return [...records].sort(
-    (a, b) =>
-      rank(a.kind) - rank(b.kind) ||
-      a.regions.join('、').localeCompare(b.regions.join('、')) ||
-      (b.year ?? '').localeCompare(a.year ?? '') ||
-      (b.date ?? '').localeCompare(a.date ?? '') ||
-      a.url.localeCompare(b.url),
-  );
-}
-
-/**
- * Writes every file of the index through `write` (a path below the index
- * directory, its text) as soon as it is ready, so the index is never held in
- * memory whole; returns the number of files. Records must be in index order.
- */
-export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: IndexVocabulary, write: (path: string, text: string) => void): number {
-  let files = 0;
-  const emit = (path: string, text: string) => {
-    write(path, text);
-    files += 1;
-  };
-  const traditional = (ch: string) => vocabulary.traditional.get(ch);
-  const fold = textFolder(traditional);
-  const folded = new Map<number, number>();
-  const foldCode = (c: number) => {
-    let f = folded.get(c);
-    if (f === undefined) folded.set(c, (f = foldChar(String.fromCodePoint(c), traditional).codePointAt(0)!));
-    return f;
-  };
-  const punctuation = new Map<number, boolean>();
-  const skipped = (c: number) => {
-    let p = punctuation.get(c);
-    if (p === undefined) punctuation.set(c, (p = isNamePunctuation(String.fromCodePoint(c))));
-    return p;
-  };
-  // Every character and adjacent pair of the folded text, none spanning whitespace, name punctuation skipped; a record is added once per gram.
-  const addGrams = (postings: Map<number, PostingWriter>, text: string, id: number) => {
-    const put = (key: number) => {
-      let writer = postings.get(key);
-      if (!writer) postings.set(key, (writer = new PostingWriter()));
-      if (writer.last !== id) writer.add(id);
-    };
-    let previous = -1;
-    for (const ch of text) {
-      const c = foldCode(ch.codePointAt(0)!);
-      if (isSpace(c)) {
-        previous = -1;
-        continue;
-      }
-      if (skipped(c)) continue;
-      put(c);
-      if (previous >= 0) put(previous * PAIR + c);
-      previous = c;
-    }
-  };
-  const inText = new Map<number, PostingWriter>();
-  const inTitle = new Map<number, PostingWriter>();
-  const kinds: string[] = [];
-  const regionSets: string[][] = [];
-  const regionSetIds = new Map<string, number>();
-  const runs: number[] = [];
-  let totalLength = 0;
-  records.forEach((record, id) => {
-    totalLength += Array.from(record.text).length;
-    addGrams(inText, record.title, id);
-    addGrams(inText, record.text, id);
-    addGrams(inTitle, record.title, id);
-
-    if (!kinds.includes(record.kind)) kinds.push(record.kind);
-    const regionKey = record.regions.join('\u0001');
-    if (!regionSetIds.has(regionKey)) regionSetIds.set(regionKey, regionSets.push([...record.regions]) - 1);
-    const run = [kinds.indexOf(record.kind), regionSetIds.get(regionKey)!, Number(record.year ?? 0)];
-    const at = runs.length - 4;
-    if (at >= 0 && runs[at] === run[0] && runs[at + 1] === run[1] && runs[at + 2] === run[2]) runs[at + 3]! += 1;
-    else runs.push(...run, 1);
-  });
-
-  for (let chunk = 0; chunk * CHUNK_SIZE < records.length; chunk++)
-    emit(`records/${chunk}.json`, JSON.stringify(records.slice(chunk * CHUNK_SIZE, (chunk + 1) * CHUNK_SIZE)));
-
-  // Vocabulary words, folded and squeezed like the text, by their first pair and by the pinyin of their first two characters.
-  const pinyinOf = (ch: string) => vocabulary.pinyin.get(ch);
-  const byPair = new Map<string, Set<string>>();
-  const byPinyin = new Map<string, Set<string>>();
-  const file = (map: Map<string, Set<string>>, key: string, word: string) => {
-    if (!map.has(key)) map.set(key, new Set());
-    map.get(key)!.add(word);
-  };
-  for (const written of vocabulary.words) {
-    const word = squeeze(fold(written)).text.replace(/\s+/g, '');
-    const chars = Array.from(word);
-    if (chars.length < 2 || chars.length > 16) continue;
-    file(byPair, chars[0]! + chars[1]!, word);
-    const key = pinyinKey(word, pinyinOf);
-    const reading = wordPinyin(word, pinyinOf);
-    // Filed with its whole pinyin, so a query needs the pinyin only of its own characters.
-    if (key && reading) file(byPinyin, key, `${word}:${reading.replaceAll(' ', '-')}`);
-  }
-  const encoded = [
-    ...[...inText].map(([key, writer]) => [gramText(key), writer.encode(records.length)] as const),
-    ...[...inTitle].map(([key, writer]) => [TITLE + gramText(key), writer.encode(records.length)] as const),
-    ...[...byPair].map(([pair, words]) => [WORDS + pair, [...words].sort().join(' ')] as const),
-    ...[...byPinyin].map(([key, words]) => [PINYIN + key, [...words].sort().join(' ')] as const),
-  ];
-  // Characters of the site by pinyin, most frequent first: a typo's homophones.
-  const homophones = new Map<string, { ch: string; count: number }[]>();
-  for (const [key, writer] of inText) {
-    if (key >= PAIR) continue;
-    const ch = String.fromCodePoint(key);
-    const reading = vocabulary.pinyin.get(ch);
-    if (!reading) continue;
-    if (!homophones.has(reading)) homophones.set(reading, []);
-    homophones.get(reading)!.push({ ch, count: writer.count });
-  }
-  const homophoneFiles = Array.from({ length: CHARACTER_SHARDS }, () => ({}) as Record<string, string>);
-  for (const [reading, chars] of [...homophones].sort(([a], [b]) => (a < b ? -1 : 1)))
-    homophoneFiles[gramShard(reading, CHARACTER_SHARDS)]![reading] = chars.sort((a, b) => b.count - a.count || (a.ch < b.ch ? -1 : 1)).map((c) => c.ch).join('');
-  homophoneFiles.forEach((entries, n) => emit(`chars/homophones-${n}.json`, JSON.stringify(entries)));
-  inText.clear();
-  inTitle.clear();
-  const shortLength = encoded.reduce((sum, [gram, e]) => sum + (e.length > LONG_POSTING ? 0 : gram.length + e.length + 6), 0);
-  const shards = Math.max(1, Math.ceil(shortLength / SHARD_TARGET));
-  const shardEntries = Array.from({ length: shards }, () => [] as [string, string][]);
-  let long = 0;
-  for (const [gram, e] of encoded) {
-    if (e.length > LONG_POSTING && !gram.startsWith(WORDS) && !gram.startsWith(PINYIN)) {
-      emit(`grams/long-${long}.txt`, e);
-      shardEntries[gramShard(gram, shards)]!.push([gram, `@${long++}`]);
-    } else shardEntries[gramShard(gram, shards)]!.push([gram, e]);
-  }
-  shardEntries.forEach((entries, n) => emit(`grams/${n}.json`, JSON.stringify(Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1))))));
-
-  const tables = {
-    traditional: splitCharacterTable(vocabulary.traditional, CHARACTER_SHARDS, true),
-    pinyin: splitCharacterTable(vocabulary.pinyin, CHARACTER_SHARDS, false),
-  };
-  for (const [name, table] of Object.entries(tables)) table.files.forEach((entries, n) => emit(`chars/${name}-${n}.json`, JSON.stringify(entries)));
-  const names: Record<string, string> = {};
-  for (const [other, name] of Object.entries(vocabulary.names)) {
-    const key = squeeze(fold(other)).text;
-    const value = squeeze(fold(name)).text;
-    if (key !== value) names[key] = value;
-  }
-  const synonyms: Record<string, string[]> = {};
-  for (const [word, terms] of Object.entries(vocabulary.synonyms)) {
-    const key = squeeze(fold(word)).text;
-    synonyms[key] = [...new Set([...(synonyms[key] ?? []), ...terms.map((t) => squeeze(fold(t)).text)])].filter((t) => t !== key);
-  }
-  const meta: SearchIndexMeta = {
-    version: SEARCH_INDEX_VERSION,
-    records: records.length,
-    averageLength: Math.round(totalLength / Math.max(1, records.length)),
-    chunkSize: CHUNK_SIZE,
-    shards,
-    synonyms,
-    names,
-    traditional: tables.traditional.meta,
-    pinyin: tables.pinyin.meta,
-    kinds,
-    regionSets,
-    runs,
-  };
-  emit('meta.json', JSON.stringify(meta));
-  return files;
-}
-
-/* ---------- querying ---------- */
 
 /** Kind, regions and year of every record, from the runs in the meta file. */
 export function recordFacets(meta: SearchIndexMeta): FacetedRecord[] {
@@ -368,6 +51,16 @@ export interface ShardedSearchResponse extends SearchResponse {
   plan: QueryPlan;
   /** Corrections of mistyped words, from the site's vocabulary: shown as 您是不是要找. */
   suggestions: Correction[];
+  /** Latin input read as pinyin: what was typed, the words searched, other readings to offer. */
+  pinyin: PinyinSearched[];
+  /** The answer the site's records hold for the query, when exactly one fits. */
+  card?: AnswerCard | undefined;
+}
+
+export interface PinyinSearched {
+  typed: string;
+  readAs: string[];
+  others: string[][];
 }
 
 /** Where an index's files come from. */
@@ -391,6 +84,10 @@ export interface SearchIndex extends SearchIndexSource {
   entry: (key: string) => Promise<string | undefined>;
   /** The characters of the site read `reading`, the most frequent first. */
   homophones: (reading: string) => Promise<string[]>;
+  /** The site's words with their pinyin (loaded on the first Latin query). */
+  pinyinTerms: () => Promise<PinyinTerm[]>;
+  /** The answer records filed under a key (the file of its shard, read once). */
+  answers: <K extends AnswerKind>(kind: K, key: string) => Promise<AnswerRecords[K]>;
 }
 
 /** The word segmenter of the JavaScript runtime, when it has one. */
@@ -415,8 +112,11 @@ function parsedFiles<T>(load: (path: string) => Promise<string>): (path: string)
   };
 }
 
+/** Opens an index; throws SearchIndexVersionError when its files were written by another version. */
 export function openSearchIndex(source: SearchIndexSource): SearchIndex {
   const { meta, load } = source;
+  if (meta?.version !== SEARCH_INDEX_VERSION) throw new SearchIndexVersionError(meta?.version);
+  let pinyinTerms: Promise<PinyinTerm[]> | undefined;
   const json = parsedFiles<Record<string, string>>(load);
   const tableReader = (name: 'traditional' | 'pinyin') => characterTableReader(meta[name], (n) => json(`chars/${name}-${n}.json`));
   return {
@@ -427,6 +127,14 @@ export function openSearchIndex(source: SearchIndexSource): SearchIndex {
     pinyin: tableReader('pinyin'),
     entry: async (key) => (await json(`grams/${gramShard(key, meta.shards)}.json`))[key],
     homophones: async (reading) => Array.from((await json(`chars/homophones-${gramShard(reading, CHARACTER_SHARDS)}.json`))[reading] ?? ''),
+    answers: (kind, key) => {
+      const shards = meta.answerShards?.[kind];
+      return (shards ? json(answerFile(kind, gramShard(key, shards))) : Promise.resolve([])) as unknown as Promise<never>;
+    },
+    pinyinTerms: () => {
+      pinyinTerms ??= load(PINYIN_TERMS_FILE).then(decodePinyinTerms, () => []);
+      return pinyinTerms;
+    },
   };
 }
 
@@ -454,20 +162,42 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
     return wordLists.get(key)!;
   };
 
+  const holders = async (term: string) => (await Promise.all(termGrams(term).map(posting))).reduce((a, b) => intersect(a, b));
+  // Latin no record holds as typed is read as pinyin of the site's words: zwfw → 政务服务.
+  const pinyinSearched: PinyinSearched[] = [];
+  let asTyped = fold(query);
+  for (const run of latinRuns(asTyped)) {
+    const held = await Promise.all(run.split(/[\s']+/).map(async (word) => (await holders(word)).length > 0));
+    if (held.every(Boolean)) continue;
+    const [best, ...others] = readPinyin(run, await index.pinyinTerms());
+    if (!best) continue;
+    pinyinSearched.push({ typed: run, readAs: best.words, others: others.map((r) => r.words) });
+    asTyped = asTyped.replace(run, ` ${best.words.join(' ')} `);
+  }
+
   // The vocabulary words starting at each pair of the query, read with the pairs' postings.
-  const folded = fold(query);
+  const folded = asTyped;
   const pairs = [...new Set(Array.from(squeeze(folded).text.replace(/\s+/g, '')).flatMap((_, i, chars) => (i + 1 < chars.length ? [chars[i]! + chars[i + 1]!] : [])))];
   await Promise.all(pairs.flatMap((pair) => [words(WORDS + pair), posting(pair)]));
   const vocabulary = new Set(pairs.flatMap((pair) => wordLists.get(WORDS + pair)!));
+  // Everyday words of the general wordnet the query holds, from the shards its pairs already brought.
+  const squeezedQuery = squeeze(folded).text.replace(/\s+/g, '');
+  const related: Record<string, string[]> = {};
+  for (const pair of pairs) for (const [word, terms] of decodeRelated(await entry(RELATED + pair))) if (squeezedQuery.includes(word)) related[word] = terms;
+  // The target and tracker names sharing a pair with the query: which answer files it may need.
+  const answerNames = new Map<string, AnswerName>();
+  for (const pair of pairs)
+    for (const item of ((await entry(ANSWER_NAMES + pair)) ?? '').split(' ').filter(Boolean))
+      answerNames.set(item, { kind: item[0] === 't' ? 'target' : 'figure', key: item.slice(2) });
   const plan = planQuery(folded, {
-    isWord: (word) => vocabulary.has(word),
+    isWord: (word) => vocabulary.has(word) || word in related,
+    related,
     synonyms: meta.synonyms,
     names: meta.names,
     regions: [...new Set(meta.regionSets.flat())],
     segment: index.segment,
   });
 
-  const holders = async (term: string) => (await Promise.all(termGrams(term).map(posting))).reduce((a, b) => intersect(a, b));
   // Typos: a word or phrase no record holds whole, corrected from the vocabulary (same pinyin, or one
   // character off); failing that, the character whose pairs the index lacks replaced by a homophone the site uses.
   const suggestions: Correction[] = [];
@@ -475,7 +205,7 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
     let changed = false;
     for (const term of terms) {
       const chars = Array.from(term);
-      if (chars.length < 2 || chars.length > MAX_TYPO_TERM || plan.alternatives[term] || plan.names[term]) continue;
+      if (chars.length < 2 || chars.length > MAX_TYPO_TERM || plan.alternatives[term] || plan.names[term] || plan.related?.[term]) continue;
       await pinyin.prepare(chars);
       const keys = chars.slice(0, -1).map((ch, i) => pinyinKey(ch + chars[i + 1]!, pinyin.get)).filter((k): k is string => Boolean(k));
       await Promise.all(keys.map((k) => words(PINYIN + k)));
@@ -517,9 +247,27 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
   const allTerms = [...new Set([...plan.phrases, ...plan.words])];
   const absent = (await Promise.all(allTerms.map(async (t) => ((await holders(t)).length === 0 ? t : undefined)))).filter((t): t is string => Boolean(t));
   await correct(absent);
+  const answering = answerCard();
   const first = await rank();
-  if (first.exact || first.unmatched.length === 0 || !(await correct(first.unmatched))) return first;
-  return rank();
+  const response = first.exact || first.unmatched.length === 0 || !(await correct(first.unmatched)) ? first : await rank();
+  return { ...response, card: await answering };
+
+  /** The card from the records filed under what the query names, read beside the ranking. */
+  async function answerCard(): Promise<AnswerCard | undefined> {
+    const query = { text: answerKey(folded), regions: plan.regions, otherForms: [...Object.values(plan.alternatives).flat(), ...Object.values(plan.names)] };
+    try {
+      const records: Partial<Record<AnswerKind, AnswerRecords[AnswerKind]>> = {};
+      for (const { kind, key } of wantedAnswerKeys(query, [...answerNames.values()])) {
+        const found = await index.answers(kind, key);
+        // A record filed under several keys (a tracker's names) is taken once.
+        records[kind] = [...new Map([...(records[kind] ?? []), ...found].map((r) => [r.url, r])).values()] as AnswerRecords[AnswerKind];
+      }
+      return chooseAnswerCard(query, records as Partial<AnswerRecords>);
+    } catch {
+      // An index without answer files (or a failed read) shows the results without a card.
+      return undefined;
+    }
+  }
 
   async function rank(): Promise<ShardedSearchResponse> {
     // Postings of every pair of the phrases, words and their other forms: candidates and BM25's document frequencies.
@@ -577,7 +325,7 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
       return loaded.flatMap(({ chunk, records }) => prepareRecords(records.filter((_, i) => keep.has(chunk * meta.chunkSize + i)), fold));
     };
     const all = [...new Set(ordered.map(chunkOf))];
-    if (all.length <= limit) return { ...findRecords(await readChunks(all, new Set(ordered)), plan, statistics, options), complete: true, plan, suggestions };
+    if (all.length <= limit) return { ...findRecords(await readChunks(all, new Set(ordered)), plan, statistics, options), complete: true, plan, suggestions, pinyin: pinyinSearched };
     // Too many to check: the best-placed that pass the filters, each kind (policies, briefings, task rows…) in turn,
     // so one kind's many candidates cannot crowd out the others.
     const kept = ordered.filter(passes);
@@ -588,6 +336,6 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
     const response = findRecords(await readChunks([...chosen], new Set(kept)), plan, statistics, options);
     // Counts from the candidates, not all checked.
     const estimate = { ...countFacets(ordered.map((id) => facets[id]!)), indicator: response.facets.indicator };
-    return { ...response, total: Math.max(response.total, kept.length), facets: estimate, complete: false, plan, suggestions };
+    return { ...response, total: Math.max(response.total, kept.length), facets: estimate, complete: false, plan, suggestions, pinyin: pinyinSearched };
   }
 }

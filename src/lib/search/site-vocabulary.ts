@@ -5,6 +5,7 @@
  * set in quotation or title marks (“带押过户”, 《合作协议》). Pure.
  */
 import type { ContentModel } from '../content/content-model.ts';
+import { regionForms } from './query-understanding.ts';
 
 /** Separators inside a cell listing several units or people. */
 const LIST = /[、，,；;\s]+|及|和/u;
@@ -62,4 +63,22 @@ export function indicatorNames(model: ContentModel): Record<string, string> {
   const names: Record<string, string> = {};
   for (const { data } of model.indicators) for (const alias of data.aliases) if (alias !== data.name) names[alias] = data.name;
   return names;
+}
+
+/**
+ * The words pinyin input may stand for, the most central first (a reading of
+ * initials shared by several words offers them in this order): indicator
+ * names and aliases, region names and short forms, trackers, everyday words
+ * and the documents' terms for them, target names, then the rest of the
+ * site's words.
+ */
+export function pinyinVocabulary(model: ContentModel, words: Iterable<string>): string[] {
+  return [
+    ...model.indicators.flatMap(({ data }) => [data.name, ...data.aliases]),
+    ...model.regions.flatMap(({ data }) => regionForms(data.name)),
+    ...model.trackers.flatMap(({ data }) => [data.name, ...data.aliases]),
+    ...model.synonyms.flatMap(({ data }) => [data.term, ...data.documentTerms]),
+    ...model.targets.map(({ data }) => data.metric),
+    ...words,
+  ];
 }

@@ -5,7 +5,7 @@ import type { QueryPlan } from '../../../src/lib/search/query-understanding.ts';
 const plan = (extra: Partial<QueryPlan>): QueryPlan => ({ phrases: [], words: [], names: {}, alternatives: {}, regions: [], dropped: [], ...extra });
 
 test('a query found as typed needs no explanation and no browsing links', () => {
-  expect(explainSearch('带押过户', { exact: true, total: 2, plan: plan({ phrases: ['带押过户'], words: ['带押过户'] }), suggestions: [] })).toEqual({ searchedAs: undefined, suggestions: [], offerBrowsing: false });
+  expect(explainSearch('带押过户', { exact: true, total: 2, plan: plan({ phrases: ['带押过户'], words: ['带押过户'] }), suggestions: [] })).toEqual({ searchedAs: undefined, suggestions: [], offerBrowsing: false, pinyin: [] });
 });
 
 test('approximate results say what was searched instead, and offer browsing', () => {
@@ -35,4 +35,18 @@ test('the status line counts exactly when every candidate was read, and suggests
   expect(approximate).toBe('找到与“窗口工作人员迟到怎么处理”相关的约 64 条相近结果，显示最接近的 20 条。');
   expect(approximate).not.toContain('加词');
   expect(searchStatus('帕塔尔胡加买提', { exact: false, complete: true, total: 0, hits: [] })).toMatch(/^没有找到与“帕塔尔胡加买提”相关的内容/);
+});
+
+test('pinyin read as the site words is said, and each other reading is offered as the query with it put in', () => {
+  const read = explainSearch('zwfw好差评', {
+    exact: true,
+    total: 2,
+    plan: plan({ phrases: ['政务服务', '好差评'], words: ['政务服务', '好差评'] }),
+    suggestions: [],
+    pinyin: [{ typed: 'zwfw', readAs: ['政务服务'], others: [['政务服务网'], ['在外服务']] }],
+  });
+  expect(read.pinyin).toEqual([{ line: '按拼音 zwfw 查找：政务服务', others: ['政务服务网好差评', '在外服务好差评'] }]);
+  expect(explainSearch('带押过户', { exact: true, total: 2, plan: plan({ phrases: ['带押过户'], words: ['带押过户'] }), suggestions: [] }).pinyin).toEqual([]);
+  const capitals = explainSearch('ＺＷ fw好差评', { exact: true, total: 2, plan: plan({}), suggestions: [], pinyin: [{ typed: 'zw fw', readAs: ['政务服务'], others: [['在外服务']] }] });
+  expect(capitals.pinyin[0]!.others).toEqual(['在外服务好差评']);
 });

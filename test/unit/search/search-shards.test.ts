@@ -2,13 +2,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { findRecords, prepareRecords, type IndexedRecord } from '../../../src/lib/search/phrase-search.ts';
-import { buildSearchIndex, CHUNK_SIZE, decodePosting, gramShard, openSearchIndex, orderRecords, recordFacets, queryShardedIndex, termGrams, type IndexVocabulary, type SearchIndexMeta } from '../../../src/lib/search/search-shards.ts';
+import { openSearchIndex, recordFacets, queryShardedIndex } from '../../../src/lib/search/search-shards.ts';
+import { buildSearchIndex, orderRecords, type IndexVocabulary } from '../../../src/lib/search/search-index-writer.ts';
+import { CHUNK_SIZE, SearchIndexVersionError, type SearchIndexMeta } from '../../../src/lib/search/search-index-format.ts';
+import { decodePosting } from '../../../src/lib/search/search-postings.ts';
+import { gramShard, termGrams } from '../../../src/lib/search/grams.ts';
 import { squeeze, textFolder } from '../../../src/lib/search/search-text.ts';
 import { SEARCH_KINDS, searchRecords } from '../../../src/lib/search/search-records.ts';
 import { indicatorNames, siteSynonyms, siteWords } from '../../../src/lib/search/site-vocabulary.ts';
 import { validateContent } from '../../../src/lib/content/validate-content.ts';
 import { readContentFiles } from '../../../src/loaders/content-files.ts';
-import { urlMatcher, type SearchQueryCase } from '../../../scripts/bench/search-evaluation.ts';
+import { answerRecords } from '../../../src/lib/search/answer-records.ts';
+import { allQueryCases, urlMatcher, type SearchQueryCase } from '../../../scripts/bench/search-evaluation.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..', 'content');
 const model = validateContent(readContentFiles(root)).model;
@@ -24,6 +29,7 @@ const vocabulary: IndexVocabulary = {
   words: siteWords(model, made),
   synonyms: siteSynonyms(model),
   names: indicatorNames(model),
+  answers: answerRecords(model),
 };
 const fold = textFolder((ch) => vocabulary.traditional.get(ch));
 const files = new Map<string, string>();
@@ -63,9 +69,9 @@ test('every record is in the postings of each of its grams', () => {
   }
 });
 
-test('every answer the query set accepts is the address of a record, so no expectation is left behind when addresses change', () => {
+test('every answer the query sets accept is the address of a record, so no expectation is left behind when addresses change', () => {
   const urls = records.map((r) => r.url);
-  const stale = cases.flatMap((c) => c.expect.filter((pattern) => !urls.some(urlMatcher([pattern]))).map((pattern) => `${c.query}: ${pattern}`));
+  const stale = allQueryCases((file) => readFileSync(join(import.meta.dirname, '..', '..', '..', file), 'utf8')).flatMap((c) => c.expect.filter((pattern) => !urls.some(urlMatcher([pattern]))).map((pattern) => `${c.query}: ${pattern}`));
   expect(stale).toEqual([]);
 });
 
@@ -93,7 +99,8 @@ test('when the candidates fit, a query held whole gives exactly the results of a
     expect(sharded.facets, query).toEqual(direct.facets);
   }
   expect(compared).toBeGreaterThan(cases.length * 0.7);
-});
+  // Every query against every record: seconds on a busy machine.
+}, 30_000);
 
 test('a mistyped word is corrected from the site\'s words with the same pinyin, and suggested', async () => {
   const response = await queryShardedIndex(index(), '营商环竟', { limit: 5 });
@@ -141,4 +148,38 @@ test('an opened index reads each file once, however many queries use it', async 
   const jsonFiles = loaded.filter((p) => !p.startsWith('records/') && !p.includes('long-'));
   expect(jsonFiles.length).toBeGreaterThan(0);
   expect(jsonFiles).toEqual([...new Set(jsonFiles)]);
+});
+
+test('an index written by another version is refused with a message saying what to do', () => {
+  const load = async () => '';
+  expect(() => openSearchIndex({ meta: { ...meta, version: meta.version - 1 }, load })).toThrow(SearchIndexVersionError);
+  expect(() => openSearchIndex({ meta: { ...meta, version: meta.version - 1 }, load })).toThrow(/搜索索引的版本（\d+）与本页面的搜索程序（版本 \d+）不一致：请刷新页面/);
+  expect(() => openSearchIndex({ meta: undefined as unknown as SearchIndexMeta, load })).toThrow(SearchIndexVersionError);
+  expect(() => openSearchIndex({ meta, load })).not.toThrow();
+});
+
+test('pinyin no record holds is read as the site words; Latin the text holds is searched as typed', async () => {
+  const withPinyin = new Map(files);
+  withPinyin.set('pinyin-terms.txt', '政务服务 zheng\'wu\'fu\'wu\n获得电力 huo\'de\'dian\'li');
+  const opened = openSearchIndex({ meta, load: async (path) => withPinyin.get(path) ?? Promise.reject(new Error(path)) });
+  const initials = await queryShardedIndex(opened, 'zwfw', { limit: 5 });
+  expect(initials.pinyin).toEqual([{ typed: 'zwfw', readAs: ['政务服务'], others: [] }]);
+  expect(initials.hits.length).toBeGreaterThan(0);
+  expect(initials.hits[0]!.record.text + initials.hits[0]!.record.title).toContain('政务服务');
+  const english = await queryShardedIndex(opened, 'AEO', { limit: 5 });
+  expect(english.pinyin).toEqual([]);
+  expect(english.hits.map((h) => h.record.url)).toContain('/tasks/qingshanhu-2023-zhibiao-renwu/#r46');
+});
+
+test('a question the records answer gets its card; only the records filed under what it names are read', async () => {
+  const loaded: string[] = [];
+  const opened = openSearchIndex({ meta, load: async (path: string) => (loaded.push(path), readFile(path)) });
+  const who = await queryShardedIndex(opened, '青山湖开办企业谁牵头', { limit: 5 });
+  expect(who.card?.kind).toBe('responsible');
+  expect(who.card?.entries[0]!.rows[0]).toEqual({ label: '牵头单位', value: '区市场监管局' });
+  const answerFiles = loaded.filter((path) => path.startsWith('answers/'));
+  expect(answerFiles).toHaveLength(1);
+  expect(answerFiles[0]).toMatch(/^answers\/responsible-\d+\.json$/);
+  expect((await queryShardedIndex(opened, '湖办发〔2023〕8号', { limit: 5 })).card?.kind).toBe('policy');
+  expect((await queryShardedIndex(opened, '带押过户', { limit: 5 })).card).toBeUndefined();
 });
