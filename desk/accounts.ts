@@ -100,6 +100,6 @@ export function readAccounts(path: string): Account[] {
 export function writeAccounts(path: string, users: readonly Account[]): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify({ users } satisfies AccountsFile, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(temporary, `${JSON.stringify({ users: [...users] } satisfies AccountsFile, null, 2)}\n`, { mode: 0o600 });
   renameSync(temporary, path);
 }
