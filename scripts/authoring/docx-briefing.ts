@@ -10,12 +10,12 @@
  * looks like a figure but cannot be matched is listed for a person. Pure:
  * scripts/import-docx.ts reads and writes the files.
  */
-import Papa from 'papaparse';
 import { formatChineseDate, isoDateFromParts } from '../../src/core/dates.ts';
 import { sumOfParts } from '../../src/core/tracker-counts.ts';
 import type { IndicatorLike } from '../../src/lib/catalog.ts';
 import { checkPublishedRate, describeDisagreement } from '../../src/lib/figures/rates.ts';
 import { chineseNumeralValue } from '../../src/lib/content/anchors.ts';
+import { csvRecords, withRows } from '../../src/lib/content/csv-rows.ts';
 import { progressTable } from '../../src/schemas/progress.ts';
 import { rankingTiersTable } from '../../src/schemas/ranking-tiers.ts';
 import { convertBody } from './docx-body.ts';
@@ -87,25 +87,9 @@ const CLOSING = /^(报送|抄送|报|送|抄)\s*[：:]\s*(.+)$/;
 
 const compact = (text: string) => text.replace(/[\s"“”]/g, '');
 
-function csvRows(csv: string): string[][] {
-  return Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data;
-}
-
-/** A dataset's CSV with rows citing `briefing` removed (on --force) and `rows` appended; the rest kept byte for byte. */
-export function withRows(csv: string, headers: readonly string[], rows: readonly string[][], drop?: { column: string; value: string }): string {
-  let text = csv.length === 0 ? `${Papa.unparse([headers as string[]], { newline: '\n' })}\n` : csv.endsWith('\n') ? csv : `${csv}\n`;
-  if (drop) {
-    const all = csvRows(text);
-    const at = all[0]!.indexOf(drop.column);
-    if (all.slice(1).some((r) => r[at] === drop.value))
-      text = `${Papa.unparse(all.filter((r, i) => i === 0 || r[at] !== drop.value), { newline: '\n' })}\n`;
-  }
-  return rows.length === 0 ? text : `${text}${Papa.unparse(rows as string[][], { newline: '\n' })}\n`;
-}
-
 /** Row ids of a dataset CSV, except the rows citing `briefing` (replaced on --force). */
 function idsNotFrom(csv: string, briefing: string): Set<string> {
-  const [header = [], ...rows] = csvRows(csv);
+  const [header = [], ...rows] = csvRecords(csv);
   const at = header.indexOf('来源简报');
   return new Set(rows.filter((r) => r[at] !== briefing).map((r) => r[0]!));
 }

@@ -8,7 +8,8 @@ import { describe, expect, test } from 'vitest';
 import { Document, ImageRun, Packer, Paragraph } from 'docx';
 import { checkDocxFormat, htmlToBlocks, readDocx, type DocxParagraph, type DocxTable } from '../../scripts/authoring/docx-reader.ts';
 import { convertBody, recogniseHeading } from '../../scripts/authoring/docx-body.ts';
-import { readMasthead, withRows } from '../../scripts/authoring/docx-briefing.ts';
+import { readMasthead } from '../../scripts/authoring/docx-briefing.ts';
+import { withRows } from '../../src/lib/content/csv-rows.ts';
 import { readPolicyHead, tableSheet } from '../../scripts/authoring/docx-policy.ts';
 import { dateAsWritten, sentencesOf, tierFigures, trackerFigure, type TrackerFigure } from '../../scripts/authoring/figure-sentences.ts';
 
