@@ -44,6 +44,8 @@ export interface TierFigure {
 export interface UnmatchedFigure {
   quote: string;
   reason: string;
+  /** What a tracker sentence did state, for a person to complete; nothing in it is inferred. */
+  read?: Partial<Omit<TrackerFigure, 'quote' | 'publishedRate'>>;
 }
 
 /** Sentences of a paragraph, each with its closing 。 (a lead such as 对标提升事项进展： stays with the first). */
@@ -95,12 +97,23 @@ export function trackerFigure(sentence: string, briefingDate: string, trackers: 
   const longTerm = number(/长期坚持(?:的?事项)?(?:有|为)?\s*(\d+)\s*项/, sentence);
   const rateText = /完成率(?:为|达到?)?\s*(\d+(?:\.\d+)?)\s*[%％]/.exec(sentence)?.[1];
   const asOf = asOfMatch ? dateAsWritten(asOfMatch[1]!, briefingDate) : undefined;
-  const missing = [total === undefined && '总数', completed === undefined && '已完成数', !asOf && '截止日期'].filter(Boolean);
-  if (missing.length > 0) return { quote: sentence, reason: `看起来是进展数字，但没有找到${missing.join('、')}` };
   const named = trackersNamed(sentence, trackers);
+  const read: UnmatchedFigure['read'] = {
+    ...(named.length === 1 ? { tracker: named[0]!.id } : {}),
+    ...(asOf ? { asOf, asOfText: asOfMatch![1]! } : {}),
+    ...(total !== undefined ? { total } : {}),
+    ...(completed !== undefined ? { completed } : {}),
+    ...(inProgress !== undefined ? { inProgress } : {}),
+    ...(notCompleted !== undefined ? { notCompleted } : {}),
+    ...(longTerm !== undefined ? { longTerm } : {}),
+    ...(rateText !== undefined ? { publishedRateText: rateText } : {}),
+  };
+  const missing = [total === undefined && '总数', completed === undefined && '已完成数', !asOf && '截止日期'].filter(Boolean);
+  if (missing.length > 0) return { quote: sentence, reason: `看起来是进展数字，但没有找到${missing.join('、')}`, read };
   if (named.length !== 1)
     return {
       quote: sentence,
+      read,
       reason:
         named.length === 0
           ? '没有对应的跟踪事项（在 content/tables/trackers.csv 中登记这一清单，或把句中的叫法加为已有清单的别名后重新导入）'
