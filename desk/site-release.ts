@@ -7,7 +7,8 @@
  * rollback is activating an older one. A failed build never touches
  * `current` and leaves no folder behind.
  *
- *   <releases>/20261203-140501/   a finished build (the id is its start time)
+ *   <releases>/20261203-140501/   a finished build (the id is its start time), the
+ *                                 site's files below its base path (…/yshj/ for SITE_URL …/yshj/)
  *   <releases>/current -> 20261203-140501
  *   <releases>/.building-…/       a build in progress (never listed, never served)
  */
@@ -15,6 +16,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseSiteAddress } from '../src/lib/routes.ts';
 
 /** Release ids are the build's start time (UTC), so their order is their age; `-2`… when two start in one second. */
 const RELEASE_ID = /^\d{8}-\d{6}(?:-\d+)?$/;
@@ -104,11 +106,13 @@ export function buildRelease(options: { repoDir: string; releasesDir: string; si
     const building = join(releasesDir, `.building-${id}`);
     await rm(building, { recursive: true, force: true });
     const build = options.build ?? astroBuildStep;
+    // The site's files go to <release><base>, as deploy/nginx.conf expects below its root (…/current/yshj/ for /yshj/).
+    const siteDir = join(building, ...parseSiteAddress(options.siteUrl).base.split('/').filter(Boolean));
     let result: { ok: boolean; output: string };
     try {
       result = await build({
         repoDir: options.repoDir,
-        outDir: building,
+        outDir: siteDir,
         // One cache for every release: later builds reuse what did not change.
         cacheDir: join(releasesDir, '.cache'),
         ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
@@ -117,7 +121,7 @@ export function buildRelease(options: { repoDir: string; releasesDir: string; si
     } catch (error) {
       result = { ok: false, output: String((error as Error).stack ?? error) };
     }
-    if (!result.ok || !existsSync(join(building, 'index.html'))) {
+    if (!result.ok || !existsSync(join(siteDir, 'index.html'))) {
       await rm(building, { recursive: true, force: true });
       return { ok: false as const, message: result.ok ? RELEASE_MESSAGES.emptyBuild : RELEASE_MESSAGES.buildFailed, output: result.output };
     }
