@@ -247,23 +247,35 @@ export async function startPreviewServer(options: {
   }
 
   let queue: Promise<unknown> = Promise.resolve();
+  /** Each page's text as last served after a sync: what a change must differ from, without rendering it again first. */
+  const lastServed = new Map<string, string>();
+  const state = (response: { status: number; text: string }) => `${response.status}\n${response.text}`;
+
   async function syncNow(drafts: readonly { id: string; changes: readonly DraftChange[] }[]): Promise<void> {
     const { files } = previewContent(readContentFiles(sourceDir), drafts);
     const desired = new Map(files.map((file) => [file.path, file.text]));
-    const pages = [...new Set([...desired.keys(), ...written.keys()].filter((path) => desired.get(path) !== written.get(path)).flatMap((path) => pageOfFile(path) ?? []))];
-    const before = new Map<string, string>();
-    for (const page of pages) {
-      const response = await get(page);
-      before.set(page, response ? `${response.status}\n${response.text}` : '');
+    // What each changed page must show before the change counts as picked up.
+    const expected = new Map<string, (response: { status: number; text: string }) => boolean>();
+    for (const path of new Set([...desired.keys(), ...written.keys()])) {
+      const page = pageOfFile(path);
+      if (!page || desired.get(path) === written.get(path)) continue;
+      if (!written.has(path)) expected.set(page, (response) => response.status === 200);
+      else if (!desired.has(path)) expected.set(page, (response) => response.status === 404);
+      else {
+        const before = lastServed.get(page) ?? (await get(page).then((response) => (response ? state(response) : '')));
+        // An error page while the dev server re-reads the files (a 500) is not the new content yet.
+        expected.set(page, (response) => response.status < 500 && state(response) !== before);
+      }
     }
     await writeContent(files);
-    // The dev server has picked the change up when each changed page reads differently from before.
-    // An error page while it re-reads the files (a 500) is not the new content yet.
     const deadline = Date.now() + SYNC_TIMEOUT_MS;
-    for (const page of pages) {
+    for (const [page, shows] of expected) {
       while (Date.now() < deadline) {
         const response = await get(page);
-        if (response && response.status < 500 && `${response.status}\n${response.text}` !== before.get(page)) break;
+        if (response && shows(response)) {
+          lastServed.set(page, state(response));
+          break;
+        }
         await sleep(POLL_INTERVAL_MS);
       }
     }
