@@ -14,13 +14,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { ContentFile } from '../src/lib/content/content-model.ts';
 import { validateContent } from '../src/lib/content/validate-content.ts';
 import { applyChanges, type DraftChange } from '../src/lib/desk/draft-changes.ts';
 import { routes, withBase } from '../src/lib/routes.ts';
 import { readContentFiles } from '../src/loaders/content-files.ts';
+import { freePort } from './free-port.ts';
 
 export interface PreviewServer {
   /** Rewrites the preview content; resolves once the dev server serves it. */
@@ -55,23 +55,11 @@ const NOT_RETURNED = new Set([...HOP_BY_HOP, 'content-encoding', 'content-length
  */
 const DEV_PREFIX = `${PREVIEW_BASE}_dev/`;
 const DEV_ADDRESS = /(["'`(=\s])\/(@vite|@id|@fs|src|node_modules|\.astro|@astro[\w-]*)\//g;
-/** Vite's hot-reload client needs a websocket the desk does not carry; the preview reloads on sync instead. */
+/** Vite's hot-reload client needs a websocket the desk does not carry: a preview shows a change when it is loaded again. */
 const VITE_CLIENT_TAG = /<script type="module" src="\/@vite\/client"><\/script>/g;
 
 function underDesk(text: string, html: boolean): string {
   return (html ? text.replace(VITE_CLIENT_TAG, '') : text).replace(DEV_ADDRESS, `$1${DEV_PREFIX}$2/`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /**

@@ -17,6 +17,7 @@ import { existsSync } from 'node:fs';
 import { lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseSiteAddress } from '../src/lib/routes.ts';
+import { serialised } from './one-at-a-time.ts';
 
 /** Release ids are the build's start time (UTC), so their order is their age; `-2`… when two start in one second. */
 const RELEASE_ID = /^\d{8}-\d{6}(?:-\d+)?$/;
@@ -85,22 +86,13 @@ function compareIds(a: string, b: string): number {
   return time(a) === time(b) ? count(a) - count(b) : time(a) < time(b) ? -1 : 1;
 }
 
-/** One build or switch at a time per releases folder: they share its cache and its `current`. */
-const queues = new Map<string, Promise<unknown>>();
-function serialised<T>(releasesDir: string, task: () => Promise<T>): Promise<T> {
-  const previous = queues.get(releasesDir) ?? Promise.resolve();
-  const next = previous.then(task, task);
-  queues.set(releasesDir, next.catch(() => undefined));
-  return next;
-}
-
 /**
  * Builds the repository's site into a new release folder. The release is not
  * live until `activateRelease`.
  */
 export function buildRelease(options: { repoDir: string; releasesDir: string; siteUrl?: string; contentDir?: string; build?: BuildStep }): Promise<{ ok: true; id: string } | { ok: false; message: string; output: string }> {
   const { releasesDir } = options;
-  return serialised(releasesDir, async () => {
+  return serialised(`releases:${releasesDir}`, async () => {
     await mkdir(releasesDir, { recursive: true });
     const id = newReleaseId(releasesDir);
     const building = join(releasesDir, `.building-${id}`);
@@ -156,7 +148,7 @@ export async function listReleases(releasesDir: string): Promise<{ id: string; l
  * releases, never the live one. Rolling back is activating an older id.
  */
 export function activateRelease(releasesDir: string, id: string, keep = DEFAULT_KEEP): Promise<void> {
-  return serialised(releasesDir, async () => {
+  return serialised(`releases:${releasesDir}`, async () => {
     if (!RELEASE_ID.test(id) || !(await lstat(join(releasesDir, id)).then((stat) => stat.isDirectory(), () => false))) {
       throw new Error(RELEASE_MESSAGES.unknownRelease(id));
     }
