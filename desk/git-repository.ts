@@ -17,6 +17,7 @@ import { execFile } from 'node:child_process';
 import { lstat, mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ContentFile } from '../src/lib/content/content-model.ts';
+import { serialised } from './one-at-a-time.ts';
 
 export interface Person {
   name: string;
@@ -129,15 +130,6 @@ export function isContentPath(path: string): boolean {
   return parts.length >= 2 && parts.every((part) => part !== '' && part !== '.' && part !== '..') && !parts.includes('.git');
 }
 
-/** One publication at a time per repository: two approvals never interleave their git steps. */
-const queues = new Map<string, Promise<unknown>>();
-function serialised<T>(repoDir: string, task: () => Promise<T>): Promise<T> {
-  const previous = queues.get(repoDir) ?? Promise.resolve();
-  const next = previous.then(task, task);
-  queues.set(repoDir, next.catch(() => undefined));
-  return next;
-}
-
 /** Changes git would show (tracked or untracked, not ignored), as a short list, or '' when clean. */
 async function uncommittedChanges(repoDir: string): Promise<string> {
   const status = await gitOk(repoDir, ['status', '--porcelain', '--untracked-files=all']);
@@ -198,23 +190,26 @@ async function startingPoint(repoDir: string): Promise<{ head: string } | { fail
   }
 }
 
+/** Who and where, for a publication and a withdrawal alike. */
+interface PublishingOptions {
+  repoDir: string;
+  editor: Person;
+  reviewer: Person;
+  /** A remote name or address to push to; without it the commit stays local. */
+  remote?: string;
+  /** The draft's id, recorded as a `Desk-Draft:` trailer. */
+  draftId?: string;
+  /** The desk's own name as committer; DESK_COMMITTER unless given. */
+  committer?: Person;
+}
+
 /**
  * Writes the files (paths relative to the repository, all under content/),
  * commits them as the editor with the reviewer's trailer, and pushes.
  */
-export function commitPublication(options: {
-  repoDir: string;
-  files: readonly ContentFile[];
-  message: string;
-  editor: Person;
-  reviewer: Person;
-  remote?: string;
-  /** The draft's id, recorded as a `Desk-Draft:` trailer. */
-  draftId?: string;
-  committer?: Person;
-}): Promise<GitResult> {
+export function commitPublication(options: PublishingOptions & { files: readonly ContentFile[]; message: string }): Promise<GitResult> {
   const { repoDir, files } = options;
-  return serialised(repoDir, async (): Promise<GitResult> => {
+  return serialised(`git:${repoDir}`, async (): Promise<GitResult> => {
     const outside = files.find((file) => !isContentPath(file.path));
     if (outside) return { ok: false, step: 'write', message: GIT_MESSAGES.outsideContent(outside.path) };
     const start = await startingPoint(repoDir);
@@ -326,17 +321,9 @@ export async function publicationHistory(repoDir: string): Promise<Publication[]
  * Withdraws a publication: a revert of its commit, committed with the same
  * names and trailers as a publication plus `Withdraws: <commit>`, and pushed.
  */
-export function revertPublication(options: {
-  repoDir: string;
-  commit: string;
-  editor: Person;
-  reviewer: Person;
-  remote?: string;
-  draftId?: string;
-  committer?: Person;
-}): Promise<GitResult> {
+export function revertPublication(options: PublishingOptions & { commit: string }): Promise<GitResult> {
   const { repoDir } = options;
-  return serialised(repoDir, async (): Promise<GitResult> => {
+  return serialised(`git:${repoDir}`, async (): Promise<GitResult> => {
     const resolved = await git(repoDir, ['rev-parse', '--verify', '--quiet', `${options.commit}^{commit}`]);
     if (resolved.code !== 0 || !/^[0-9a-f]{7,64}$/i.test(options.commit)) return { ok: false, step: 'commit', message: GIT_MESSAGES.unknownCommit(options.commit) };
     const commit = resolved.stdout.trim();

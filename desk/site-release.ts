@@ -7,7 +7,8 @@
  * rollback is activating an older one. A failed build never touches
  * `current` and leaves no folder behind.
  *
- *   <releases>/20261203-140501/   a finished build (the id is its start time)
+ *   <releases>/20261203-140501/   a finished build (the id is its start time), the
+ *                                 site's files below its base path (…/yshj/ for SITE_URL …/yshj/)
  *   <releases>/current -> 20261203-140501
  *   <releases>/.building-…/       a build in progress (never listed, never served)
  */
@@ -15,6 +16,8 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseSiteAddress } from '../src/lib/routes.ts';
+import { serialised } from './one-at-a-time.ts';
 
 /** Release ids are the build's start time (UTC), so their order is their age; `-2`… when two start in one second. */
 const RELEASE_ID = /^\d{8}-\d{6}(?:-\d+)?$/;
@@ -83,32 +86,25 @@ function compareIds(a: string, b: string): number {
   return time(a) === time(b) ? count(a) - count(b) : time(a) < time(b) ? -1 : 1;
 }
 
-/** One build or switch at a time per releases folder: they share its cache and its `current`. */
-const queues = new Map<string, Promise<unknown>>();
-function serialised<T>(releasesDir: string, task: () => Promise<T>): Promise<T> {
-  const previous = queues.get(releasesDir) ?? Promise.resolve();
-  const next = previous.then(task, task);
-  queues.set(releasesDir, next.catch(() => undefined));
-  return next;
-}
-
 /**
  * Builds the repository's site into a new release folder. The release is not
  * live until `activateRelease`.
  */
 export function buildRelease(options: { repoDir: string; releasesDir: string; siteUrl?: string; contentDir?: string; build?: BuildStep }): Promise<{ ok: true; id: string } | { ok: false; message: string; output: string }> {
   const { releasesDir } = options;
-  return serialised(releasesDir, async () => {
+  return serialised(`releases:${releasesDir}`, async () => {
     await mkdir(releasesDir, { recursive: true });
     const id = newReleaseId(releasesDir);
     const building = join(releasesDir, `.building-${id}`);
     await rm(building, { recursive: true, force: true });
     const build = options.build ?? astroBuildStep;
+    // The site's files go to <release><base>, as deploy/nginx.conf expects below its root (…/current/yshj/ for /yshj/).
+    const siteDir = join(building, ...parseSiteAddress(options.siteUrl).base.split('/').filter(Boolean));
     let result: { ok: boolean; output: string };
     try {
       result = await build({
         repoDir: options.repoDir,
-        outDir: building,
+        outDir: siteDir,
         // One cache for every release: later builds reuse what did not change.
         cacheDir: join(releasesDir, '.cache'),
         ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
@@ -117,7 +113,7 @@ export function buildRelease(options: { repoDir: string; releasesDir: string; si
     } catch (error) {
       result = { ok: false, output: String((error as Error).stack ?? error) };
     }
-    if (!result.ok || !existsSync(join(building, 'index.html'))) {
+    if (!result.ok || !existsSync(join(siteDir, 'index.html'))) {
       await rm(building, { recursive: true, force: true });
       return { ok: false as const, message: result.ok ? RELEASE_MESSAGES.emptyBuild : RELEASE_MESSAGES.buildFailed, output: result.output };
     }
@@ -152,7 +148,7 @@ export async function listReleases(releasesDir: string): Promise<{ id: string; l
  * releases, never the live one. Rolling back is activating an older id.
  */
 export function activateRelease(releasesDir: string, id: string, keep = DEFAULT_KEEP): Promise<void> {
-  return serialised(releasesDir, async () => {
+  return serialised(`releases:${releasesDir}`, async () => {
     if (!RELEASE_ID.test(id) || !(await lstat(join(releasesDir, id)).then((stat) => stat.isDirectory(), () => false))) {
       throw new Error(RELEASE_MESSAGES.unknownRelease(id));
     }

@@ -91,6 +91,12 @@ test('a rollback serves the older release again, and going forward works after i
   expect(served()).toBe('<h1>新版</h1>');
 });
 
+test('a site under a base path is built into the release below that path, as nginx serves it', async () => {
+  const result = await buildRelease({ repoDir: '.', releasesDir: releases, siteUrl: 'https://www.example.gov.cn/yshj/', build: writing('子路径版') });
+  await activateRelease(releases, (result as { id: string }).id);
+  expect(readFileSync(join(releases, 'current', 'yshj', 'index.html'), 'utf8')).toBe('<h1>子路径版</h1>');
+});
+
 test('only a release folder can be activated', async () => {
   await activateRelease(releases, await release('线上版'));
   for (const id of ['../etc', 'current', '.cache', '20990101-000000']) {
