@@ -36,7 +36,7 @@ describe('desk accounts', () => {
     expect(accountProblem({ username: 'zhangsan', name: '张三', email: 'a@b', roles: ['admin'] })).toContain('角色');
   });
 
-  test('npm run desk:user adds an account from a piped password, and refuses a weak one', () => {
+  test('npm run desk:user adds an account from a piped password, and refuses a weak one', { timeout: 60_000 }, () => {
     const data = mkdtempSync(join(tmpdir(), 'desk-accounts-'));
     const run = (args: string[], input: string) =>
       spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'desk-user.ts'), ...args, '--data', data], { input, encoding: 'utf8' });
