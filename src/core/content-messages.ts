@@ -297,6 +297,37 @@ export const CONTENT_MESSAGES = {
     meaning: '上传的文本文件里找不到表格的分隔符',
     fix: '从表格软件另存为 CSV 或 .xlsx 后上传',
   },
+  // importing an upload (the desk and npm run import)
+  'import-region-missing': {
+    in: 'upload',
+    message: '没有选择地区：{what}',
+    hint: '在发布台上传时，在“地区”下拉框中选择；用命令行导入时加 --region <地区编号>。可选的地区：{regions}',
+    meaning: '上传时没有选地区，表格里也没有“地区”列',
+    fix: '在“地区”下拉框中选择（命令行：--region）',
+  },
+  'import-policy-missing': {
+    in: 'upload',
+    message: '没有选择来源政策：任务清单的每一行都要注明出自哪份政策，表格中也没有“来源政策”列',
+    hint: '在发布台上传时，在“来源政策”下拉框中选择；用命令行导入时加 --policy <政策编号>。可选的政策：{policies}',
+    meaning: '上传任务清单时没有选来源政策，表格里也没有“来源政策”列',
+    fix: '在“来源政策”下拉框中选择（命令行：--policy）',
+  },
+  'import-unknown-region': { in: 'upload', message: '没有编号为“{region}”的地区', hint: '可用的编号：{regions}', meaning: '选择或填写的地区编号不存在', fix: '从列出的编号中选择；新地区先在 regions.csv 中登记' },
+  'import-word-target': { in: 'upload', message: '{file} 是 Word 文档，只能导入为简报或政策文件', hint: '上传时选择“简报”或“政策文件”；表格请另存为 .xlsx 或 .csv 后上传', meaning: 'Word 文档被选作导入任务清单或数据表', fix: '选择“简报”或“政策文件”' },
+  'import-unknown-dataset': {
+    in: 'upload',
+    message: '不认识数据集“{dataset}”',
+    hint: '数据集例如 tasks/qingshanhu-2024-zhibiao-renwu（任务清单）或 tables/targets（量化目标）',
+    meaning: '导入表格时指定的数据集不存在',
+    fix: '任务清单写 tasks/清单编号，数据表写 tables/表名',
+  },
+  'import-duplicate-issue': {
+    in: 'upload',
+    message: '{series} 第{issue}期已经存在（{file}），没有导入',
+    hint: '请核对 Word 报头中“第N期”一行（本系列已有的最新一期是第{latest}期），改正后重新上传；确实要替换已发布的那一期时，请联系网站维护人员',
+    meaning: '上传的简报与已有的一期期号相同',
+    fix: '核对报头中的期号，改正后重新上传',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type MessageCode = keyof typeof CONTENT_MESSAGES;
@@ -311,6 +342,12 @@ function fill(template: string, values: Values): string {
 export function contentMessage(code: MessageCode, values: Values = {}): { message: string; hint?: string } {
   const entry: CatalogueEntry = CONTENT_MESSAGES[code];
   return entry.hint === undefined ? { message: fill(entry.message, values) } : { message: fill(entry.message, values), hint: fill(entry.hint, values) };
+}
+
+/** The message and its hint as one sentence each, for a message shown on its own (the desk, the import). */
+export function messageSentences(code: MessageCode, values: Values = {}): string {
+  const { message, hint } = contentMessage(code, values);
+  return hint === undefined ? `${message}。` : `${message}。${hint}。`;
 }
 
 /** Just the message, for a schema's error text. */

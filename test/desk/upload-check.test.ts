@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDeflateRaw, crc32 } from 'node:zlib';
+import { constants, createDeflateRaw, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { inspectUpload, UPLOAD_LIMIT_BYTES, zipEntries } from '../../src/lib/desk/upload-check.ts';
 import { briefingDocument, docxBytes } from '../fixtures/docx/make-docx.ts';
@@ -25,22 +25,19 @@ interface ZipPart {
   crc: number;
 }
 
-/** Deflates `size` bytes of `fill` a megabyte at a time, so a 300 MB entry never sits in memory. */
-async function deflatedPart(name: string, size: number, fill = 0x20): Promise<ZipPart> {
-  const chunk = Buffer.alloc(1024 * 1024, fill);
-  const deflate = createDeflateRaw({ level: 9 });
-  const out: Buffer[] = [];
-  deflate.on('data', (data: Buffer) => out.push(data));
-  const done = new Promise((resolve) => deflate.on('end', resolve));
+/**
+ * `size` bytes of `fill`, deflated without ever holding them: one megabyte is
+ * deflated as non-final blocks ending on a byte boundary (a sync flush), so
+ * the same blocks repeated and a final empty block are a valid deflate stream.
+ */
+function deflatedPart(name: string, size: number, fill = 0x20): ZipPart {
+  const megabyte = 1024 * 1024;
+  const chunk = Buffer.alloc(megabyte, fill);
+  const blocks = deflateRawSync(chunk, { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
+  const end = deflateRawSync(Buffer.alloc(0));
   let crc = 0;
-  for (let written = 0; written < size; written += chunk.length) {
-    const piece = chunk.subarray(0, Math.min(chunk.length, size - written));
-    crc = crc32(piece, crc);
-    if (!deflate.write(piece)) await new Promise((resolve) => deflate.once('drain', resolve));
-  }
-  deflate.end();
-  await done;
-  return { name, deflated: new Uint8Array(Buffer.concat(out)), size, crc };
+  for (let i = 0; i < size / megabyte; i++) crc = crc32(chunk, crc);
+  return { name, deflated: new Uint8Array(Buffer.concat([...Array.from({ length: size / megabyte }, () => blocks), end])), size, crc };
 }
 
 const textPart = (name: string, text: string): Promise<ZipPart> => {
@@ -159,8 +156,15 @@ describe('bad uploads are refused with the file named and the fix, in Chinese', 
     expect(refused(damaged, '坏了.docx')).toContain('已损坏或不完整');
   });
 
+  test('the bomb\'s parts are real deflate data: a small one inflates to exactly its declared bytes', () => {
+    const part = deflatedPart('word/document.xml', 3 * 1024 * 1024);
+    const inflated = inflateRawSync(part.deflated);
+    expect(inflated.equals(Buffer.alloc(3 * 1024 * 1024, 0x20))).toBe(true);
+    expect(crc32(inflated)).toBe(part.crc);
+  });
+
   test('a zip bomb: a 300 MB part deflated to a few hundred KB, refused by its declared size', async () => {
-    const bomb = zipArchive([await contentTypes(), await deflatedPart('word/document.xml', 300 * 1024 * 1024)]);
+    const bomb = zipArchive([await contentTypes(), deflatedPart('word/document.xml', 300 * 1024 * 1024)]);
     expect(bomb.length).toBeLessThan(UPLOAD_LIMIT_BYTES);
     expect(zipEntries(bomb)!.find((e) => e.name === 'word/document.xml')!.uncompressedSize).toBe(300 * 1024 * 1024);
     const message = refused(bomb, '简报.docx');
@@ -168,7 +172,7 @@ describe('bad uploads are refused with the file named and the fix, in Chinese', 
   });
 
   test('under the total limit but compressed beyond any real document: refused by its ratio', async () => {
-    const dense = zipArchive([await contentTypes(), await deflatedPart('xl/workbook.xml', 150 * 1024 * 1024, 0x41)]);
+    const dense = zipArchive([await contentTypes(), deflatedPart('xl/workbook.xml', 150 * 1024 * 1024, 0x41)]);
     expect(refused(dense, '清单.xlsx')).toContain('清单.xlsx 解压后将有 150.0 MB');
   });
 

@@ -8,6 +8,8 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import type { ContentFile } from '../content/content-model.ts';
 import { csvRecords, withRows } from '../content/csv-rows.ts';
 import { splitFrontmatter } from '../content/mdx-document.ts';
+import { formatIssue, type ContentIssue } from '../content/content-issue.ts';
+import { validateContent } from '../content/validate-content.ts';
 import { tableOfDataset } from '../../schemas/datasets.ts';
 
 export type DraftChange =
@@ -89,4 +91,18 @@ export function publishedText(mdx: string): string {
 /** The changes as 审核通过 publishes them: every MDX file without `draft: true` and the import's review list. */
 export function withoutDraftMark(changes: readonly DraftChange[]): DraftChange[] {
   return changes.map((change) => (change.kind === 'file' && change.path.endsWith('.mdx') ? { ...change, text: publishedText(change.text) } : change));
+}
+
+/**
+ * The content check's problems that the changes cause: those of the content
+ * with the changes that the content alone does not have. `before` saves
+ * checking the content again when its problems are already known.
+ */
+export function issuesCausedBy(
+  content: readonly ContentFile[],
+  changes: readonly DraftChange[],
+  options: { displayRoot?: string; before?: readonly ContentIssue[] } = {},
+): ContentIssue[] {
+  const before = new Set((options.before ?? validateContent(content, options.displayRoot).issues).map(formatIssue));
+  return validateContent(applyChanges(content, changes), options.displayRoot).issues.filter((issue) => !before.has(formatIssue(issue)));
 }

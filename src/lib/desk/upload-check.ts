@@ -6,7 +6,7 @@
  * is decompressed) gives the names of its parts and their uncompressed sizes,
  * so a zip bomb is refused before any importer opens it. Pure.
  */
-import { contentMessage, type MessageCode } from '../../core/content-messages.ts';
+import { messageSentences, type MessageCode } from '../../core/content-messages.ts';
 import { decodeSpreadsheetText } from '../content/text-encoding.ts';
 
 export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -27,10 +27,7 @@ export function formatSize(bytes: number): string {
   return `${Math.ceil(bytes / 1024)} KB`;
 }
 
-function refuse(code: MessageCode, values: Record<string, string | number>): { ok: false; message: string } {
-  const { message, hint } = contentMessage(code, values);
-  return { ok: false, message: hint ? `${message}。${hint}。` : `${message}。` };
-}
+const refuse = (code: MessageCode, values: Record<string, string | number>): { ok: false; message: string } => ({ ok: false, message: messageSentences(code, values) });
 
 const startsWith = (bytes: Uint8Array, ...signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
 
