@@ -3,8 +3,8 @@
  * on today's content (1×) and on the synthetic corpus at 10×:
  *
  *   (a) upload to preview: a Word briefing (generated like the test fixtures)
- *       imported into a draft, synced into the preview, until its page is
- *       served with its title;
+ *       imported into a draft by importUpload, as the desk does, synced into
+ *       the preview, until its page is served with its title;
  *   (b) preview after an edit: one frontmatter field (the title) changed,
  *       synced, until the page shows it.
  *
@@ -17,10 +17,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPreviewServer, type PreviewServer } from '../../desk/preview-server.ts';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
-import { validateContent } from '../../src/lib/content/validate-content.ts';
 import type { DraftChange } from '../../src/lib/desk/draft-changes.ts';
-import { readDocx } from '../authoring/docx-reader.ts';
-import { importBriefing } from '../authoring/docx-briefing.ts';
+import { importUpload } from '../authoring/import-upload.ts';
 import { writeCorpus } from '../corpus/generate.ts';
 import { briefingDocument, docxBytes } from '../../test/fixtures/docx/make-docx.ts';
 
@@ -31,26 +29,11 @@ const sizes = (process.argv[2] ?? '1,10').split(',').map(Number);
 const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
-/** The Word briefing imported into a draft's changes, from the bytes and the content as it is. */
-async function importWordBriefing(bytes: Uint8Array, contentDir: string, region: string): Promise<{ id: string; changes: DraftChange[] }> {
-  const files = readContentFiles(contentDir);
-  const { model } = validateContent(files);
-  const byPath = new Map(files.map((file) => [file.path, file.text]));
-  const result = importBriefing({
-    content: await readDocx(bytes),
-    fileName: '龙南简报第4期.docx',
-    region,
-    briefings: model.briefings.map((briefing) => ({ id: briefing.id, ...briefing.data })),
-    fileExists: (path) => byPath.has(path),
-    trackers: model.trackers.map((tracker) => tracker.data),
-    indicators: model.indicators.map((indicator) => indicator.data),
-    progressCsv: byPath.get('tables/progress.csv') ?? '',
-    rankingTiersCsv: byPath.get('tables/ranking-tiers.csv') ?? '',
-    given: {},
-    force: true,
-  });
+/** The Word briefing imported into a draft, as the desk does on upload. */
+async function importWordBriefing(bytes: Uint8Array, contentDir: string, region: string): Promise<{ id: string; title: string; changes: DraftChange[] }> {
+  const result = await importUpload({ bytes, fileName: '龙南简报第4期.docx', kind: 'docx', target: { into: 'briefings', region }, content: readContentFiles(contentDir), force: true });
   if (!result.ok) throw new Error(result.errors.join('\n'));
-  return { id: result.id, changes: result.files.map((file) => ({ kind: 'file' as const, path: file.path, text: file.text ?? '' })) };
+  return { id: result.id, title: result.title, changes: result.changes };
 }
 
 /** Polls the page through the desk's proxy until it is served and shows `text`. */
@@ -98,8 +81,7 @@ try {
         await preview.sync([draft]);
         syncing.push(performance.now() - t0 - importing.at(-1)!);
         const path = preview.pathOf({ id: draft.id, kind: 'briefing' });
-        const document = draft.changes.find((change) => change.path === `briefings/${draft.id}.mdx`) as { text: string };
-        const title = JSON.parse(/^title: (".*")$/m.exec(document.text)![1]!) as string;
+        const { title } = draft;
         await untilShown(preview, path, title);
         upload.push(performance.now() - t0);
 

@@ -53,14 +53,14 @@ describe('a Word briefing', async () => {
     expect(content).toEqual(untouched);
   });
 
-  test('a figure sentence without the counts is unplaced, with only what it stated', () => {
+  test('a figure sentence without a completed count is unplaced, with only what it stated (已完成回访9项 is not one)', () => {
     expect(result.unplaced).toEqual([
       {
         key: 'figure-1',
         quote: '营商环境投诉事项进展：截止8月31日，共受理投诉12项，已办结10项，办结率83.3%，已完成回访9项。',
         section: 'shixiangqingdan',
-        values: { 截至日期: '2023-08-31' },
-        reason: '看起来是进展数字，但没有找到总数、已完成数',
+        values: { 截至日期: '2023-08-31', 总数: '12' },
+        reason: '看起来是进展数字，但没有找到已完成数',
       },
     ]);
     expect(result.review.toCheck.some((line) => line.startsWith('未能录入的数字：“营商环境投诉事项进展'))).toBe(true);
@@ -154,4 +154,17 @@ test('a GB18030 CSV replacing a task list already there: the replacement is list
   const result = ok(await upload({ bytes: csv, kind: 'csv', target: { into: 'tasks/qingshanhu-2023-zhibiao-renwu', region: 'qingshanhu', policy: 'qingshanhu-2023-xingdong-fangan' } }));
   expect(result.review.recognised[0]).toMatch(/^读取了 5 行（GB18030（GBK））/);
   expect(result.review.toCheck[0]).toMatch(/^将替换已有的 content\/tasks\/qingshanhu-2023-zhibiao-renwu\.csv（原有 \d+ 行）$/);
+});
+
+test('the issue\'s briefing, one word of a figure sentence left out (完成 for 已完成, 截至 for 截止): the figure is placed', async () => {
+  const result = ok(
+    await upload({
+      bytes: await briefing({ disanfang: '第三方整改事项进展：2022年度省营商环境第三方评价反馈59项具体问题整改举措清单105项，截至8月31日，完成96项，未完成3项，正在推进6项，完成率97.1%。' }),
+      kind: 'docx',
+      target: { into: 'briefings', region: 'longnan' },
+    }),
+  );
+  expect(result.unplaced.map((f) => f.quote)).not.toContainEqual(expect.stringMatching(/^第三方整改/));
+  const rows = result.changes.find((c) => c.path === 'tables/progress.csv');
+  expect(rows?.kind === 'rows' && rows.rows[0]).toMatchObject({ 跟踪事项: 'disanfang-zhenggai', 截至日期: '2023-08-31', 总数: '105', 已完成: '96', 正在推进: '6', 未完成: '3', 公布完成率: '97.1' });
 });
