@@ -457,7 +457,7 @@ export function createDeskApp(config: DeskConfig) {
       frontmatter: frontmatterFields(shown),
       figures: shown.unplaced.map((figure, i) => ({ figure, fields: figureFields[i] ?? [] })),
       issues: shown.kind === 'withdrawal' ? new Map() : issuesOf(shown, content, figureFields),
-      ...(config.preview && shown.kind !== 'withdrawal' && (isEditable(draft.state) || draft.state === 'in-review') ? { preview: { path: config.preview.pathOf({ id: shown.id, kind: shown.kind }) } } : {}),
+      ...(config.preview && shown.kind !== 'withdrawal' && (isEditable(draft.state) || draft.state === 'in-review') ? { preview: { path: config.preview.pathOf({ id: shown.kind === 'table' && 'into' in shown.target ? shown.target.into : contentIdOf(shown), kind: shown.kind }) } } : {}),
       ...(extra.failure ? { failure: extra.failure } : {}),
       ...(extra.notice ? { notice: extra.notice } : {}),
     };
