@@ -260,6 +260,8 @@ describe('publishing desk in a browser', () => {
     await upload(editor, { name: '龙南简报第5期.docx', bytes }, { type: 'briefing', region: 'longnan' });
     await waitForDraft(editor, /\/drafts\/longnan-jianbao-2023-05\?notice=imported$/);
     const draftUrl = editor.url().replace(/\?.*$/, '');
+    // This 投诉 sentence is not a tracked list: left out of the progress table.
+    for (const skip of await editor.locator('input[name$="._skip"]').all()) await skip.check();
     await editor.getByRole('button', { name: '提交审核' }).click();
     await editor.getByText('已提交审核，稿件已锁定').waitFor();
     await reviewer.goto(draftUrl);
