@@ -90,6 +90,9 @@ export function createDeskApp(config: DeskConfig) {
   const users = new Map<string, DeskUser>(
     singleUser ? [[localUser.username, localUser]] : config.accounts!.map((a) => [a.username, { username: a.username, name: a.name, email: a.email, roles: a.roles }]),
   );
+  /** People are shown by name; drafts record user names. */
+  const nameOf = (username: string) => users.get(username)?.name ?? username;
+  const listed = () => drafts.list().map((d) => ({ ...d, editors: d.editors.map(nameOf) }));
   const staticFiles = new Set(readdirSync(STATIC_DIR));
   const contentDir = join(config.repoDir, 'content');
   const readContent = (): ContentFile[] => readContentFiles(contentDir);
@@ -274,7 +277,7 @@ export function createDeskApp(config: DeskConfig) {
 
   app.get('/', (c) => {
     const notice = c.req.query('notice');
-    return render(c, workbenchPage(viewerOf(c), drafts.list(), uploadChoices(), { notice: notice ? NOTICES[notice] : undefined }));
+    return render(c, workbenchPage(viewerOf(c), listed(), uploadChoices(), { notice: notice ? NOTICES[notice] : undefined }));
   });
 
   /** The import target from the upload form, or what is missing and where to choose it. */
@@ -316,7 +319,7 @@ export function createDeskApp(config: DeskConfig) {
     const chosen: UploadForm = { type: text(form, 'type'), region: text(form, 'region'), policy: text(form, 'policy'), list: text(form, 'list'), newList: text(form, 'newList'), table: text(form, 'table') };
     const choices = uploadChoices();
     const refuseUpload = (step: string, messages: string[], status: 400 | 403 | 422 = 422) =>
-      render(c, workbenchPage(viewerOf(c), drafts.list(), choices, { failure: { step, messages, outcome: '没有生成草稿，也没有改动任何内容。' }, form: chosen }), status);
+      render(c, workbenchPage(viewerOf(c), listed(), choices, { failure: { step, messages, outcome: '没有生成草稿，也没有改动任何内容。' }, form: chosen }), status);
     if (!user.roles.includes('editor')) return refuseUpload('第1步：上传', ['您没有“编辑”权限，不能上传文件。'], 403);
     const file = form.file;
     if (!(file instanceof File)) return refuseUpload('第1步：上传', ['没有收到文件：请点“选择文件”选好文件（或拖到上传区）后再点“上传并导入”。'], 400);
@@ -452,7 +455,7 @@ export function createDeskApp(config: DeskConfig) {
     const shown = extra.shown ?? draft;
     const figureFields = figureFieldsOf(shown, content);
     return {
-      draft: { ...shown, version: draft.version, state: draft.state },
+      draft: { ...shown, version: draft.version, state: draft.state, editors: shown.editors.map(nameOf) },
       actions: allowedActions(draft, c.get('user')!, mode),
       frontmatter: frontmatterFields(shown),
       figures: shown.unplaced.map((figure, i) => ({ figure, fields: figureFields[i] ?? [] })),
@@ -503,7 +506,7 @@ export function createDeskApp(config: DeskConfig) {
       if (saved.reason === 'missing') return { ok: false, response: missing(c) };
       const failure: Failure = {
         step: failStep,
-        messages: [`已被他人修改：${saved.current.editors.at(-1) ?? ''} 在您打开这一页之后保存了这份稿件（${saved.current.state === 'in-review' ? '并已提交审核' : '现在是第 ' + saved.current.version + ' 版'}）。`, '您填写的内容保留在下面的表格里，没有丢失。请先在新窗口打开这份稿件核对对方的修改，再决定是否用您的内容保存。'],
+        messages: [`已被他人修改：${nameOf(saved.current.editors.at(-1) ?? '')} 在您打开这一页之后保存了这份稿件（${saved.current.state === 'in-review' ? '并已提交审核' : '现在是第 ' + saved.current.version + ' 版'}）。`, '您填写的内容保留在下面的表格里，没有丢失。请先在新窗口打开这份稿件核对对方的修改，再决定是否用您的内容保存。'],
         outcome: '您的这次保存没有生效，稿件保持对方保存的样子。',
       };
       return { ok: false, response: render(c, draftPage(viewerOf(c), draftView(c, saved.current, { failure, shown: { ...edited, version: saved.current.version } })), 409) };

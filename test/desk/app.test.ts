@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { hashPassword, type Account } from '../../desk/accounts.ts';
 import { createDeskApp } from '../../desk/app.ts';
 import { PROJECT_ROOT } from '../support/astro-build.ts';
+import { briefingDraft } from '../support/desk-drafts.ts';
 
 const ORIGIN = 'http://127.0.0.1:4330';
 const PASSWORD = 'slow-river-41-tea';
@@ -250,21 +251,7 @@ describe('desk uploads', SLOW, () => {
 test('two staff saving the same draft: the second save is refused with 409 已被他人修改 and their input comes back in the form', SLOW, async () => {
   const { app, drafts } = desk();
   const mdx = readFileSync(join(PROJECT_ROOT, 'content', 'briefings', 'longnan-jianbao-2023-03.mdx'), 'utf8').replace('issue: 3', 'issue: 4').replace('第3期', '第4期');
-  drafts.create({
-    id: 'longnan-jianbao-2023-04',
-    kind: 'briefing',
-    contentId: 'longnan-jianbao-2023-04',
-    title: '第4期',
-    target: { into: 'briefings', region: 'longnan' },
-    changes: [{ kind: 'file', path: 'briefings/longnan-jianbao-2023-04.mdx', text: mdx }],
-    review: { recognised: [], toCheck: [] },
-    unplaced: [],
-    figures: {},
-    state: 'draft',
-    editor: 'zhangsan',
-    editors: ['zhangsan'],
-    comments: [],
-  });
+  drafts.create(briefingDraft('longnan-jianbao-2023-04', mdx));
   const first = await login(app, 'zhangsan');
   const second = await login(app, 'zhangsan');
   const save = (who: typeof first, title: string) =>

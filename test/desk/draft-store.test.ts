@@ -2,22 +2,8 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { DraftStore, type Draft } from '../../desk/draft-store.ts';
-
-const newDraft = (id: string): Omit<Draft, 'version' | 'created' | 'updated'> => ({
-  id,
-  kind: 'briefing',
-  title: '龙南工作简报第4期',
-  target: { into: 'briefings', region: 'longnan' },
-  changes: [{ kind: 'file', path: `briefings/${id}.mdx`, text: '---\ntitle: x\n---\n' }],
-  review: { recognised: [], toCheck: [] },
-  unplaced: [],
-  figures: {},
-  state: 'draft',
-  editor: 'zhangsan',
-  editors: ['zhangsan'],
-  comments: [],
-});
+import { DraftStore } from '../../desk/draft-store.ts';
+import { briefingDraft as newDraft } from '../support/desk-drafts.ts';
 
 const store = () => new DraftStore(mkdtempSync(join(tmpdir(), 'desk-drafts-')));
 
