@@ -20,7 +20,7 @@ import type { ContentFile } from '../src/lib/content/content-model.ts';
 import { applyChanges, changedFiles, withoutDraftMark, type DraftChange } from '../src/lib/desk/draft-changes.ts';
 import { inspectUpload, UPLOAD_LIMIT_BYTES } from '../src/lib/desk/upload-check.ts';
 import { applyFrontmatterForm, figureForm, figureRow, frontmatterForm, type FormField } from '../src/lib/desk/schema-form.ts';
-import { draftIssues } from '../src/lib/desk/field-issues.ts';
+import { draftIssues, rowFieldName } from '../src/lib/desk/field-issues.ts';
 import { allowedActions, isEditable, permission, returnComment, withEditor, type DraftAction, type Role } from '../src/lib/desk/review-workflow.ts';
 import { importUpload, type UploadTarget } from '../scripts/authoring/import-upload.ts';
 import { authenticate, type Account } from './accounts.ts';
@@ -405,13 +405,16 @@ export function createDeskApp(config: DeskConfig) {
     const base = draftIssues(content, draft.changes);
     const baseText = new Set(base.map((issue) => `${issue.field}\u0000${issue.message}`));
     for (const issue of base) add(documentFields.has(issue.field) ? `${FRONTMATTER_PREFIX}${issue.field}` : '', issue.message);
-    const rows = figureRows(draft);
-    rows.forEach((row, i) => {
+    // A figure's row comes after every progress row the import itself appends: its cells are named after that place.
+    const imported = draft.changes.reduce((n, ch) => n + (ch.kind === 'rows' && ch.path === PROGRESS_TABLE ? ch.rows.length : 0), 0);
+    const cellPrefix = rowFieldName(PROGRESS_TABLE, imported, '');
+    figureRows(draft).forEach((row, i) => {
       if (!row) return;
       const names = new Set((figureFields[i] ?? []).map((f) => f.name));
       for (const issue of draftIssues(content, effectiveChanges(draft, i))) {
         if (baseText.has(`${issue.field}\u0000${issue.message}`)) continue;
-        add(names.has(issue.field) ? `${figurePrefix(i)}${issue.field}` : '', `数字 ${i + 1}：${issue.message}`);
+        const header = issue.field.startsWith(cellPrefix) ? issue.field.slice(cellPrefix.length) : '';
+        add(names.has(header) ? `${figurePrefix(i)}${header}` : '', `数字 ${i + 1}：${issue.message}`);
       }
     });
     return issues;

@@ -50,6 +50,22 @@ const textPart = (name: string, text: string): Promise<ZipPart> => {
   });
 };
 
+/**
+ * The fields a local file header and a central directory entry share, in the
+ * same order; the central entry has one more field (made by) before them.
+ */
+function fileHeader(signature: number, length: number, shift: number, part: ZipPart, nameLength: number): Buffer {
+  const header = Buffer.alloc(length);
+  header.writeUInt32LE(signature, 0);
+  header.writeUInt16LE(20, 4 + shift); // version needed
+  header.writeUInt16LE(8, 8 + shift); // deflated
+  header.writeUInt32LE(part.crc, 14 + shift);
+  header.writeUInt32LE(part.deflated.length, 18 + shift);
+  header.writeUInt32LE(part.size, 22 + shift);
+  header.writeUInt16LE(nameLength, 26 + shift);
+  return header;
+}
+
 /** A zip archive as the format specifies it: local headers and data, central directory, end record. */
 function zipArchive(parts: readonly ZipPart[]): Uint8Array {
   const locals: Buffer[] = [];
@@ -57,23 +73,9 @@ function zipArchive(parts: readonly ZipPart[]): Uint8Array {
   let offset = 0;
   for (const part of parts) {
     const name = Buffer.from(part.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(part.crc, 14);
-    local.writeUInt32LE(part.deflated.length, 18);
-    local.writeUInt32LE(part.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(part.crc, 16);
-    entry.writeUInt32LE(part.deflated.length, 20);
-    entry.writeUInt32LE(part.size, 24);
-    entry.writeUInt16LE(name.length, 28);
+    const local = fileHeader(0x04034b50, 30, 0, part, name.length);
+    const entry = fileHeader(0x02014b50, 46, 2, part, name.length);
+    entry.writeUInt16LE(20, 4); // made by
     entry.writeUInt32LE(offset, 42);
     locals.push(local, name, Buffer.from(part.deflated));
     central.push(entry, name);

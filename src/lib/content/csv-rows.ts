@@ -13,12 +13,14 @@ export function csvRecords(csv: string): string[][] {
 
 /** A dataset's CSV with rows citing `drop.value` in `drop.column` removed and `rows` appended; the rest kept byte for byte. An empty CSV gets `headers` first. */
 export function withRows(csv: string, headers: readonly string[], rows: readonly (readonly string[])[], drop?: { column: string; value: string }): string {
-  let text = csv.length === 0 ? `${Papa.unparse([headers as string[]], { newline: '\n' })}\n` : csv.endsWith('\n') ? csv : `${csv}\n`;
+  // A table saved by Excel/WPS ends its lines with CRLF: new rows follow the file's own line ends.
+  const newline = /\r\n/.test(csv) ? '\r\n' : '\n';
+  let text = csv.length === 0 ? `${Papa.unparse([headers as string[]], { newline })}${newline}` : /\r?\n$/.test(csv) ? csv : `${csv}${newline}`;
   if (drop) {
     const all = csvRecords(text);
     const at = all[0]!.indexOf(drop.column);
     if (all.slice(1).some((r) => r[at] === drop.value))
-      text = `${Papa.unparse(all.filter((r, i) => i === 0 || r[at] !== drop.value), { newline: '\n' })}\n`;
+      text = `${Papa.unparse(all.filter((r, i) => i === 0 || r[at] !== drop.value), { newline })}${newline}`;
   }
-  return rows.length === 0 ? text : `${text}${Papa.unparse(rows as string[][], { newline: '\n' })}\n`;
+  return rows.length === 0 ? text : `${text}${Papa.unparse(rows as string[][], { newline })}${newline}`;
 }
