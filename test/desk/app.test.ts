@@ -270,6 +270,32 @@ test('two staff saving the same draft: the second save is refused with 409 已�
   expect(drafts.get('longnan-jianbao-2023-04')?.changes[0]).toMatchObject({ text: expect.stringContaining('第4期 甲的标题') });
 });
 
+test('a submitted draft is locked, and only a reviewer who did not edit it may approve it', SLOW, async () => {
+  const { app, drafts } = desk();
+  drafts.create({ ...briefingDraft('longnan-jianbao-2023-04'), state: 'in-review' });
+  const editor = await login(app, 'zhangsan');
+  const post = (who: typeof editor, action: string, fields: Record<string, string> = {}) =>
+    app.request(`${ORIGIN}/drafts/longnan-jianbao-2023-04/${action}`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: who.csrf!, version: '1', ...fields }),
+      headers: { cookie: `desk_session=${who.cookie}`, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+  const save = await post(editor, 'save', { 'fm.title': '改' });
+  expect(save.status).toBe(403);
+  expect(await save.text()).toContain('已锁定');
+  const approve = await post(editor, 'approve');
+  expect(approve.status).toBe(403);
+  expect(await approve.text()).toContain('没有“审核”权限');
+  const reviewer = await login(app, 'lisi');
+  const noComment = await post(reviewer, 'return', { comment: ' ' });
+  expect(noComment.status).toBe(422);
+  expect(await noComment.text()).toContain('退回修改必须写明意见');
+  expect((await post(reviewer, 'return', { comment: '请核对第二段的数字' })).status).toBe(303);
+  const returned = drafts.get('longnan-jianbao-2023-04')!;
+  expect(returned.state).toBe('returned');
+  expect(returned.comments).toEqual([{ who: '李四', when: expect.any(String), text: '请核对第二段的数字' }]);
+});
+
 test('single-user mode: on loopback without accounts the one user is both editor and reviewer, as every page says', SLOW, async () => {
   const { app } = createDeskApp({ repoDir: tempRepo(), dataDir: mkdtempSync(join(tmpdir(), 'desk-app-data-')), localUser: { name: '王五', email: 'ww@example.gov.cn' } });
   const home = await app.request(`${ORIGIN}/`);
