@@ -10,18 +10,18 @@
  * looks like a figure but cannot be matched is listed for a person. Pure:
  * scripts/import-docx.ts reads and writes the files.
  */
-import Papa from 'papaparse';
 import { formatChineseDate, isoDateFromParts } from '../../src/core/dates.ts';
 import { sumOfParts } from '../../src/core/tracker-counts.ts';
 import type { IndicatorLike } from '../../src/lib/catalog.ts';
 import { checkPublishedRate, describeDisagreement } from '../../src/lib/figures/rates.ts';
 import { chineseNumeralValue } from '../../src/lib/content/anchors.ts';
+import { csvRecords, withRows } from '../../src/lib/content/csv-rows.ts';
 import { progressTable } from '../../src/schemas/progress.ts';
 import { rankingTiersTable } from '../../src/schemas/ranking-tiers.ts';
 import { convertBody } from './docx-body.ts';
-import { alreadyExists, draftFrontmatter, yamlString, type DocxImportResult, type FileExists, type ImportedFile, type ImportReview } from './docx-draft.ts';
+import { alreadyExists, draftFrontmatter, yamlString, type DocxImportResult, type FigureToPlace, type FileExists, type ImportedFile, type ImportReview } from './docx-draft.ts';
 import type { DocxBlock, DocxContent, DocxParagraph } from './docx-reader.ts';
-import { isUnmatched, sentencesOf, tierFigures, trackerFigure, type TierFigure, type TrackerFigure, type TrackerName } from './figure-sentences.ts';
+import { isUnmatched, sentencesOf, tierFigures, trackerFigure, type TierFigure, type TrackerFigure, type TrackerName, type UnmatchedFigure } from './figure-sentences.ts';
 import { briefingId, STANDARD_SECTIONS, type BriefingSummary } from './scaffold.ts';
 import { tidyText } from './spreadsheet-import.ts';
 
@@ -40,6 +40,8 @@ export interface BriefingImportInput {
   /** Values given on the command line for what the masthead does not say. */
   given: { issue?: number; date?: string; series?: string; issuer?: string };
   force: boolean;
+  /** What to say when the issue is already in the content and force is not given; by default, to add --force. */
+  duplicateMessage?: (existing: { id: string; series: string; issue: number }) => string;
 }
 
 export interface Masthead {
@@ -87,25 +89,9 @@ const CLOSING = /^(报送|抄送|报|送|抄)\s*[：:]\s*(.+)$/;
 
 const compact = (text: string) => text.replace(/[\s"“”]/g, '');
 
-function csvRows(csv: string): string[][] {
-  return Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data;
-}
-
-/** A dataset's CSV with rows citing `briefing` removed (on --force) and `rows` appended; the rest kept byte for byte. */
-export function withRows(csv: string, headers: readonly string[], rows: readonly string[][], drop?: { column: string; value: string }): string {
-  let text = csv.length === 0 ? `${Papa.unparse([headers as string[]], { newline: '\n' })}\n` : csv.endsWith('\n') ? csv : `${csv}\n`;
-  if (drop) {
-    const all = csvRows(text);
-    const at = all[0]!.indexOf(drop.column);
-    if (all.slice(1).some((r) => r[at] === drop.value))
-      text = `${Papa.unparse(all.filter((r, i) => i === 0 || r[at] !== drop.value), { newline: '\n' })}\n`;
-  }
-  return rows.length === 0 ? text : `${text}${Papa.unparse(rows as string[][], { newline: '\n' })}\n`;
-}
-
 /** Row ids of a dataset CSV, except the rows citing `briefing` (replaced on --force). */
 function idsNotFrom(csv: string, briefing: string): Set<string> {
-  const [header = [], ...rows] = csvRows(csv);
+  const [header = [], ...rows] = csvRecords(csv);
   const at = header.indexOf('来源简报');
   return new Set(rows.filter((r) => r[at] !== briefing).map((r) => r[0]!));
 }
@@ -148,7 +134,10 @@ export function importBriefing(input: BriefingImportInput): DocxImportResult {
 
   const sameIssue = input.briefings.find((b) => b.series === series && b.issue === issue);
   if (sameIssue && !input.force)
-    return { ok: false, errors: [`${series} 第${issue}期已经存在（content/briefings/${sameIssue.id}.mdx），没有导入。确认要用这份 Word 文件替换它时，加上 --force。`] };
+    return {
+      ok: false,
+      errors: [input.duplicateMessage?.(sameIssue) ?? `${series} 第${issue}期已经存在（content/briefings/${sameIssue.id}.mdx），没有导入。确认要用这份 Word 文件替换它时，加上 --force。`],
+    };
   const id = sameIssue?.id ?? briefingId(region, date!.slice(0, 4), issue!);
   const taken = input.briefings.find((b) => b.id === id && b !== sameIssue);
   if (taken) return { ok: false, errors: [`content/briefings/${id}.mdx 已经是另一份简报（${taken.series} 第${taken.issue}期），没有导入。`] };
@@ -187,32 +176,40 @@ export function importBriefing(input: BriefingImportInput): DocxImportResult {
   if (content.footnotes.length > 0) review.recognised.push(`脚注 ${content.footnotes.length} 条，排在正文末尾`);
 
   // Figures.
-  const progressRows: string[][] = [];
+  const progressRows: Record<string, string>[] = [];
   const tierRows: string[][] = [];
+  const figuresToPlace: FigureToPlace[] = [];
   const existingProgress = idsNotFrom(input.progressCsv, id);
   const existingTiers = idsNotFrom(input.rankingTiersCsv, id);
   const names = new Map(input.trackers.map((t) => [t.id, t.name]));
+  const toPlace = (quote: string, reason: string, section: string | undefined, read: UnmatchedFigure['read'] = {}, advice = '') => {
+    review.toCheck.push(`未能录入的数字：“${quote}”——${reason}${advice}`);
+    figuresToPlace.push({ quote, ...(section ? { section } : {}), values: progressValues(read), reason });
+  };
   for (const paragraph of converted.paragraphs) {
     for (const sentence of sentencesOf(paragraph.text)) {
       const figure = trackerFigure(sentence, date!, input.trackers);
       const tiers = figure ? [] : tierFigures(sentence, date!, input.indicators);
       for (const found of [...(figure ? [figure] : []), ...tiers]) {
         if (isUnmatched(found)) {
-          review.toCheck.push(`未能录入的数字：“${found.quote}”——${found.reason}。请人工判断，需要时在相应表格中手工添加`);
+          const advice = '。请人工判断，需要时在相应表格中手工添加';
+          if (found === figure) toPlace(found.quote, found.reason, paragraph.section, found.read, advice);
+          else review.toCheck.push(`未能录入的数字：“${found.quote}”——${found.reason}${advice}`);
           continue;
         }
         if (!paragraph.section) {
-          review.toCheck.push(`未能录入的数字：“${found.quote}”——不在任何标题之下，无法注明来源章节`);
+          if ('tracker' in found) toPlace(found.quote, '不在任何标题之下，无法注明来源章节', undefined, found);
+          else review.toCheck.push(`未能录入的数字：“${found.quote}”——不在任何标题之下，无法注明来源章节`);
           continue;
         }
         if ('tracker' in found) {
           const f: TrackerFigure = found;
           const rowId = `${region}-${f.asOf}-${f.tracker}`;
-          if (existingProgress.has(rowId) || progressRows.some((r) => r[0] === rowId)) {
-            review.toCheck.push(`未能录入的数字：“${f.quote}”——progress.csv 中已有编号 ${rowId} 的一行（同一清单、同一截止日期），请核对是否重复`);
+          if (existingProgress.has(rowId) || progressRows.some((r) => r['编号'] === rowId)) {
+            toPlace(f.quote, `progress.csv 中已有编号 ${rowId} 的一行（同一清单、同一截止日期），请核对是否重复`, paragraph.section, f);
             continue;
           }
-          progressRows.push([rowId, region, f.tracker, f.asOf, String(f.total), String(f.completed), String(f.inProgress ?? ''), String(f.notCompleted ?? ''), String(f.longTerm ?? ''), f.publishedRateText ?? '', f.quote, id, paragraph.section]);
+          progressRows.push({ 编号: rowId, 地区: region, ...progressValues(f), 原文: f.quote, 来源简报: id, 来源章节: paragraph.section });
           const parts = [['已完成', f.completed], ['正在推进', f.inProgress], ['未完成', f.notCompleted], ['长期坚持', f.longTerm]].filter(([, v]) => v !== undefined).map(([k, v]) => `${k} ${v}`);
           review.recognised.push(`进展数字：${names.get(f.tracker)}，截止${f.asOfText}，总数 ${f.total}，${parts.join('，')}${f.publishedRate !== undefined ? `，公布完成率 ${f.publishedRateText}%` : ''}（来源章节 #${paragraph.section}）`);
           const sum = sumOfParts(f);
@@ -232,6 +229,8 @@ export function importBriefing(input: BriefingImportInput): DocxImportResult {
       }
     }
   }
+  const progressHeaders = progressTable.columns.map((c) => c.header);
+  const tierHeaders = rankingTiersTable.columns.map((c) => c.header);
 
   const frontmatter = [
     '---',
@@ -250,10 +249,10 @@ export function importBriefing(input: BriefingImportInput): DocxImportResult {
   const files: ImportedFile[] = [
     { path: `briefings/${id}.mdx`, text: `${frontmatter.join('\n')}\n${converted.mdx}` },
     ...(progressRows.length > 0 || (sameIssue && input.force)
-      ? [{ path: 'tables/progress.csv', text: withRows(input.progressCsv, progressTable.columns.map((c) => c.header), progressRows, sameIssue ? { column: '来源简报', value: id } : undefined) }]
+      ? [{ path: 'tables/progress.csv', text: withRows(input.progressCsv, progressHeaders, progressRows.map((row) => progressHeaders.map((h) => row[h] ?? '')), sameIssue ? { column: '来源简报', value: id } : undefined) }]
       : []),
     ...(tierRows.length > 0 || (sameIssue && input.force)
-      ? [{ path: 'tables/ranking-tiers.csv', text: withRows(input.rankingTiersCsv, rankingTiersTable.columns.map((c) => c.header), tierRows, sameIssue ? { column: '来源简报', value: id } : undefined) }]
+      ? [{ path: 'tables/ranking-tiers.csv', text: withRows(input.rankingTiersCsv, tierHeaders, tierRows, sameIssue ? { column: '来源简报', value: id } : undefined) }]
       : []),
     ...content.images.map((image) => ({ path: `${imageFolder}/${image.name}`, bytes: image.bytes })),
   ];
@@ -263,5 +262,24 @@ export function importBriefing(input: BriefingImportInput): DocxImportResult {
     ...(tierRows.length > 0 ? [`content/tables/ranking-tiers.csv：新增 ${tierRows.length} 行排名档次`] : []),
     ...(content.images.length > 0 ? [`content/${imageFolder}/：${content.images.length} 张图片`] : []),
   ];
-  return { ok: true, id, files, review, written };
+  const appended = [
+    ...(progressRows.length > 0 ? [{ path: 'tables/progress.csv', rows: progressRows }] : []),
+    ...(tierRows.length > 0 ? [{ path: 'tables/ranking-tiers.csv', rows: tierRows.map((row) => Object.fromEntries(tierHeaders.map((h, i) => [h, row[i]!]))) }] : []),
+  ];
+  return { ok: true, id, files, review, written, appended, figuresToPlace };
+}
+
+/** A tracker figure's values as progress.csv columns, only those it has. */
+function progressValues(figure: UnmatchedFigure['read'] & object): Record<string, string> {
+  const values: [string, string | number | undefined][] = [
+    ['跟踪事项', figure.tracker],
+    ['截至日期', figure.asOf],
+    ['总数', figure.total],
+    ['已完成', figure.completed],
+    ['正在推进', figure.inProgress],
+    ['未完成', figure.notCompleted],
+    ['长期坚持', figure.longTerm],
+    ['公布完成率', figure.publishedRateText],
+  ];
+  return Object.fromEntries(values.filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
 }

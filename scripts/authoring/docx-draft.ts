@@ -17,9 +17,28 @@ export interface ImportedFile {
   bytes?: Uint8Array;
 }
 
+/** A figure sentence the import recognised but could not put in a table, with what it did read. */
+export interface FigureToPlace {
+  quote: string;
+  /** Anchor of the section the sentence is in. */
+  section?: string;
+  /** Progress columns the sentence stated, by Chinese header. */
+  values: Record<string, string>;
+  reason: string;
+}
+
 export type DocxImportResult =
   | { ok: false; errors: string[] }
-  | { ok: true; files: ImportedFile[]; review: ImportReview; written: string[]; id: string };
+  | {
+      ok: true;
+      files: ImportedFile[];
+      review: ImportReview;
+      written: string[];
+      id: string;
+      /** Rows the import adds to dataset tables (also in `files`), keyed by Chinese header. */
+      appended?: { path: string; rows: Record<string, string>[] }[];
+      figuresToPlace?: FigureToPlace[];
+    };
 
 export const yamlString = (value: string) => JSON.stringify(value);
 
@@ -47,7 +66,7 @@ export function draftFrontmatter(review: ImportReview, what: '本期' | '这份�
 }
 
 /** The summary the import prints. */
-export function importSummary(result: Extract<DocxImportResult, { ok: true }>): string {
+export function importSummary(result: { written: string[]; review: ImportReview }): string {
   const section = (title: string, items: string[]) => (items.length === 0 ? [] : [title, ...items.map((i) => `  · ${i}`)]);
   return [
     ...section('已写入：', result.written),

@@ -44,6 +44,8 @@ export interface TierFigure {
 export interface UnmatchedFigure {
   quote: string;
   reason: string;
+  /** What a tracker sentence did state, for a person to complete; nothing in it is inferred. */
+  read?: Partial<Omit<TrackerFigure, 'quote' | 'publishedRate'>>;
 }
 
 /** Sentences of a paragraph, each with its closing 。 (a lead such as 对标提升事项进展： stays with the first). */
@@ -76,31 +78,74 @@ function trackersNamed(text: string, trackers: readonly TrackerName[]): TrackerN
   return hits.filter((h) => !hits.some((o) => o !== h && o.term.length > h.term.length && o.term.includes(h.term))).map((h) => h.tracker);
 }
 
-const AS_OF = /(?:截止|截至)(?:到|目前)?\s*((?:\d{4}年)?\d{1,2}月\d{1,2}日)/;
+/** Full-width digits, point and percent sign as ASCII, and spaces dropped, so `有 ９３ 项` reads as `有93项`; the quote keeps the sentence as written. */
+function figureText(sentence: string): string {
+  return sentence.replace(/[\uFF10-\uFF19\uFF0E\uFF05]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\s+/g, '');
+}
+
+const AS_OF = /(?:截止|截至)(?:到|至|目前)?((?:\d{4}年)?\d{1,2}月\d{1,2}日)/;
+/** What may stand between a part's label and its count: 的事项有, 事项, 的有, 为. */
+const PART_TAIL = '(?:的?事项|的)?(?:有|为|共)?(\\d+)项';
+/** 已完成 / 完成 / 已取得阶段性成效, but not 未完成, 基本完成, 待完成 or 完成回访. */
+const COMPLETED = new RegExp(`(?:(?<![未待需应要尚基本])完成|已取得阶段性成效)${PART_TAIL}`);
+const IN_PROGRESS = new RegExp(`(?:正在推进|持续推进|推进中)${PART_TAIL}`);
+const NOT_COMPLETED = new RegExp(`未完成(?:阶段任务)?${PART_TAIL}`);
+const LONG_TERM = new RegExp(`长期坚持${PART_TAIL}`);
+const RATE = /完成率(?:为|达到?|是)?(\d+(?:\.\d+)?)%/;
 
 /**
- * A sentence with 已完成 or 完成率 in it is a tracker figure. It is recognised
- * when it has a total, a completed count and an as-of date and names exactly
- * one known tracker; otherwise it is unmatched, with the reason.
+ * The total: the last `N项` written before the first part (and before the
+ * date when the date follows it), in a clause that is neither a subset
+ * (其中…) nor a count of something done (已办结10项).
+ */
+function totalOf(text: string, partsStart: number, asOfStart: number | undefined): number | undefined {
+  const end = asOfStart !== undefined && asOfStart > 0 && /\d+项/.test(text.slice(0, asOfStart)) ? Math.min(asOfStart, partsStart) : partsStart;
+  const counts = text
+    .slice(0, end)
+    .split(/[，,；;：:]/)
+    .filter((clause) => !clause.includes('已') && !clause.startsWith('其中'))
+    .flatMap((clause) => [...clause.matchAll(/(\d+)项/g)].map((m) => Number(m[1])));
+  return counts.at(-1);
+}
+
+/**
+ * A sentence with a completed, in-progress, not-completed or long-term count,
+ * or a completion rate, is a tracker figure. It is recognised when it has a
+ * total, a completed count and an as-of date and names exactly one known
+ * tracker; otherwise it is unmatched, with the reason and what it did state.
  */
 export function trackerFigure(sentence: string, briefingDate: string, trackers: readonly TrackerName[]): TrackerFigure | UnmatchedFigure | undefined {
-  if (!/已完成|完成率|已取得阶段性成效/.test(sentence)) return undefined;
-  const asOfMatch = AS_OF.exec(sentence);
-  const beforeAsOf = asOfMatch ? sentence.slice(0, asOfMatch.index) : sentence;
-  const totals = [...beforeAsOf.matchAll(/(\d+)\s*项/g)];
-  const total = totals.length > 0 ? Number(totals[totals.length - 1]![1]) : undefined;
-  const completed = number(/(?:已完成|已取得阶段性成效)(?:的?事项)?(?:有|为)?\s*(\d+)\s*项/, sentence);
-  const inProgress = number(/(?:正在推进|持续推进|推进中)(?:的?事项)?(?:有|为)?\s*(\d+)\s*项/, sentence);
-  const notCompleted = number(/未完成(?:阶段任务)?(?:的?事项)?(?:有|为)?\s*(\d+)\s*项/, sentence);
-  const longTerm = number(/长期坚持(?:的?事项)?(?:有|为)?\s*(\d+)\s*项/, sentence);
-  const rateText = /完成率(?:为|达到?)?\s*(\d+(?:\.\d+)?)\s*[%％]/.exec(sentence)?.[1];
+  const text = figureText(sentence);
+  const parts = [COMPLETED, IN_PROGRESS, NOT_COMPLETED, LONG_TERM, RATE].map((re) => re.exec(text));
+  if (parts.every((m) => m === null) && !/已完成|阶段性成效|完成率/.test(text)) return undefined;
+  const [completedMatch, inProgressMatch, notCompletedMatch, longTermMatch, rateMatch] = parts;
+  const count = (m: RegExpExecArray | null) => (m ? Number(m[1]) : undefined);
+  const completed = count(completedMatch!);
+  const inProgress = count(inProgressMatch!);
+  const notCompleted = count(notCompletedMatch!);
+  const longTerm = count(longTermMatch!);
+  const rateText = rateMatch?.[1];
+  const asOfMatch = AS_OF.exec(text);
+  const firstLabel = text.search(/已完成|(?<![未待需应要尚基本])完成|阶段性成效|正在推进|持续推进|推进中|长期坚持/);
+  const total = totalOf(text, firstLabel === -1 ? text.length : firstLabel, asOfMatch?.index);
   const asOf = asOfMatch ? dateAsWritten(asOfMatch[1]!, briefingDate) : undefined;
+  const named = trackersNamed(text, trackers);
+  const read: UnmatchedFigure['read'] = {
+    ...(named.length === 1 ? { tracker: named[0]!.id } : {}),
+    ...(asOf ? { asOf, asOfText: asOfMatch![1]! } : {}),
+    ...(total !== undefined ? { total } : {}),
+    ...(completed !== undefined ? { completed } : {}),
+    ...(inProgress !== undefined ? { inProgress } : {}),
+    ...(notCompleted !== undefined ? { notCompleted } : {}),
+    ...(longTerm !== undefined ? { longTerm } : {}),
+    ...(rateText !== undefined ? { publishedRateText: rateText } : {}),
+  };
   const missing = [total === undefined && '总数', completed === undefined && '已完成数', !asOf && '截止日期'].filter(Boolean);
-  if (missing.length > 0) return { quote: sentence, reason: `看起来是进展数字，但没有找到${missing.join('、')}` };
-  const named = trackersNamed(sentence, trackers);
+  if (missing.length > 0) return { quote: sentence, reason: `看起来是进展数字，但没有找到${missing.join('、')}`, read };
   if (named.length !== 1)
     return {
       quote: sentence,
+      read,
       reason:
         named.length === 0
           ? '没有对应的跟踪事项（在 content/tables/trackers.csv 中登记这一清单，或把句中的叫法加为已有清单的别名后重新导入）'

@@ -12,8 +12,8 @@
  */
 
 interface CatalogueEntry {
-  /** Which table of the guide lists it: CSV tables, or MDX documents. */
-  in: 'table' | 'document';
+  /** Which table of the guide lists it: CSV tables, MDX documents, or files uploaded to the publishing desk. */
+  in: 'table' | 'document' | 'upload';
   message: string;
   hint?: string;
   /** How the guide shows the message, where the printed line puts more before it (e.g. the column). */
@@ -224,6 +224,110 @@ export const CONTENT_MESSAGES = {
   'site-settings-duplicate': { in: 'table', message: '重复填写', hint: '每个设置项只写一行', meaning: '同一设置项写了两行', fix: '删去多余的一行' },
   'site-settings-placeholder': { in: 'table', message: '看起来是占位文字，不是真实信息', hint: '填写真实信息；暂时不知道就留空，页面会显示“未填写”', meaning: '填了“待定”“XXX”之类的占位文字', fix: '填写真实信息，或留空' },
   'site-settings-contact': { in: 'table', message: '联系方式应含电话号码或电子邮箱', hint: '例如 0797-1234567 或 yshj@example.gov.cn', meaning: '联系方式里没有电话号码或邮箱', fix: '写上电话号码或电子邮箱' },
+
+  // a file uploaded to the publishing desk ({file}: its name as uploaded)
+  'upload-empty': { in: 'upload', message: '{file} 是空文件（0 字节），没有可导入的内容', hint: '请确认文件已保存完整，重新选择文件上传', meaning: '上传的文件没有任何内容', fix: '在 Word/Excel/WPS 中打开原稿，保存后重新上传' },
+  'upload-too-large': {
+    in: 'upload',
+    message: '{file} 有 {size}，超过了上传上限 20 MB',
+    hint: 'Word 文件可先压缩图片（“文件 → 压缩图片”或“图片工具 → 压缩图片”）后另存；表格可删去无关的工作表后另存',
+    meaning: '上传的文件超过 20 MB',
+    fix: '压缩文件中的图片，或删去无关的工作表，另存后重新上传',
+  },
+  'upload-program': {
+    in: 'upload',
+    message: '{file} 是程序文件（{what}），不是文档或表格，不能上传',
+    hint: '只能上传 Word 文档（.docx）、Excel 表格（.xlsx）或 CSV 文件；请确认选对了文件',
+    meaning: '上传的是可执行程序（即使文件名改成了 .docx 或 .xlsx）',
+    fix: '选择真正的 Word 文档或 Excel 表格上传',
+  },
+  'upload-pdf': {
+    in: 'upload',
+    message: '{file} 是 PDF 文件，无法可靠地还原标题、段落和表格',
+    hint: '请上传这份文件的 Word/WPS 原稿（.docx）；只有 PDF 时，可用 WPS 打开后选择“转换为 Word”，核对无误后另存为 .docx 再上传',
+    meaning: '上传的是 PDF',
+    fix: '上传 Word 原稿；或用 WPS 转换为 Word 并核对后上传',
+  },
+  'upload-old-office': {
+    in: 'upload',
+    message: '{file} 是旧版 Word/Excel/WPS 格式（.doc、.xls 或 .wps），无法直接导入',
+    hint: '用 Word、Excel 或 WPS 打开后选择“文件 → 另存为”：文档保存为“Word 文档 (*.docx)”，表格保存为“Excel 工作簿 (*.xlsx)”，然后上传新保存的文件',
+    meaning: '上传的是 .doc、.xls 或 .wps 旧格式文件',
+    fix: '另存为 .docx 或 .xlsx 后上传',
+  },
+  'upload-encrypted': {
+    in: 'upload',
+    message: '{file} 设置了打开密码（文件已加密），无法读取',
+    hint: '在 Word/Excel 中“文件 → 信息 → 保护文档（工作簿）→ 用密码进行加密”，或在 WPS 中“文件 → 文档加密 → 密码加密”，清空密码后保存，再重新上传',
+    meaning: '文件设置了打开密码',
+    fix: '清除打开密码后保存，再上传',
+  },
+  'upload-corrupt': {
+    in: 'upload',
+    message: '{file} 已损坏或不完整，无法读取',
+    hint: '用 Word、Excel 或 WPS 打开这份文件，另存为新的 .docx 或 .xlsx 后重新上传；打不开时请向原单位重新索取',
+    meaning: '文件没有传完整、下载中断或已损坏',
+    fix: '用原软件打开并另存后重新上传，或重新索取文件',
+  },
+  'upload-zip-bomb': {
+    in: 'upload',
+    message: '{file} 解压后将有 {size}（是文件本身的 {ratio} 倍），远超正常文档，为安全起见不予读取',
+    hint: '正常的 Word/Excel 文件不会这样；请确认文件来源，用 Word、Excel 或 WPS 打开后另存，再上传新保存的文件',
+    meaning: '文件是“压缩炸弹”，或内容异常庞大',
+    fix: '确认文件来源；用原软件打开后另存再上传',
+  },
+  'upload-other-zip': {
+    in: 'upload',
+    message: '{file} 是压缩包或其他 Office 文件，不是 Word 文档或 Excel 表格',
+    hint: '只能上传 Word 文档（.docx）、Excel 表格（.xlsx）或 CSV 文件；压缩包请先解压，幻灯片等请另存为 Word 文档',
+    meaning: '上传的是 .zip、.pptx 等',
+    fix: '解压后上传其中的 .docx 或 .xlsx',
+  },
+  'upload-unknown-type': {
+    in: 'upload',
+    message: '{file} 不是能导入的文件（不是 Word 文档、Excel 表格或 CSV 文本）',
+    hint: '只能上传 Word 文档（.docx）、Excel 表格（.xlsx）或 CSV 文件；图片、音视频等不能导入',
+    meaning: '上传的是图片或其他不能导入的文件',
+    fix: '上传 .docx、.xlsx 或 .csv 文件',
+  },
+  'upload-text-not-table': {
+    in: 'upload',
+    message: '{file} 是文本文件，但不是用逗号分隔的表格（CSV）',
+    hint: '在 WPS/Excel 中打开表格，另存为“CSV UTF-8（逗号分隔）”或“Excel 工作簿 (*.xlsx)”后上传',
+    meaning: '上传的文本文件里找不到表格的分隔符',
+    fix: '从表格软件另存为 CSV 或 .xlsx 后上传',
+  },
+  // importing an upload (the desk and npm run import)
+  'import-region-missing': {
+    in: 'upload',
+    message: '没有选择地区：{what}',
+    hint: '在发布台上传时，在“地区”下拉框中选择；用命令行导入时加 --region <地区编号>。可选的地区：{regions}',
+    meaning: '上传时没有选地区，表格里也没有“地区”列',
+    fix: '在“地区”下拉框中选择（命令行：--region）',
+  },
+  'import-policy-missing': {
+    in: 'upload',
+    message: '没有选择来源政策：任务清单的每一行都要注明出自哪份政策，表格中也没有“来源政策”列',
+    hint: '在发布台上传时，在“来源政策”下拉框中选择；用命令行导入时加 --policy <政策编号>。可选的政策：{policies}',
+    meaning: '上传任务清单时没有选来源政策，表格里也没有“来源政策”列',
+    fix: '在“来源政策”下拉框中选择（命令行：--policy）',
+  },
+  'import-unknown-region': { in: 'upload', message: '没有编号为“{region}”的地区', hint: '可用的编号：{regions}', meaning: '选择或填写的地区编号不存在', fix: '从列出的编号中选择；新地区先在 regions.csv 中登记' },
+  'import-word-target': { in: 'upload', message: '{file} 是 Word 文档，只能导入为简报或政策文件', hint: '上传时选择“简报”或“政策文件”；表格请另存为 .xlsx 或 .csv 后上传', meaning: 'Word 文档被选作导入任务清单或数据表', fix: '选择“简报”或“政策文件”' },
+  'import-unknown-dataset': {
+    in: 'upload',
+    message: '不认识数据集“{dataset}”',
+    hint: '数据集例如 tasks/qingshanhu-2024-zhibiao-renwu（任务清单）或 tables/targets（量化目标）',
+    meaning: '导入表格时指定的数据集不存在',
+    fix: '任务清单写 tasks/清单编号，数据表写 tables/表名',
+  },
+  'import-duplicate-issue': {
+    in: 'upload',
+    message: '{series} 第{issue}期已经存在（{file}），没有导入',
+    hint: '请核对 Word 报头中“第N期”一行（本系列已有的最新一期是第{latest}期），改正后重新上传；确实要替换已发布的那一期时，请联系网站维护人员',
+    meaning: '上传的简报与已有的一期期号相同',
+    fix: '核对报头中的期号，改正后重新上传',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type MessageCode = keyof typeof CONTENT_MESSAGES;
@@ -238,6 +342,12 @@ function fill(template: string, values: Values): string {
 export function contentMessage(code: MessageCode, values: Values = {}): { message: string; hint?: string } {
   const entry: CatalogueEntry = CONTENT_MESSAGES[code];
   return entry.hint === undefined ? { message: fill(entry.message, values) } : { message: fill(entry.message, values), hint: fill(entry.hint, values) };
+}
+
+/** The message and its hint as one sentence each, for a message shown on its own (the desk, the import). */
+export function messageSentences(code: MessageCode, values: Values = {}): string {
+  const { message, hint } = contentMessage(code, values);
+  return hint === undefined ? `${message}。` : `${message}。${hint}。`;
 }
 
 /** Just the message, for a schema's error text. */
@@ -272,5 +382,5 @@ export function authorGuideMessageTables(): string {
       .filter((entry) => entry.in === group)
       .map((entry) => `| ${cell(entry.shown ?? entry.message)} | ${cell(entry.meaning)} | ${cell(entry.fix)} |`),
   ];
-  return [...table('table', '表格文件（CSV）'), '', ...table('document', '政策和简报文件（MDX）')].join('\n');
+  return [...table('table', '表格文件（CSV）'), '', ...table('document', '政策和简报文件（MDX）'), '', ...table('upload', '上传到发布台的文件')].join('\n');
 }

@@ -57,9 +57,12 @@ export function documentLoader(folder: 'policies' | 'briefings'): Loader {
       };
       await sync();
       watcher?.add(dir);
-      watcher?.on('change', (path) => {
-        if (path.startsWith(dir) && path.endsWith('.mdx')) void sync();
-      });
+      // A new document (an import, a draft in the desk's preview) and a deleted one count as changes too.
+      for (const event of ['change', 'add', 'unlink'] as const) {
+        watcher?.on(event, (path) => {
+          if (path.startsWith(dir) && path.endsWith('.mdx')) void sync();
+        });
+      }
     },
   };
 }

@@ -11,9 +11,12 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { PROJECT_ROOT } from '../support/astro-build.ts';
 import { briefingDocument, docxBytes, policyDocument, type BriefingOptions } from '../fixtures/docx/make-docx.ts';
+
+// Each test runs the import as a process (2–3 s on a busy machine), some of them several times.
+vi.setConfig({ testTimeout: 60_000 });
 
 const EXPECTED = join(PROJECT_ROOT, 'test', 'fixtures', 'docx', 'expected');
 const work = mkdtempSync(join(tmpdir(), 'docx-import-'));

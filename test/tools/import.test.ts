@@ -7,8 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, test } from 'vitest';
+import { afterAll, expect, test, vi } from 'vitest';
 import { PROJECT_ROOT } from '../support/astro-build.ts';
+
+// Each test runs the import as a process (2–3 s on a busy machine), some of them several times.
+vi.setConfig({ testTimeout: 60_000 });
 
 const FIXTURES = join(PROJECT_ROOT, 'test', 'fixtures', 'import');
 const work = mkdtempSync(join(tmpdir(), 'import-'));
@@ -66,4 +69,26 @@ test('an existing file is only replaced with --force', () => {
   expect(readFileSync(out, 'utf8')).toBe('keep me');
   expect(importFile('tasks-gb18030.csv', out, '--force').status).toBe(0);
   expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(FIXTURES, 'expected-from-gb18030.csv'), 'utf8'));
+});
+
+test('options may come before the file: --force 清单.xlsx', () => {
+  const out = join(work, 'force-first.csv');
+  writeFileSync(out, 'keep me');
+  const result = spawnSync(
+    process.execPath,
+    [join(PROJECT_ROOT, 'scripts', 'import.ts'), '--force', join(FIXTURES, 'tasks-merged.xlsx'), '--into', 'tasks/imported', '--region', 'qingshanhu', '--policy', 'qingshanhu-2023-xingdong-fangan', '--out', out],
+    { cwd: PROJECT_ROOT, encoding: 'utf8' },
+  );
+  expect(result.status, result.stderr).toBe(0);
+  expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(FIXTURES, 'expected-from-xlsx.csv'), 'utf8'));
+});
+
+test('a task list without --region or --policy: what is missing and where to give it', () => {
+  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'import.ts'), join(FIXTURES, 'tasks-merged.xlsx'), '--into', 'tasks/imported', '--out', join(work, 'no-region.csv')], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain('没有选择地区');
+  expect(result.stderr).toContain('--region <地区编号>');
+  expect(result.stderr).toContain('--policy <政策编号>');
+  expect(result.stderr).not.toContain('应为小写拼音');
+  expect(existsSync(join(work, 'no-region.csv'))).toBe(false);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { decodeSpreadsheetText, importRows, parseSpreadsheetDate, tidyText } from '../../scripts/authoring/spreadsheet-import.ts';
+import { importRows, parseSpreadsheetDate, tidyText } from '../../scripts/authoring/spreadsheet-import.ts';
+import { decodeSpreadsheetText } from '../../src/lib/content/text-encoding.ts';
 import { tasksTable } from '../../src/schemas/tasks.ts';
 
 test('dates in every form staff type become ISO; impossible ones do not', () => {

@@ -1,0 +1,165 @@
+/**
+ * The single-intranet-server way of updating the site: the desk builds the
+ * site into a new release folder, then points the `current` symlink that
+ * nginx serves (`root <releases>/current;`) at it. The switch is one rename
+ * of a new symlink over the old one, so every request sees either the whole
+ * old site or the whole new one. The last few releases are kept, and a
+ * rollback is activating an older one. A failed build never touches
+ * `current` and leaves no folder behind.
+ *
+ *   <releases>/20261203-140501/   a finished build (the id is its start time), the
+ *                                 site's files below its base path (…/yshj/ for SITE_URL …/yshj/)
+ *   <releases>/current -> 20261203-140501
+ *   <releases>/.building-…/       a build in progress (never listed, never served)
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseSiteAddress } from '../src/lib/routes.ts';
+import { serialised } from './one-at-a-time.ts';
+
+/** Release ids are the build's start time (UTC), so their order is their age; `-2`… when two start in one second. */
+const RELEASE_ID = /^\d{8}-\d{6}(?:-\d+)?$/;
+const CURRENT = 'current';
+const DEFAULT_KEEP = 5;
+
+export interface BuildStepOptions {
+  repoDir: string;
+  outDir: string;
+  cacheDir: string;
+  siteUrl?: string;
+  contentDir?: string;
+}
+
+/** Builds the site into `outDir`. The real one is `astroBuildStep`; tests may pass their own. */
+export type BuildStep = (options: BuildStepOptions) => Promise<{ ok: boolean; output: string }>;
+
+/** What staff see when a build fails; the build's own output is kept for the administrator. */
+const RELEASE_MESSAGES = {
+  buildFailed: '网站构建失败，线上网站保持不变。构建输出已记录，请联系管理员查看。',
+  emptyBuild: '网站构建没有生成首页（index.html），线上网站保持不变。请联系管理员查看构建输出。',
+  unknownRelease: (id: string) => `没有编号为“${id}”的网站版本。`,
+} as const;
+
+/**
+ * `npm run build`, exactly: the same node, the same memory settings from
+ * build.env, Astro's own bin, run in the repository; output and cache
+ * redirected, and the content too when `contentDir` is given.
+ */
+export const astroBuildStep: BuildStep = ({ repoDir, outDir, cacheDir, siteUrl, contentDir }) =>
+  new Promise((resolve) => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      OUT_DIR: outDir,
+      ASTRO_CACHE_DIR: cacheDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+    };
+    if (siteUrl) env.SITE_URL = siteUrl;
+    if (contentDir) env.CONTENT_DIR = contentDir;
+    execFile(
+      process.execPath,
+      ['--env-file=build.env', '--max-old-space-size=1024', join(repoDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+      { cwd: repoDir, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ ok: !error, output: `${stdout}\n${stderr}`.trim() }),
+    );
+  });
+
+function timestampId(date: Date): string {
+  const iso = date.toISOString();
+  return `${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}`;
+}
+
+function newReleaseId(releasesDir: string): string {
+  const base = timestampId(new Date());
+  let id = base;
+  for (let n = 2; existsSync(join(releasesDir, id)); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** Order of age, oldest first: the timestamp, then the same-second counter. */
+function compareIds(a: string, b: string): number {
+  const time = (id: string) => id.slice(0, 15);
+  const count = (id: string) => Number(id.slice(16)) || 1;
+  return time(a) === time(b) ? count(a) - count(b) : time(a) < time(b) ? -1 : 1;
+}
+
+/**
+ * Builds the repository's site into a new release folder. The release is not
+ * live until `activateRelease`.
+ */
+export function buildRelease(options: { repoDir: string; releasesDir: string; siteUrl?: string; contentDir?: string; build?: BuildStep }): Promise<{ ok: true; id: string } | { ok: false; message: string; output: string }> {
+  const { releasesDir } = options;
+  return serialised(`releases:${releasesDir}`, async () => {
+    await mkdir(releasesDir, { recursive: true });
+    const id = newReleaseId(releasesDir);
+    const building = join(releasesDir, `.building-${id}`);
+    await rm(building, { recursive: true, force: true });
+    const build = options.build ?? astroBuildStep;
+    // The site's files go to <release><base>, as deploy/nginx.conf expects below its root (…/current/yshj/ for /yshj/).
+    const siteDir = join(building, ...parseSiteAddress(options.siteUrl).base.split('/').filter(Boolean));
+    let result: { ok: boolean; output: string };
+    try {
+      result = await build({
+        repoDir: options.repoDir,
+        outDir: siteDir,
+        // One cache for every release: later builds reuse what did not change.
+        cacheDir: join(releasesDir, '.cache'),
+        ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
+        ...(options.contentDir ? { contentDir: options.contentDir } : {}),
+      });
+    } catch (error) {
+      result = { ok: false, output: String((error as Error).stack ?? error) };
+    }
+    if (!result.ok || !existsSync(join(siteDir, 'index.html'))) {
+      await rm(building, { recursive: true, force: true });
+      return { ok: false as const, message: result.ok ? RELEASE_MESSAGES.emptyBuild : RELEASE_MESSAGES.buildFailed, output: result.output };
+    }
+    await rename(building, join(releasesDir, id));
+    return { ok: true as const, id };
+  });
+}
+
+async function liveId(releasesDir: string): Promise<string | undefined> {
+  try {
+    return await readlink(join(releasesDir, CURRENT));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Finished releases, newest first, with the one `current` points at marked live. */
+export async function listReleases(releasesDir: string): Promise<{ id: string; live: boolean }[]> {
+  if (!existsSync(releasesDir)) return [];
+  const live = await liveId(releasesDir);
+  const entries = await readdir(releasesDir, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isDirectory() && RELEASE_ID.test(entry.name))
+    .map((entry) => entry.name)
+    .sort((a, b) => compareIds(b, a))
+    .map((id) => ({ id, live: id === live }));
+}
+
+/**
+ * Makes release `id` the live site: a new symlink `current.tmp` renamed over
+ * `current` (rename is atomic). Then deletes all but the newest `keep`
+ * releases, never the live one. Rolling back is activating an older id.
+ */
+export function activateRelease(releasesDir: string, id: string, keep = DEFAULT_KEEP): Promise<void> {
+  return serialised(`releases:${releasesDir}`, async () => {
+    if (!RELEASE_ID.test(id) || !(await lstat(join(releasesDir, id)).then((stat) => stat.isDirectory(), () => false))) {
+      throw new Error(RELEASE_MESSAGES.unknownRelease(id));
+    }
+    const next = join(releasesDir, `${CURRENT}.tmp`);
+    await rm(next, { force: true });
+    // Relative target: the releases folder can be moved or mounted elsewhere.
+    await symlink(id, next);
+    await rename(next, join(releasesDir, CURRENT));
+
+    const releases = await listReleases(releasesDir);
+    const stale = releases.slice(Math.max(1, keep)).filter((release) => !release.live);
+    for (const release of stale) await rm(join(releasesDir, release.id), { recursive: true, force: true });
+  });
+}

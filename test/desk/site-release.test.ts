@@ -1,0 +1,106 @@
+/**
+ * Release folders and the `current` symlink: a build becomes a release only
+ * when it succeeded, switching is a symlink swap, the last five are kept and
+ * the live one never deleted, and a rollback serves the older build again.
+ * The build step is injected (no Astro needed); the real `npm run build` is
+ * exercised by test/desk/site-release.e2e.test.ts.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { activateRelease, buildRelease, listReleases, type BuildStep } from '../../desk/site-release.ts';
+
+let releases: string;
+beforeEach(() => {
+  releases = mkdtempSync(join(tmpdir(), 'desk-releases-'));
+});
+afterEach(() => rmSync(releases, { recursive: true, force: true }));
+
+/** A build that writes a one-page site saying `text`. */
+function writing(text: string): BuildStep {
+  return async ({ outDir }) => {
+    mkdirSync(join(outDir, 'briefings'), { recursive: true });
+    writeFileSync(join(outDir, 'index.html'), `<h1>${text}</h1>`);
+    writeFileSync(join(outDir, 'briefings', 'index.html'), text);
+    return { ok: true, output: `built ${text}` };
+  };
+}
+
+const served = () => readFileSync(join(releases, 'current', 'index.html'), 'utf8');
+
+async function release(text: string): Promise<string> {
+  const result = await buildRelease({ repoDir: '.', releasesDir: releases, build: writing(text) });
+  if (!result.ok) throw new Error(result.output);
+  return result.id;
+}
+
+test('a successful build is a release; activating it points current at it', async () => {
+  const id = await release('第一版');
+  expect(id).toMatch(/^\d{8}-\d{6}(-\d+)?$/);
+  expect(await listReleases(releases)).toEqual([{ id, live: false }]);
+  await activateRelease(releases, id);
+  expect(readlinkSync(join(releases, 'current'))).toBe(id);
+  expect(served()).toBe('<h1>第一版</h1>');
+  expect(await listReleases(releases)).toEqual([{ id, live: true }]);
+});
+
+test('a failed build leaves the live site untouched and no folder behind', async () => {
+  await activateRelease(releases, await release('线上版'));
+  const before = readdirSync(releases).sort();
+  const failing: BuildStep = async ({ outDir }) => {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'half.html'), 'half');
+    return { ok: false, output: 'error: content check failed' };
+  };
+  const result = await buildRelease({ repoDir: '.', releasesDir: releases, build: failing });
+  expect(result).toMatchObject({ ok: false, output: 'error: content check failed' });
+  expect((result as { message: string }).message).toContain('线上网站保持不变');
+  expect(readdirSync(releases).sort()).toEqual(before);
+  expect(served()).toBe('<h1>线上版</h1>');
+
+  const crashing: BuildStep = async () => { throw new Error('spawn ENOENT'); };
+  expect(await buildRelease({ repoDir: '.', releasesDir: releases, build: crashing })).toMatchObject({ ok: false });
+  const empty: BuildStep = async ({ outDir }) => { mkdirSync(outDir, { recursive: true }); return { ok: true, output: '' }; };
+  expect(await buildRelease({ repoDir: '.', releasesDir: releases, build: empty })).toMatchObject({ ok: false });
+  expect(readdirSync(releases).sort()).toEqual(before);
+});
+
+test('the newest five releases are kept, and the live one is never deleted', async () => {
+  const ids: string[] = [];
+  for (let n = 1; n <= 7; n++) ids.push(await release(`第${n}版`));
+  expect(new Set(ids).size).toBe(7);
+  // Roll back to the oldest, then activate the newest builds one by one.
+  await activateRelease(releases, ids[0]!);
+  expect((await listReleases(releases)).map((entry) => entry.id)).toEqual([...ids.slice(2)].reverse().concat(ids[0]!));
+  expect(served()).toBe('<h1>第1版</h1>');
+  await activateRelease(releases, ids[6]!);
+  expect((await listReleases(releases)).map((entry) => entry.id)).toEqual(ids.slice(2).reverse());
+  expect((await listReleases(releases)).filter((entry) => entry.live).map((entry) => entry.id)).toEqual([ids[6]]);
+});
+
+test('a rollback serves the older release again, and going forward works after it', async () => {
+  const first = await release('旧版');
+  const second = await release('新版');
+  await activateRelease(releases, second);
+  expect(served()).toBe('<h1>新版</h1>');
+  await activateRelease(releases, first);
+  expect(served()).toBe('<h1>旧版</h1>');
+  expect(readdirSync(releases)).not.toContain('current.tmp');
+  await activateRelease(releases, second);
+  expect(served()).toBe('<h1>新版</h1>');
+});
+
+test('a site under a base path is built into the release below that path, as nginx serves it', async () => {
+  const result = await buildRelease({ repoDir: '.', releasesDir: releases, siteUrl: 'https://www.example.gov.cn/yshj/', build: writing('子路径版') });
+  await activateRelease(releases, (result as { id: string }).id);
+  expect(readFileSync(join(releases, 'current', 'yshj', 'index.html'), 'utf8')).toBe('<h1>子路径版</h1>');
+});
+
+test('only a release folder can be activated', async () => {
+  await activateRelease(releases, await release('线上版'));
+  for (const id of ['../etc', 'current', '.cache', '20990101-000000']) {
+    await expect(activateRelease(releases, id)).rejects.toThrow(/没有编号/);
+  }
+  expect(served()).toBe('<h1>线上版</h1>');
+});
