@@ -60,8 +60,12 @@ export const frontmatterDate = () =>
 
 const idMessage = (example: string) => messageText('id-format', { example });
 
-/** An id (see ID_PATTERN); `example` is shown in the message when the value is not one. */
-export const slug = (example = 'qingshanhu') => z.string().regex(ID_PATTERN, { error: idMessage(example) });
+/** An id (see ID_PATTERN); `example` is shown in the message when the value is not one. An empty cell is told it must be filled, not what an id looks like. */
+export const slug = (example = 'qingshanhu') =>
+  z.string().superRefine((value, ctx) => {
+    if (value === '') ctx.addIssue({ code: 'custom', message: messageText('required') });
+    else if (!ID_PATTERN.test(value)) ctx.addIssue({ code: 'custom', message: idMessage(example) });
+  });
 
 export const optionalSlug = (example = 'kaiban-qiye') =>
   z
