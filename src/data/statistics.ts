@@ -1,35 +1,56 @@
 /**
- * What the statistics pages summarise: for each region with published
- * figures, how many there are and how many published rates disagree with
- * their own counts. Each region's figures are listed on a page of its own.
+ * What the statistics pages show: one card per region and tracked list with
+ * its latest figures (lib/figures/tracker-dashboard.ts), the regions in name
+ * order split into dashboard pages, and what each region published besides
+ * (ranking tiers, weights). Built once per state of the content.
  */
-import { grouped, lookup } from './site-content.ts';
+import { grouped, lookup, type PublishedProgressRow } from './site-content.ts';
 import { oncePerContent } from '../loaders/content-files.ts';
-import { checkPublishedRate } from '../lib/figures/rates.ts';
+import { groupBy } from '../lib/catalog.ts';
+import { trackerCards, type TrackerCard } from '../lib/figures/tracker-dashboard.ts';
+
+export type StatisticsCard = TrackerCard<PublishedProgressRow>;
 
 export interface RegionStatistics {
   region: string;
-  progress: number;
-  disagreements: number;
+  cards: StatisticsCard[];
   tiers: number;
   weights: number;
   latest: string | undefined;
 }
 
+/**
+ * Regions on one page of the dashboard: at province scale (100 counties,
+ * three lists each) a page of 20 regions stays well under 100 KB of HTML.
+ */
+export const STATISTICS_REGIONS_PER_PAGE = 20;
+
 export const statisticsRegions = oncePerContent(async (): Promise<RegionStatistics[]> => {
-  const [byKey, { regionName }] = await Promise.all([grouped(), lookup()]);
+  const [byKey, { regionName, trackers }] = await Promise.all([grouped(), lookup()]);
+  const trackerOrder = new Map([...trackers.keys()].map((id, i) => [id, String(i).padStart(4, '0')]));
+  const cards = trackerCards([...byKey.progressByRegion.values()].flat(), (id) => byKey.revisions.get(id), {
+    region: regionName,
+    tracker: (id) => trackerOrder.get(id) ?? id,
+  });
+  const cardsByRegion = groupBy(cards, (c) => c.region);
   const regions = new Set([...byKey.progressByRegion.keys(), ...byKey.tiersByRegion.keys(), ...byKey.weightsByRegion.keys()]);
   return [...regions]
-    .map((region) => {
-      const progress = byKey.progressByRegion.get(region) ?? [];
-      return {
-        region,
-        progress: progress.length,
-        disagreements: progress.filter((p) => p.publishedRate !== undefined && !checkPublishedRate(p, p.publishedRate).agrees).length,
-        tiers: (byKey.tiersByRegion.get(region) ?? []).length,
-        weights: (byKey.weightsByRegion.get(region) ?? []).length,
-        latest: progress.map((p) => p.publishedOn).sort().at(-1),
-      };
-    })
+    .map((region) => ({
+      region,
+      cards: cardsByRegion.get(region) ?? [],
+      tiers: (byKey.tiersByRegion.get(region) ?? []).length,
+      weights: (byKey.weightsByRegion.get(region) ?? []).length,
+      latest: (byKey.progressByRegion.get(region) ?? []).map((p) => p.publishedOn).sort().at(-1),
+    }))
     .sort((a, b) => regionName(a.region).localeCompare(regionName(b.region), 'zh-CN'));
+});
+
+export const statisticsPages = oncePerContent(async () => {
+  const regions = await statisticsRegions();
+  const count = Math.max(1, Math.ceil(regions.length / STATISTICS_REGIONS_PER_PAGE));
+  return Array.from({ length: count }, (_, i) => ({
+    page: i + 1,
+    last: count,
+    regions: regions.slice(i * STATISTICS_REGIONS_PER_PAGE, (i + 1) * STATISTICS_REGIONS_PER_PAGE),
+  }));
 });
