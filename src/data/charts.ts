@@ -18,6 +18,9 @@ import { sectionTitles } from './section-titles.ts';
 import { statisticsRegions } from './statistics.ts';
 import { shownRate } from '../lib/figures/tracker-dashboard.ts';
 
+/** As-of dates the statistics page's charts show: a year of monthly briefings; older ones are in its table. */
+const STATISTICS_CHART_DATES = 12;
+
 export interface PlacedChart {
   spec: CreditedChart;
   /** The page the chart appears on, e.g. /briefings/x/. */
@@ -79,8 +82,8 @@ async function buildCharts(): Promise<PlacedChart[]> {
       // Many briefings are named as a range: each row's own source is in the page's table of figures.
       const sources = cited.sources.length > 3 ? [`${cited.sources[0]}至${cited.sources.at(-1)}等${cited.sources.length}处（各期出处见“历次公布的数字”表）`] : cited.sources;
       const credit = { page: statistics, ...cited, sources };
-      charts.push({ page: statistics, spec: { ...trackerRateChart({ ...history, id: statisticsChartIds(trackerId, regionId).rate, compact: true }), credit } });
-      charts.push({ page: statistics, spec: { ...trackerCountsChart({ ...history, id: statisticsChartIds(trackerId, regionId).counts }), credit } });
+      charts.push({ page: statistics, spec: { ...trackerRateChart({ ...history, id: statisticsChartIds(trackerId, regionId).rate, compact: true, recent: STATISTICS_CHART_DATES }), credit } });
+      charts.push({ page: statistics, spec: { ...trackerCountsChart({ ...history, id: statisticsChartIds(trackerId, regionId).counts, recent: STATISTICS_CHART_DATES }), credit } });
     }
   }
 

@@ -8,6 +8,7 @@ import { grouped, lookup, type PublishedProgressRow } from './site-content.ts';
 import { oncePerContent } from '../loaders/content-files.ts';
 import { groupBy } from '../lib/catalog.ts';
 import { trackerCards, type TrackerCard } from '../lib/figures/tracker-dashboard.ts';
+import { pageGroups } from '../lib/pagination.ts';
 
 export type StatisticsCard = TrackerCard<PublishedProgressRow>;
 
@@ -20,10 +21,10 @@ export interface RegionStatistics {
 }
 
 /**
- * Regions on one page of the dashboard: at province scale (100 counties,
- * three lists each) a page of 20 regions stays well under 100 KB of HTML.
+ * Cards on one page of the dashboard. A card with its citation is about
+ * 3.5 KB of HTML, so a page of 18 stays under 100 KB with the summary.
  */
-export const STATISTICS_REGIONS_PER_PAGE = 20;
+export const STATISTICS_CARDS_PER_PAGE = 18;
 
 export const statisticsRegions = oncePerContent(async (): Promise<RegionStatistics[]> => {
   const [byKey, { regionName, trackers }] = await Promise.all([grouped(), lookup()]);
@@ -45,12 +46,8 @@ export const statisticsRegions = oncePerContent(async (): Promise<RegionStatisti
     .sort((a, b) => regionName(a.region).localeCompare(regionName(b.region), 'zh-CN'));
 });
 
+/** The dashboard's pages (routes.statisticsPage): whole regions, in name order, up to STATISTICS_CARDS_PER_PAGE cards a page. */
 export const statisticsPages = oncePerContent(async () => {
-  const regions = await statisticsRegions();
-  const count = Math.max(1, Math.ceil(regions.length / STATISTICS_REGIONS_PER_PAGE));
-  return Array.from({ length: count }, (_, i) => ({
-    page: i + 1,
-    last: count,
-    regions: regions.slice(i * STATISTICS_REGIONS_PER_PAGE, (i + 1) * STATISTICS_REGIONS_PER_PAGE),
-  }));
+  const groups = pageGroups(await statisticsRegions(), (r) => Math.max(1, r.cards.length), STATISTICS_CARDS_PER_PAGE);
+  return groups.map((regions, i) => ({ page: i + 1, last: groups.length, regions }));
 });

@@ -182,12 +182,23 @@ function historySource(rows: readonly ProgressRow[], briefingTitle: (id: string)
 const byAsOf = (rows: readonly ProgressRow[]) => [...rows].sort((a, b) => a.asOf.localeCompare(b.asOf));
 
 /**
+ * The as-of dates a chart over time shows: all of them, or with `recent` the
+ * latest `recent` only, and a note saying so (a year of monthly figures stays
+ * readable on a phone, and the page's weight does not grow with the years).
+ */
+function recentRows(rows: readonly ProgressRow[], recent: number | undefined): { shown: ProgressRow[]; notes: string[] } {
+  const sorted = byAsOf(rows);
+  if (recent === undefined || sorted.length <= recent) return { shown: sorted, notes: [] };
+  return { shown: sorted.slice(-recent), notes: [`图中为最近${recent}期（共${sorted.length}期）；更早各期见本页“历次公布的数字”表和数据下载。`] };
+}
+
+/**
  * One region's rate of a tracker at each as-of date it was published: points
  * only, nothing in between, on a fixed 0–100% axis. `id` defaults to the
  * tracker page's chart; the statistics page gives its own.
  */
-export function trackerRateChart(input: TrackerHistoryInput & { id?: string; compact?: boolean }): ChartSpec {
-  const rows = byAsOf(input.rows);
+export function trackerRateChart(input: TrackerHistoryInput & { id?: string; compact?: boolean; recent?: number }): ChartSpec {
+  const { shown: rows, notes: recentNotes } = recentRows(input.rows, input.recent);
   const { series, notes } = rateSeries(rows);
   const first = rows[0];
   const last = rows.at(-1);
@@ -203,7 +214,7 @@ export function trackerRateChart(input: TrackerHistoryInput & { id?: string; com
     categories: rows.map((r) => formatChineseDate(r.asOf)),
     categoryDates: rows.map((r) => r.asOf),
     series,
-    notes: [...notes, ...(rows.length === 1 ? [ONE_POINT_NOTE] : [])],
+    notes: [...notes, ...recentNotes, ...(rows.length === 1 ? [ONE_POINT_NOTE] : [])],
     ...(input.compact && first && last
       ? {
         summary: `${input.regionName}${input.trackerName}完成率，共${rows.length}期：由${rateOf(first)}（截至${formatChineseDate(first.asOf)}）到${rateOf(last)}（截至${formatChineseDate(last.asOf)}）。各期数字见数据表。`,
@@ -217,8 +228,8 @@ export function trackerRateChart(input: TrackerHistoryInput & { id?: string; com
 }
 
 /** One region's counts of a tracker at each as-of date, as stacked bars of the parts (the colours and patterns of a briefing's chart). */
-export function trackerCountsChart(input: TrackerHistoryInput & { id: string }): ChartSpec {
-  const rows = byAsOf(input.rows);
+export function trackerCountsChart(input: TrackerHistoryInput & { id: string; recent?: number }): ChartSpec {
+  const { shown: rows, notes: recentNotes } = recentRows(input.rows, input.recent);
   const last = rows.at(-1);
   return {
     id: input.id,
@@ -230,7 +241,7 @@ export function trackerCountsChart(input: TrackerHistoryInput & { id: string }):
     categories: rows.map((r) => formatChineseDate(r.asOf)),
     categoryDates: rows.map((r) => r.asOf),
     series: PROGRESS_PARTS.map((part) => ({ label: part.label, values: rows.map((r) => r[part.key] ?? null) })),
-    notes: rows.length === 1 ? [ONE_POINT_NOTE.replace('一个点', '一根柱')] : [],
+    notes: [...recentNotes, ...(rows.length === 1 ? [ONE_POINT_NOTE.replace('一个点', '一根柱')] : [])],
     ...(last ? { summary: `${input.regionName}${input.trackerName}各期进展数字，共${rows.length}期；最新一期（截至${formatChineseDate(last.asOf)}）共${last.total}项，${PROGRESS_PARTS.flatMap(({ key, label }) => (last[key] === undefined ? [] : [`${label}${last[key]}项`])).join('，')}。各期数字见数据表。` } : {}),
     // Only the counts: the sources of every row are in the page's table of figures and the chart's credit.
     table: {
