@@ -46,8 +46,9 @@ export const statisticsRegions = oncePerContent(async (): Promise<RegionStatisti
     .sort((a, b) => regionName(a.region).localeCompare(regionName(b.region), 'zh-CN'));
 });
 
-/** The dashboard's pages (routes.statisticsPage): whole regions, in name order, up to STATISTICS_CARDS_PER_PAGE cards a page. */
+/** The dashboard's pages (routes.statisticsPage): whole regions with cards, in name order, up to STATISTICS_CARDS_PER_PAGE cards a page. */
 export const statisticsPages = oncePerContent(async () => {
-  const groups = pageGroups(await statisticsRegions(), (r) => Math.max(1, r.cards.length), STATISTICS_CARDS_PER_PAGE);
+  // Regions with figures of tracked lists only; the others (ranking tiers or weights alone) are listed on the first page.
+  const groups = pageGroups((await statisticsRegions()).filter((r) => r.cards.length > 0), (r) => r.cards.length, STATISTICS_CARDS_PER_PAGE);
   return groups.map((regions, i) => ({ page: i + 1, last: groups.length, regions }));
 });

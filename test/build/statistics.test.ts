@@ -72,10 +72,12 @@ test('every card carries a citation of its figure with the briefing and the full
   }
 });
 
-test('the dashboard summary says how many regions report each list, and links each region to its page', () => {
-  const summary = text(dashboard.root.querySelector('.statistics-summary')!);
-  expect(summary).toContain('对标提升：1 个地区公布，最新完成率 93.5%');
+test('the dashboard links each region to its page; with one region reporting, the cards come first, without a summary', () => {
+  expect(dashboard.root.querySelector('.statistics-summary')).toBeNull();
+  expect(dashboard.root.querySelectorAll('h2')[0]!.textContent).toBe('各地最新进展');
   expect(dashboard.root.querySelector('a[href="/statistics/qingshanhu/"]')).toBeTruthy();
+  // 南昌市 published weights only: named after the cards, with a link.
+  expect(dashboard.root.querySelector('a[href="/statistics/nanchang/"]')).toBeTruthy();
   // One region with cards: no distribution chart of a single value.
   expect(dashboard.root.querySelector('figure[data-chart]')).toBeNull();
 });
