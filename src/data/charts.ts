@@ -18,8 +18,8 @@ import { sectionTitles } from './section-titles.ts';
 import { statisticsRegions } from './statistics.ts';
 import { shownRate } from '../lib/figures/tracker-dashboard.ts';
 
-/** As-of dates the statistics page's charts show: a year of monthly briefings; older ones are in its table. */
-const STATISTICS_CHART_DATES = 12;
+/** As-of dates the statistics page's charts and table show: a year of monthly briefings; tracker pages and downloads have them all. */
+export const STATISTICS_RECENT_DATES = 12;
 
 export interface PlacedChart {
   spec: CreditedChart;
@@ -80,10 +80,10 @@ async function buildCharts(): Promise<PlacedChart[]> {
       const history = { trackerId, trackerName: tracker.name, regionId, regionName: regionName(regionId), rows: current, briefingTitle, names };
       const cited = fromBriefings(current);
       // Many briefings are named as a range: each row's own source is in the page's table of figures.
-      const sources = cited.sources.length > 3 ? [`${cited.sources[0]}至${cited.sources.at(-1)}等${cited.sources.length}处（各期出处见“历次公布的数字”表）`] : cited.sources;
+      const sources = cited.sources.length > 3 ? [`${cited.sources[0]}至${cited.sources.at(-1)}等${cited.sources.length}处（各期出处见数据表下方的“历次公布的数字”和该清单的跟踪页）`] : cited.sources;
       const credit = { page: statistics, ...cited, sources };
-      charts.push({ page: statistics, spec: { ...trackerRateChart({ ...history, id: statisticsChartIds(trackerId, regionId).rate, compact: true, recent: STATISTICS_CHART_DATES }), credit } });
-      charts.push({ page: statistics, spec: { ...trackerCountsChart({ ...history, id: statisticsChartIds(trackerId, regionId).counts, recent: STATISTICS_CHART_DATES }), credit } });
+      charts.push({ page: statistics, spec: { ...trackerRateChart({ ...history, id: statisticsChartIds(trackerId, regionId).rate, compact: true, recent: STATISTICS_RECENT_DATES }), credit } });
+      charts.push({ page: statistics, spec: { ...trackerCountsChart({ ...history, id: statisticsChartIds(trackerId, regionId).counts, recent: STATISTICS_RECENT_DATES }), credit } });
     }
   }
 
@@ -126,8 +126,9 @@ async function buildCharts(): Promise<PlacedChart[]> {
       source: { label: '各地最新一期工作简报（出处见各卡片）', href: routes.statistics('cards') },
     });
     const credit = fromBriefings(latest);
-    // Each card names its own source; listing every briefing here would outweigh the chart.
-    charts.push({ page, spec: { ...spec, credit: { page, ...credit, sources: credit.sources.length > 3 ? [`各地最新一期工作简报，共${credit.sources.length}期（出处见各卡片）`] : credit.sources } } });
+    // Each card names its own source; listing every briefing and office here would outweigh the chart (a citation names three and 等).
+    const many = credit.sources.length > 3;
+    charts.push({ page, spec: { ...spec, credit: { page, ...credit, authors: credit.authors.slice(0, 4), sources: many ? [`各地最新一期工作简报，共${credit.sources.length}期（出处见各卡片）`] : credit.sources } } });
   }
   return charts;
 }

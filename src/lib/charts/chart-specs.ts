@@ -189,7 +189,7 @@ const byAsOf = (rows: readonly ProgressRow[]) => [...rows].sort((a, b) => a.asOf
 function recentRows(rows: readonly ProgressRow[], recent: number | undefined): { shown: ProgressRow[]; notes: string[] } {
   const sorted = byAsOf(rows);
   if (recent === undefined || sorted.length <= recent) return { shown: sorted, notes: [] };
-  return { shown: sorted.slice(-recent), notes: [`图中为最近${recent}期（共${sorted.length}期）；更早各期见本页“历次公布的数字”表和数据下载。`] };
+  return { shown: sorted.slice(-recent), notes: [`图中为最近${recent}期（共${sorted.length}期）；全部各期见该清单的跟踪页和数据下载。`] };
 }
 
 /**
