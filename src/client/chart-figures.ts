@@ -17,7 +17,7 @@ import {
   type ChartConfiguration, type Plugin,
 } from 'chart.js';
 import { formatChartValue, type CreditedChart } from '../lib/charts/chart-specs.ts';
-import { endCandidates, fitsSideBySide, placeLabels, segmentCandidates, wrapLabels, type Box, type LabelRequest } from '../lib/charts/label-layout.ts';
+import { dateTickLabels, endCandidates, fitsSideBySide, placeLabels, segmentCandidates, wrapLabels, type Box, type LabelRequest } from '../lib/charts/label-layout.ts';
 import { EXPORT_CHART_WIDTH, exportLayout, exportSvg } from '../lib/charts/export-layout.ts';
 import { SITE_NAME } from '../lib/site.ts';
 
@@ -96,7 +96,7 @@ function planDrawing(spec: CreditedChart, width: number, fontSize: number): Draw
   const measure = measurer(fontSize);
   const lineHeight = Math.round(fontSize * 1.3);
   const withNotes = spec.categories.map((c, i) => (spec.categoryNotes?.[i] ? `${c}\n${spec.categoryNotes[i]}` : c));
-  const axisRoom = measure(String(Math.max(0, ...spec.series.flatMap((s) => s.values.map((v) => v ?? 0))))) + fontSize * 2.5;
+  const axisRoom = measure(String(spec.valueAxis?.max ?? Math.max(0, ...spec.series.flatMap((s) => s.values.map((v) => v ?? 0))))) + fontSize * 2.5;
   const slot = (width - axisRoom) / Math.max(spec.categories.length, 1);
   const horizontal = spec.kind === 'horizontal-bar' || (spec.kind === 'bar' && !fitsSideBySide(withNotes, slot * 0.92, measure, fontSize));
   const legendRows = spec.series.length > 1 ? Math.ceil(spec.series.reduce((w, s) => w + measure(s.label) + fontSize * 3, 0) / width) : 0;
@@ -107,7 +107,10 @@ function planDrawing(spec: CreditedChart, width: number, fontSize: number): Draw
     const rowHeight = Math.max(Math.max(...labels.map((l) => l.length)) * lineHeight + 12, fontSize * 2.2);
     return { spec, fontSize, horizontal, labels, height: Math.ceil(labels.length * rowHeight + lineHeight * 3 + legend), unplaced: [] };
   }
-  const labels = wrapLabels(withNotes, Math.max(slot * 0.92, fontSize), measure);
+  // Dates get short labels (7/31, the year once) when full ones would wrap: a phone never shows 2023年 / 5月31 / 日.
+  const labels = spec.categoryDates && !spec.categoryNotes
+    ? dateTickLabels(spec.categoryDates, spec.categories, slot, measure)
+    : wrapLabels(withNotes, Math.max(slot * 0.92, fontSize), measure);
   const lines = Math.max(...labels.map((l) => l.length));
   return { spec, fontSize, horizontal, labels, height: Math.ceil(Math.max(220, fontSize * 17) + lines * lineHeight + legend), unplaced: [] };
 }
@@ -201,6 +204,8 @@ function configFor(drawing: Drawing, responsive: boolean): ChartConfiguration<'b
   // Every category keeps its label (wrapped to fit); value ticks thin out as room requires.
   const categoryTicks = { font, color: INK, autoSkip: false, maxRotation: 0, minRotation: 0 };
   const valueTicks = { font, color: INK, maxRotation: 0, minRotation: 0 };
+  // A fixed range (rates: 0–100%) keeps every chart of a rate on the same scale, never past 100%.
+  const range = spec.valueAxis ? { min: spec.valueAxis.min, max: spec.valueAxis.max, grace: 0 } : {};
   const maxValue = Math.max(0, ...spec.series.flatMap((s) => s.values.map((v) => v ?? 0)));
   const valueRoom = measurer(fontSize)(formatChartValue(spec, spec.series[0] ?? {}, maxValue)) + 16;
   const labelColumn = Math.max(0, ...labels.flat().map(measurer(fontSize))) + fontSize;
@@ -231,9 +236,9 @@ function configFor(drawing: Drawing, responsive: boolean): ChartConfiguration<'b
       layout: { padding: { top: fontSize + 8, right: horizontal ? valueRoom : fontSize } },
       scales: {
         // A single point sits in the middle of its axis, not against it.
-        x: { stacked, offset: !line || spec.categories.length === 1 ? true : undefined, ticks: horizontal ? valueTicks : categoryTicks, beginAtZero: true, grace: horizontal ? '8%' : 0 },
+        x: { stacked, offset: !line || spec.categories.length === 1 ? true : undefined, ticks: horizontal ? valueTicks : categoryTicks, beginAtZero: true, grace: horizontal ? '8%' : 0, ...(horizontal ? range : {}) },
         y: {
-          stacked, ticks: horizontal ? categoryTicks : valueTicks, beginAtZero: true, grace: horizontal ? 0 : '8%',
+          stacked, ticks: horizontal ? categoryTicks : valueTicks, beginAtZero: true, grace: horizontal ? 0 : '8%', ...(horizontal ? {} : range),
           // chart.js may narrow the label column below the wrapped labels' width, clipping them: keep it wide enough.
           ...(horizontal ? { afterFit: (scale: { width: number }) => { scale.width = Math.max(scale.width, labelColumn); } } : {}),
         },

@@ -7,15 +7,19 @@ import { grouped, lookup, tableRows, taskListCatalog } from './site-content.ts';
 import { groupBy } from '../lib/catalog.ts';
 import { yearOf } from '../core/dates.ts';
 import { policySortDate } from '../schemas/policies.ts';
-import { currentSnapshots } from '../lib/figures/revisions.ts';
 import { oncePerContent } from '../loaders/content-files.ts';
 import {
   briefingProgressChart, rankingTiersChart, targetComparisonCharts, tasksByGroupChart, tasksByLeadUnitChart,
-  tasksByMonthChart, trackerRateChart, type ChartCredit, type CreditedChart,
+  rateSpreadChart, tasksByMonthChart, trackerCountsChart, trackerRateChart, type ChartCredit, type CreditedChart,
 } from '../lib/charts/chart-specs.ts';
 import { bookTitle } from '../lib/citation.ts';
 import { routes } from '../lib/routes.ts';
 import { sectionTitles } from './section-titles.ts';
+import { statisticsRegions } from './statistics.ts';
+import { shownRate } from '../lib/figures/tracker-dashboard.ts';
+
+/** As-of dates the statistics page's charts and table show: a year of monthly briefings; tracker pages and downloads have them all. */
+export const STATISTICS_RECENT_DATES = 12;
 
 export interface PlacedChart {
   spec: CreditedChart;
@@ -65,11 +69,21 @@ async function buildCharts(): Promise<PlacedChart[]> {
     const tracker = trackers.get(trackerId);
     if (!tracker) continue;
     for (const [regionId, regionRows] of groupBy(rows, (p) => p.region)) {
-      const current = currentSnapshots(regionRows);
+      // The figures in force: a figure a later briefing revised gives way to its revision.
+      const current = regionRows.filter((r) => !byKey.revisions.get(r.id)?.revisedBy).sort((a, b) => a.asOf.localeCompare(b.asOf));
       const spec = trackerRateChart({ trackerId, trackerName: tracker.name, regionId, regionName: regionName(regionId), rows: current, briefingTitle, names });
       // Each region's history of a tracker has its own page: one page for all regions would grow without bound.
       const page = routes.trackerInRegion(trackerId, regionId);
       charts.push({ page, spec: { ...spec, credit: { page, ...fromBriefings(current) } } });
+      // The region's statistics page shows each tracker over time: the rate as a line, the counts as stacked bars.
+      const statistics = routes.regionStatistics(regionId);
+      const history = { trackerId, trackerName: tracker.name, regionId, regionName: regionName(regionId), rows: current, briefingTitle, names };
+      const cited = fromBriefings(current);
+      // Many briefings are named as a range: each row's own source is in the page's table of figures.
+      const sources = cited.sources.length > 3 ? [`${cited.sources[0]}至${cited.sources.at(-1)}等${cited.sources.length}处（各期出处见数据表下方的“历次公布的数字”和该清单的跟踪页）`] : cited.sources;
+      const credit = { page: statistics, ...cited, sources };
+      charts.push({ page: statistics, spec: { ...trackerRateChart({ ...history, id: statisticsChartIds(trackerId, regionId).rate, compact: true, recent: STATISTICS_RECENT_DATES }), credit } });
+      charts.push({ page: statistics, spec: { ...trackerCountsChart({ ...history, id: statisticsChartIds(trackerId, regionId).counts, recent: STATISTICS_RECENT_DATES }), credit } });
     }
   }
 
@@ -96,9 +110,32 @@ async function buildCharts(): Promise<PlacedChart[]> {
     const credit = { page, ...fromPolicies(spec.table.rows.map((row) => targetById.get(String(row[0]))!)) };
     charts.push({ page, spec: { ...spec, asOf: credit.published, credit }, year: targetYear(target), ...(indicator ? { indicator } : {}) });
   }
+
+  // The dashboard's summary: how the latest rates spread over the regions reporting each list.
+  const cards = (await statisticsRegions()).flatMap((r) => r.cards);
+  if (cards.length > 0) {
+    const page = routes.statistics();
+    const latest = cards.map((c) => c.latest);
+    const spec = rateSpreadChart({
+      id: 'latest-rate-spread',
+      trackers: [...groupBy(cards, (c) => c.tracker)].map(([id, ofTracker]) => ({
+        name: trackerName(id),
+        rates: ofTracker.flatMap((c) => shownRate(c.latest).rate ?? []),
+      })),
+      asOf: latest.map((r) => r.asOf).sort().at(-1),
+      source: { label: '各地最新一期工作简报（出处见各卡片）', href: routes.statistics('cards') },
+    });
+    const credit = fromBriefings(latest);
+    // Each card names its own source; listing every briefing and office here would outweigh the chart (a citation names three and 等).
+    const many = credit.sources.length > 3;
+    charts.push({ page, spec: { ...spec, credit: { page, ...credit, authors: credit.authors.slice(0, 4), sources: many ? [`各地最新一期工作简报，共${credit.sources.length}期（出处见各卡片）`] : credit.sources } } });
+  }
   return charts;
 }
 
+
+/** The ids of a tracker's two charts on its region's statistics page (the tracker page has its own rate chart). */
+export const statisticsChartIds = (trackerId: string, regionId: string) => ({ rate: `trend-${trackerId}-${regionId}`, counts: `counts-${trackerId}-${regionId}` });
 
 /** Every chart of the site, built once per state of the content and shared by all pages. */
 export const allCharts = oncePerContent(buildCharts);

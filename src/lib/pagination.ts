@@ -55,3 +55,23 @@ export function pageLinks(current: number, last: number, around = 2): (number | 
   }
   return pages;
 }
+
+/**
+ * Items split into pages in order, whole items only: each page takes items
+ * while their sizes add up to at most `pageSize`; an item larger than a page
+ * gets a page of its own. Always at least one page.
+ */
+export function pageGroups<T>(items: readonly T[], size: (item: T) => number, pageSize: number): T[][] {
+  const pages: T[][] = [[]];
+  let filled = 0;
+  for (const item of items) {
+    const n = size(item);
+    if (filled > 0 && filled + n > pageSize) {
+      pages.push([]);
+      filled = 0;
+    }
+    pages.at(-1)!.push(item);
+    filled += n;
+  }
+  return pages;
+}

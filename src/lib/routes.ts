@@ -63,6 +63,8 @@ export const routes = {
   /** Page `page` of one task list; rows are anchored `r<number>`. */
   taskList: (list: string, page = 1, anchor?: string) => `${pagePath(`/tasks/${list}/`, page)}${fragment(anchor)}`,
   statistics: (anchor?: string) => `/statistics/${fragment(anchor)}`,
+  /** Page `page` of the statistics dashboard: later pages below /statistics/page/, apart from the regions' pages. */
+  statisticsPage: (page: number) => (page <= 1 ? '/statistics/' : `/statistics/page/${page}/`),
   regionStatistics: (region: string, anchor?: string) => `/statistics/${region}/${fragment(anchor)}`,
   tracker: (id: string, anchor?: string) => `/trackers/${id}/${fragment(anchor)}`,
   trackerInRegion: (id: string, region: string, anchor?: string) => `/trackers/${id}/${region}/${fragment(anchor)}`,

@@ -2,15 +2,17 @@
  * In a real browser: every chart canvas is actually drawn, without console
  * errors or failed requests; its text never overprints other text at phone
  * and desktop widths or in 大字, and every value is on the chart or named
- * beside it; the image downloads stand alone; citations copy with the full
+ * beside it, on the real site and on the twelve-briefing fixture's statistics
+ * page (rates and counts over a year); dates over time are short on phones; the image downloads stand alone; citations copy with the full
  * address and today's date; embed pages work inside another site's iframe.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { builtPages } from '../support/site.ts';
 import { browserOnBuiltSite, chartsDrawn } from '../support/browser.ts';
+import { serveStatic } from '../support/static-server.ts';
 import { TEST_SITE_URL } from '../support/astro-build.ts';
 import { formatChartValue, type CreditedChart } from '../../src/lib/charts/chart-specs.ts';
 import { localIsoDate } from '../../src/lib/citation.ts';
@@ -24,6 +26,18 @@ const chartPages = pages.filter((p) => p.root.querySelectorAll('figure[data-char
 const specs = new Map(pages.flatMap((p) => p.root.querySelectorAll('figure[data-chart]').map((f) => [f.id, JSON.parse(f.querySelector('script.chart-spec')!.textContent) as CreditedChart] as const)));
 const briefing = chartPages.find((url) => url.startsWith('/briefings/'))!;
 const site = browserOnBuiltSite();
+// The twelve-briefing fixture: a year of monthly figures for one region, drawn as rates and counts over time.
+const twelveDir = inject('twelveBriefingsSiteDir');
+const twelvePages = builtPages(twelveDir);
+for (const p of twelvePages) for (const f of p.root.querySelectorAll('figure[data-chart]')) specs.set(f.id, JSON.parse(f.querySelector('script.chart-spec')!.textContent) as CreditedChart);
+const TWELVE = '/statistics/qingshanhu/';
+let twelve: Awaited<ReturnType<typeof serveStatic>>;
+beforeAll(async () => {
+  twelve = await serveStatic(twelveDir);
+});
+afterAll(async () => {
+  await twelve?.close();
+});
 
 interface TextBox { text: string; left: number; top: number; right: number; bottom: number }
 
@@ -60,7 +74,7 @@ function recordCanvasText(): void {
   };
 }
 
-async function openCharts(url: string, width: number, largeText = false): Promise<{ page: Page; problems: string[] }> {
+async function openCharts(url: string, width: number, largeText = false, origin = site.url): Promise<{ page: Page; problems: string[] }> {
   const page = await site.browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
   const problems: string[] = [];
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -68,7 +82,7 @@ async function openCharts(url: string, width: number, largeText = false): Promis
   page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
   await page.addInitScript(recordCanvasText);
   if (largeText) await page.addInitScript(() => localStorage.setItem('display.largeText', '1'));
-  await page.goto(`${site.url}${url}`, { waitUntil: 'load' });
+  await page.goto(`${origin}${url}`, { waitUntil: 'load' });
   await chartsDrawn(page);
   return { page, problems };
 }
@@ -105,14 +119,19 @@ test.each(chartPages)('%s draws every chart', async (url) => {
   await page.close();
 });
 
-const layouts = chartPages.flatMap((url) => [
-  { url, width: 390, large: false },
-  { url, width: 1280, large: false },
-  { url, width: 320, large: true },
-]);
+const layouts = [
+  ...chartPages.flatMap((url) => [
+    { url, width: 390, large: false, fixture: false },
+    { url, width: 1280, large: false, fixture: false },
+    { url, width: 320, large: true, fixture: false },
+  ]),
+  // Twelve dates side by side: every width from the smallest phone to a desktop, and 大字 at both ends.
+  ...[320, 390, 768, 1280].map((width) => ({ url: TWELVE, width, large: false, fixture: true })),
+  ...[320, 1280].map((width) => ({ url: TWELVE, width, large: true, fixture: true })),
+];
 
-test.each(layouts)('$url at $width px (大字: $large): no text overprints other text, and every value is shown', async ({ url, width, large }) => {
-  const { page, problems } = await openCharts(url, width, large);
+test.each(layouts)('$url at $width px (大字: $large, twelve briefings: $fixture): no text overprints other text, and every value is shown', async ({ url, width, large, fixture }) => {
+  const { page, problems } = await openCharts(url, width, large, fixture ? twelve.url : site.url);
   const drawn = await page.$$eval('figure[data-chart]', (nodes) =>
     nodes.map((figure) => ({
       id: figure.id,
@@ -147,6 +166,28 @@ test.each(layouts)('$url at $width px (大字: $large): no text overprints other
     expect(Math.max(...heights)).toBeGreaterThan(14);
   }
   expect(problems).toEqual([]);
+  await page.close();
+});
+
+test.each([320, 390])('at %i px, dates over time are short (7/31) with the year once, never more than two lines', async (width) => {
+  const { page } = await openCharts(TWELVE, width, false, twelve.url);
+  const charts = await page.$$eval('figure[data-chart]', (nodes) =>
+    nodes.map((figure) => ({ id: figure.id, texts: ((figure.querySelector('canvas') as HTMLCanvasElement & { drawnText?: TextBox[] }).drawnText ?? []).map((t) => t.text) })));
+  expect(charts).toHaveLength(4);
+  for (const { id, texts } of charts) {
+    expect(texts.filter((t) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(t)), `${id}: no full dates on a phone`).toEqual([]);
+    expect(texts.filter((t) => t === '2023年'), `${id}: the year once`).toHaveLength(1);
+    expect(texts.some((t) => /^\d{1,2}\/\d{1,2}$/.test(t)), `${id}: short dates`).toBe(true);
+  }
+  await page.close();
+});
+
+test('a rate axis runs from 0 to 100%, whatever the figures', async () => {
+  const { page } = await openCharts(TWELVE, 1280, false, twelve.url);
+  const ticks = await page.$eval('[id="trend-duibiao-tisheng-qingshanhu"]', (f) => ((f.querySelector('canvas') as HTMLCanvasElement & { drawnText?: TextBox[] }).drawnText ?? []).map((t) => t.text));
+  expect(ticks).toContain('0');
+  expect(ticks).toContain('100');
+  expect(ticks).not.toContain('120');
   await page.close();
 });
 

@@ -123,18 +123,21 @@ describe('the published rate that disagrees with its counts', () => {
   });
 });
 
-test('the statistics pages list every published figure with its as-of date and source, one page per region', () => {
+test('the statistics pages give every region a page, with a card per tracked list and every published figure in a row with its source', () => {
   const hub = pages.find((p) => p.url === '/statistics/')!;
   const regions = new Set([...model.progress, ...model.rankingTiers, ...model.evaluationWeights].map((r) => r.data.region));
   for (const region of regions) expect(hub.root.querySelector(`a[href="/statistics/${region}/"]`), region).toBeTruthy();
   for (const row of model.progress) {
     const page = pages.find((p) => p.url === `/statistics/${row.data.region}/`)!;
-    const rate = page.root.getElementById(`rate-${row.data.id}`);
-    expect(rate, row.data.id).toBeTruthy();
-    expect(rate!.querySelector(`a[href="/briefings/${row.data.briefing}/#${row.data.section}"]`)).toBeTruthy();
+    const figures = page.root.getElementById(`figures-${row.data.id}`);
+    expect(figures, row.data.id).toBeTruthy();
+    expect(figures!.querySelector(`a[href="/briefings/${row.data.briefing}/#${row.data.section}"]`)).toBeTruthy();
+    expect(figures!.textContent).toContain(String(row.data.total));
+    for (const p of [hub, page]) expect(p.root.getElementById(`card-${row.data.region}-${row.data.tracker}`), `${p.url} ${row.data.tracker}`).toBeTruthy();
   }
-  const figures = [...regions].reduce((sum, region) => sum + pages.find((p) => p.url === `/statistics/${region}/`)!.root.querySelectorAll('.table-wrap tbody tr').length, 0);
-  expect(figures).toBeGreaterThanOrEqual(model.progress.length * 6 + model.rankingTiers.length + model.evaluationWeights.length);
+  const rows = (region: string, table: string) => pages.find((p) => p.url === `/statistics/${region}/`)!.root.querySelectorAll(`#${table} + .table-wrap tbody tr`).length;
+  expect([...regions].reduce((sum, region) => sum + rows(region, 'tiers'), 0)).toBe(model.rankingTiers.length);
+  expect([...regions].reduce((sum, region) => sum + rows(region, 'weights'), 0)).toBe(model.evaluationWeights.length);
 });
 
 test('the methodology page defines every tracker and the declared rate', () => {

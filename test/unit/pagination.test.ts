@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { listingPageHead, pageLinks, pageOfPosition, taskRowLinks, TASK_ROWS_PER_PAGE } from '../../src/lib/pagination.ts';
+import { listingPageHead, pageGroups, pageLinks, pageOfPosition, taskRowLinks, TASK_ROWS_PER_PAGE } from '../../src/lib/pagination.ts';
 import { pagePath } from '../../src/lib/routes.ts';
 
 test('page 1 is the listing itself; later pages are numbered below it', () => {
@@ -34,4 +34,12 @@ test('a later page names its number in the title and links back to the listing',
     title: '清单（第2页）',
     crumbs: [{ label: '任务清单', href: '/tasks/' }, { label: '清单', href: '/tasks/l/' }, { label: '第2页' }],
   });
+});
+
+test('pageGroups keeps items whole and in order, filling each page up to its size', () => {
+  const sizes = [3, 3, 5, 3, 20, 1];
+  const pages = pageGroups(sizes, (n) => n, 9);
+  expect(pages).toEqual([[3, 3], [5, 3], [20], [1]]);
+  expect(pages.flat()).toEqual(sizes);
+  expect(pageGroups([], (n: number) => n, 9)).toEqual([[]]);
 });

@@ -8,6 +8,8 @@ import { groupBy } from '../catalog.ts';
 import { formatChineseDate, formatChineseMonth } from '../../core/dates.ts';
 import { checkPublishedRate, describeDisagreement, formatPercent } from '../figures/rates.ts';
 import { routes } from '../routes.ts';
+import { PROGRESS_PARTS } from '../../core/tracker-counts.ts';
+import { rateSpread } from '../figures/tracker-dashboard.ts';
 
 export type ChartKind = 'stacked-bar' | 'bar' | 'horizontal-bar' | 'line';
 
@@ -31,8 +33,14 @@ export interface ChartSpec {
   kind: ChartKind;
   categories: string[];
   series: ChartSeries[];
+  /** The value axis's fixed range, e.g. 0–100 for rates; otherwise it follows the data. */
+  valueAxis?: { min: number; max: number };
+  /** ISO dates of the categories, when they are dates: phones show them short (7/31) with the year once. */
+  categoryDates?: string[];
   /** Text drawn beside each category's bar, e.g. its published rate. */
   categoryNotes?: string[];
+  /** What the chart shows in one or two sentences, for screen readers, when listing every value would be too long (see chartSummary). */
+  summary?: string;
   /** Remarks shown under the title, e.g. a published rate that disagrees with its counts. */
   notes: string[];
   /** The chart's data as a table: shown on the page and downloaded as CSV. */
@@ -77,12 +85,7 @@ export interface ProgressRow {
   section: string;
 }
 
-export const PROGRESS_PARTS = [
-  { key: 'completed', label: '已完成' },
-  { key: 'inProgress', label: '正在推进' },
-  { key: 'notCompleted', label: '未完成' },
-  { key: 'longTerm', label: '长期坚持' },
-] as const;
+export { PROGRESS_PARTS };
 
 /** Column headers carry their units; codes (编号, 来源简报, 来源章节) stand beside the names they stand for. */
 const PROGRESS_HEADERS = [
@@ -134,8 +137,32 @@ export function briefingProgressChart(input: {
   };
 }
 
-/** One region's rate of a tracker at each as-of date it was published: points only, nothing in between. */
-export function trackerRateChart(input: {
+/** The note under a rate chart whose published and computed rates are the same at every date. */
+export const RATES_AGREE_NOTE = '计算完成率与公布一致。';
+
+/** True when two series have the same value at every category (both missing counts as the same). */
+export function sameSeries(a: readonly (number | null)[], b: readonly (number | null)[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+/** The rate series of a tracker's history: published and computed, or one line when they are the same. */
+function rateSeries(rows: readonly ProgressRow[]): { series: ChartSeries[]; notes: string[] } {
+  const published = rows.map((r) => r.publishedRate ?? null);
+  const computed = rows.map((r) => checkPublishedRate(r, r.publishedRate).computed ?? null);
+  // One line where the two agree: two identical lines would hide each other and crowd out their values.
+  if (sameSeries(published, computed)) return { series: [{ label: '完成率', values: published }], notes: [RATES_AGREE_NOTE] };
+  return {
+    series: [
+      { label: '公布完成率', values: published },
+      { label: '计算完成率（已完成÷总数）', values: computed, decimals: 1 },
+    ],
+    notes: [],
+  };
+}
+
+const ONE_POINT_NOTE = '目前只有一期简报公布了这项数字，图中只有一个点；以后各期公布后逐期增加，不作插值。';
+
+interface TrackerHistoryInput {
   trackerId: string;
   trackerName: string;
   regionId: string;
@@ -143,28 +170,109 @@ export function trackerRateChart(input: {
   rows: readonly ProgressRow[];
   briefingTitle: (id: string) => string;
   names: SourceNames;
-}): ChartSpec {
-  const rows = [...input.rows].sort((a, b) => a.asOf.localeCompare(b.asOf));
+}
+
+function historySource(rows: readonly ProgressRow[], briefingTitle: (id: string) => string): ChartSpec['source'] {
   const latest = rows.at(-1);
+  return latest
+    ? { label: `${briefingTitle(latest.briefing)}等各期简报`, href: routes.briefing(latest.briefing, latest.section) }
+    : { label: '工作简报', href: routes.briefings() };
+}
+
+const byAsOf = (rows: readonly ProgressRow[]) => [...rows].sort((a, b) => a.asOf.localeCompare(b.asOf));
+
+/**
+ * The as-of dates a chart over time shows: all of them, or with `recent` the
+ * latest `recent` only, and a note saying so (a year of monthly figures stays
+ * readable on a phone, and the page's weight does not grow with the years).
+ */
+function recentRows(rows: readonly ProgressRow[], recent: number | undefined): { shown: ProgressRow[]; notes: string[] } {
+  const sorted = byAsOf(rows);
+  if (recent === undefined || sorted.length <= recent) return { shown: sorted, notes: [] };
+  return { shown: sorted.slice(-recent), notes: [`图中为最近${recent}期（共${sorted.length}期）；全部各期见该清单的跟踪页和数据下载。`] };
+}
+
+/**
+ * One region's rate of a tracker at each as-of date it was published: points
+ * only, nothing in between, on a fixed 0–100% axis. `id` defaults to the
+ * tracker page's chart; the statistics page gives its own.
+ */
+export function trackerRateChart(input: TrackerHistoryInput & { id?: string; compact?: boolean; recent?: number }): ChartSpec {
+  const { shown: rows, notes: recentNotes } = recentRows(input.rows, input.recent);
+  const { series, notes } = rateSeries(rows);
+  const first = rows[0];
+  const last = rows.at(-1);
+  const rateOf = (r: ProgressRow) => (r.publishedRate !== undefined ? `${r.publishedRate}%` : formatPercent(checkPublishedRate(r, undefined).computed));
   return {
-    id: `rate-${input.trackerId}-${input.regionId}`,
+    id: input.id ?? `rate-${input.trackerId}-${input.regionId}`,
     title: `${input.regionName}${input.trackerName}：完成率变化`,
     unit: '%',
-    asOf: latest?.asOf,
-    source: latest
-      ? { label: `${input.briefingTitle(latest.briefing)}等各期简报`, href: routes.briefing(latest.briefing, latest.section) }
-      : { label: '工作简报', href: routes.briefings() },
+    asOf: rows.at(-1)?.asOf,
+    source: historySource(rows, input.briefingTitle),
     kind: 'line',
+    valueAxis: { min: 0, max: 100 },
     categories: rows.map((r) => formatChineseDate(r.asOf)),
-    series: [
-      { label: '公布完成率', values: rows.map((r) => r.publishedRate ?? null) },
-      { label: '计算完成率（已完成÷总数）', values: rows.map((r) => checkPublishedRate(r, r.publishedRate).computed ?? null), decimals: 1 },
-    ],
-    notes:
-      rows.length === 1
-        ? ['目前只有一期简报公布了这项数字，图中只有一个点；以后各期公布后逐期增加，不作插值。']
-        : [],
-    table: { headers: PROGRESS_HEADERS, rows: rows.map((r) => progressTableRow(r, () => input.trackerName, input.names)) },
+    categoryDates: rows.map((r) => r.asOf),
+    series,
+    notes: [...notes, ...recentNotes, ...(rows.length === 1 ? [ONE_POINT_NOTE] : [])],
+    ...(input.compact && first && last
+      ? {
+        summary: `${input.regionName}${input.trackerName}完成率，共${rows.length}期：由${rateOf(first)}（截至${formatChineseDate(first.asOf)}）到${rateOf(last)}（截至${formatChineseDate(last.asOf)}）。各期数字见数据表。`,
+        table: {
+          headers: ['截至日期', '公布完成率（%）', '计算完成率（已完成÷总数，%）'],
+          rows: rows.map((r) => [r.asOf, cell(r.publishedRate), rateCell(checkPublishedRate(r, r.publishedRate).computed)]),
+        },
+      }
+      : { table: { headers: PROGRESS_HEADERS, rows: rows.map((r) => progressTableRow(r, () => input.trackerName, input.names)) } }),
+  };
+}
+
+/** One region's counts of a tracker at each as-of date, as stacked bars of the parts (the colours and patterns of a briefing's chart). */
+export function trackerCountsChart(input: TrackerHistoryInput & { id: string; recent?: number }): ChartSpec {
+  const { shown: rows, notes: recentNotes } = recentRows(input.rows, input.recent);
+  const last = rows.at(-1);
+  return {
+    id: input.id,
+    title: `${input.regionName}${input.trackerName}：各期进展数字`,
+    unit: '项',
+    asOf: rows.at(-1)?.asOf,
+    source: historySource(rows, input.briefingTitle),
+    kind: 'stacked-bar',
+    categories: rows.map((r) => formatChineseDate(r.asOf)),
+    categoryDates: rows.map((r) => r.asOf),
+    series: PROGRESS_PARTS.map((part) => ({ label: part.label, values: rows.map((r) => r[part.key] ?? null) })),
+    notes: [...recentNotes, ...(rows.length === 1 ? [ONE_POINT_NOTE.replace('一个点', '一根柱')] : [])],
+    ...(last ? { summary: `${input.regionName}${input.trackerName}各期进展数字，共${rows.length}期；最新一期（截至${formatChineseDate(last.asOf)}）共${last.total}项，${PROGRESS_PARTS.flatMap(({ key, label }) => (last[key] === undefined ? [] : [`${label}${last[key]}项`])).join('，')}。各期数字见数据表。` } : {}),
+    // Only the counts: the sources of every row are in the page's table of figures and the chart's credit.
+    table: {
+      headers: ['截至日期', '总数（项）', ...PROGRESS_PARTS.map((p) => `${p.label}（项）`)],
+      rows: rows.map((r) => [r.asOf, cell(r.total), ...PROGRESS_PARTS.map((p) => cell(r[p.key]))]),
+    },
+  };
+}
+
+/**
+ * How the latest rates of a tracker spread over the regions that report it:
+ * how many regions fall in each band of ten percentage points, one series per
+ * tracker. Each region's rate is its latest current figure (see tracker-dashboard.ts).
+ */
+export function rateSpreadChart(input: { id: string; trackers: readonly { name: string; rates: readonly number[] }[]; asOf?: string | undefined; source: ChartSpec['source'] }): ChartSpec {
+  const spreads = input.trackers.map((t) => ({ name: t.name, spread: rateSpread(t.rates) }));
+  const categories = rateSpread([]).buckets.map((b) => `${b.from}–${b.to}%`);
+  return {
+    id: input.id,
+    title: '各地最新完成率分布',
+    unit: '个地区',
+    asOf: input.asOf,
+    source: input.source,
+    kind: 'bar',
+    categories,
+    series: spreads.map(({ name, spread }) => ({ label: name, values: spread.buckets.map((b) => b.count) })),
+    notes: ['每个地区按其最新一期公布的完成率（未公布的按已完成÷总数计算）计入所在区间；100% 计入 90–100% 区间。'],
+    table: {
+      headers: ['完成率区间', ...spreads.map(({ name }) => `${name}（个地区）`)],
+      rows: categories.map((category, i) => [category, ...spreads.map(({ spread }) => String(spread.buckets[i]!.count))]),
+    },
   };
 }
 

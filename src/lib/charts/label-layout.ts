@@ -166,3 +166,31 @@ export function widestUnit(labels: readonly string[], measure: Measure): number 
 export function fitsSideBySide(labels: readonly string[], slotWidth: number, measure: Measure, fontSize: number, minChars = 4): boolean {
   return slotWidth >= Math.max(widestUnit(labels, measure), minChars * fontSize);
 }
+
+/** A date as a short tick label: 2023-07-31 → 7/31. */
+export function shortDate(iso: string): string {
+  const [, month, day] = iso.split('-').map(Number);
+  return `${month}/${day}`;
+}
+
+/**
+ * Tick labels for categories that are dates, in a slot `slotWidth` wide.
+ * Full dates (2023年7月31日) when each fits on one line; otherwise short ones
+ * (7/31) with the year as a second line under the first label of each year,
+ * so no label has more than two lines. When even short labels do not fit
+ * side by side, only every k-th is written (the others are empty), so they
+ * never overprint one another.
+ */
+export function dateTickLabels(dates: readonly string[], full: readonly string[], slotWidth: number, measure: Measure, gap = 6): string[][] {
+  if (full.every((label) => measure(label) + gap <= slotWidth)) return full.map((label) => [label]);
+  const widest = Math.max(0, ...dates.map((d) => Math.max(measure(shortDate(d)), measure(`${d.slice(0, 4)}年`))));
+  const step = Math.max(1, Math.ceil((widest + gap) / Math.max(slotWidth, 1)));
+  let lastYear = '';
+  return dates.map((date, i) => {
+    if (i % step !== 0) return [''];
+    const year = date.slice(0, 4);
+    const label = year === lastYear ? [shortDate(date)] : [shortDate(date), `${year}年`];
+    lastYear = year;
+    return label;
+  });
+}

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
   briefingProgressChart, chartSummary, COMPARISON_ROWS, leadUnits, rankingTiersChart, targetComparisonCharts, tasksByGroupChart, tasksByLeadUnitChart,
-  formatChartValue, tasksByMonthChart, trackerRateChart,
+  formatChartValue, RATES_AGREE_NOTE, rateSpreadChart, sameSeries, tasksByMonthChart, trackerCountsChart, trackerRateChart,
 } from '../../../src/lib/charts/chart-specs.ts';
+import { twelveBriefingRows } from '../../support/twelve-briefings.ts';
 
 const progress = [
   { id: 'p1', tracker: 'disanfang-zhenggai', asOf: '2023-07-31', total: 105, completed: 83, inProgress: 11, notCompleted: 11, publishedRate: 89.5, briefing: 'b3', section: '事项清单' },
@@ -50,8 +51,65 @@ test('a tracker with one snapshot gets one point and says why', () => {
   expect(spec.id).toBe('rate-duibiao-tisheng-qingshanhu');
   expect(spec.title).toBe('青山湖区对标提升：完成率变化');
   expect(spec.categories).toEqual(['2023年7月31日']);
-  expect(spec.series.map((s) => s.values)).toEqual([[34.4], [34.4]]);
-  expect(spec.notes[0]).toContain('只有一个点');
+  // Published and computed agree (32 ÷ 93 = 34.4%): one line, and the note says they agree.
+  expect(spec.series.map((s) => s.values)).toEqual([[34.4]]);
+  expect(spec.notes).toEqual([RATES_AGREE_NOTE, expect.stringContaining('只有一个点')]);
+  expect(spec.valueAxis).toEqual({ min: 0, max: 100 });
+});
+
+describe('a tracker over twelve briefings', () => {
+  const { model, rows, revisions } = twelveBriefingRows();
+  const current = rows.filter((r) => !revisions.get(r.id)?.revisedBy);
+  const history = (tracker: string) => ({
+    trackerId: tracker, trackerName: tracker, regionId: 'qingshanhu', regionName: '青山湖区',
+    rows: current.filter((r) => r.tracker === tracker), briefingTitle: (id: string) => model.briefings.find((b) => b.id === id)!.data.title, names,
+  });
+
+  test('equal published and computed rates are drawn as one line with the note that they agree', () => {
+    const spec = trackerRateChart(history('duibiao-tisheng'));
+    expect(spec.series).toHaveLength(1);
+    expect(spec.series[0]!.values).toHaveLength(12);
+    expect(spec.notes).toContain(RATES_AGREE_NOTE);
+    expect(spec.notes.join('')).not.toContain('放不下');
+  });
+
+  test('rates that differ at one date keep both lines, and the axis stays 0–100%', () => {
+    const spec = trackerRateChart(history('chuangxin-shidian'));
+    expect(spec.series.map((s) => s.label)).toEqual(['公布完成率', '计算完成率（已完成÷总数）']);
+    expect(spec.notes).not.toContain(RATES_AGREE_NOTE);
+    expect(spec.valueAxis).toEqual({ min: 0, max: 100 });
+    expect(spec.categoryDates).toHaveLength(12);
+    expect(spec.categoryDates).toEqual([...spec.categoryDates!].sort());
+  });
+
+  test('the revised November figure replaces the first one in the counts over time, stacked in the briefing chart\'s part order', () => {
+    const spec = trackerCountsChart({ ...history('duibiao-tisheng'), id: 'counts-x' });
+    expect(spec.kind).toBe('stacked-bar');
+    expect(spec.series.map((s) => s.label)).toEqual(['已完成', '正在推进', '未完成', '长期坚持']);
+    expect(spec.series[0]!.values[10]).toBe(76);
+    expect(spec.table.rows[10]).toEqual(['2023-11-30', '93', '76', '', '11', '6']);
+    expect(spec.summary).toContain('共12期');
+  });
+
+  test('a compact rate chart summarises in one sentence and tabulates only the rates', () => {
+    const spec = trackerRateChart({ ...history('duibiao-tisheng'), id: 'trend-x', compact: true });
+    expect(spec.id).toBe('trend-x');
+    expect(spec.table.headers).toEqual(['截至日期', '公布完成率（%）', '计算完成率（已完成÷总数，%）']);
+    expect(spec.summary).toBe('青山湖区duibiao-tisheng完成率，共12期：由10.8%（截至2023年1月31日）到93.5%（截至2023年12月31日）。各期数字见数据表。');
+  });
+});
+
+test('sameSeries: equal at every point, missing counted as equal only to missing', () => {
+  expect(sameSeries([1, null, 2], [1, null, 2])).toBe(true);
+  expect(sameSeries([1, 2], [1, 2.1])).toBe(false);
+  expect(sameSeries([1, null], [1, 1])).toBe(false);
+});
+
+test('the spread of latest rates has ten bands, one series per tracker', () => {
+  const spec = rateSpreadChart({ id: 's', trackers: [{ name: '对标提升', rates: [34.4, 93.5, 91] }], source: { label: 'x', href: '/' } });
+  expect(spec.categories).toHaveLength(10);
+  expect(spec.series[0]!.values).toEqual([0, 0, 0, 1, 0, 0, 0, 0, 0, 2]);
+  expect(spec.table.rows.at(-1)).toEqual(['90–100%', '2']);
 });
 
 const tasks = [

@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import { breakableUnits, endCandidates, fitsSideBySide, overlaps, placeLabels, segmentCandidates, wrapLabels, wrapText, type Box } from '../../../src/lib/charts/label-layout.ts';
+import { describe, expect, test } from 'vitest';
+import { breakableUnits, dateTickLabels, shortDate, endCandidates, fitsSideBySide, overlaps, placeLabels, segmentCandidates, wrapLabels, wrapText, type Box } from '../../../src/lib/charts/label-layout.ts';
 
 /** A monospace measure: CJK characters 13 px, everything else 7 px, as a 13 px font roughly draws them. */
 const measure = (text: string) => [...text].reduce((w, c) => w + (/[\u3000-\u9fff\uff00-\uffef“”]/.test(c) ? 13 : 7), 0);
@@ -66,4 +66,38 @@ test('categories stand side by side only while every unbreakable piece and four 
   expect(fitsSideBySide(months, 40, measure, 13)).toBe(false);
   expect(fitsSideBySide(['青山湖区', '万里区'], 50, measure, 13)).toBe(false);
   expect(fitsSideBySide(['青山湖区', '万里区'], 52, measure, 13)).toBe(true);
+});
+
+describe('date tick labels', () => {
+  const dates = Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}-28`);
+  const full = dates.map((d) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月28日`);
+  const measure = (text: string) => text.length * 8;
+
+  test('full dates where each fits on one line', () => {
+    expect(dateTickLabels(dates, full, 200, measure)).toEqual(full.map((f) => [f]));
+  });
+
+  test('on a phone: short dates (7/31), the year once as a second line, never more than two lines', () => {
+    const labels = dateTickLabels(dates, full, 60, measure);
+    expect(labels[0]).toEqual(['1/28', '2023年']);
+    expect(labels.slice(1).every((l) => l.length === 1 && !l[0]!.includes('年'))).toBe(true);
+    expect(labels.flat().filter((l) => l.includes('年'))).toHaveLength(1);
+    expect(shortDate('2023-07-31')).toBe('7/31');
+  });
+
+  test('the year is shown again where it changes', () => {
+    const labels = dateTickLabels(['2023-11-30', '2023-12-31', '2024-01-31'], ['a'.repeat(20), 'b'.repeat(20), 'c'.repeat(20)], 60, measure);
+    expect(labels).toEqual([['11/30', '2023年'], ['12/31'], ['1/31', '2024年']]);
+  });
+
+  test('when even short labels do not fit side by side, every k-th is written and none overlap', () => {
+    const slot = 20;
+    const labels = dateTickLabels(dates, full, slot, measure);
+    const written = labels.map((l, i) => ({ i, width: Math.max(...l.map(measure)) })).filter((l) => l.width > 0);
+    expect(written.length).toBeLessThan(12);
+    expect(written.length).toBeGreaterThan(1);
+    for (const [a, b] of written.slice(1).map((w, j) => [written[j]!, w] as const))
+      expect((b.i - a.i) * slot, 'room between written labels').toBeGreaterThanOrEqual((a.width + b.width) / 2);
+    expect(labels.every((l) => l.length <= 2)).toBe(true);
+  });
 });
