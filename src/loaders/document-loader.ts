@@ -1,7 +1,7 @@
 /**
  * Astro loader for the policy and briefing documents. They are MDX files
  * restricted to Markdown and plain HTML tags (no imports, components or
- * expressions: lib/mdx-safety.ts and lib/mdx-syntax.ts check every file
+ * expressions: lib/content/mdx-safety.ts and lib/content/mdx-syntax.ts check every file
  * before the build), so each is rendered to HTML here, once, by the site's
  * Markdown pipeline.
  *
