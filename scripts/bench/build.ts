@@ -7,9 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { filesUnder } from '../../src/loaders/file-tree.ts';
 
-const runs = Number(process.argv[2] ?? 5);
+const runs = Number(parseArgs({ allowPositionals: true, options: {} }).positionals[0] ?? 5);
 
 
 const times: number[] = [];
