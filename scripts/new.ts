@@ -4,16 +4,25 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
 import { checkContent, contentRoot } from '../src/loaders/content-files.ts';
 import { newPolicy, nextBriefing } from './authoring/scaffold.ts';
 
-const [kind, region] = process.argv.slice(2);
 const usage = '用法：npm run new -- briefing <地区编号>  或  npm run new -- policy <地区编号>（地区编号见 content/tables/regions.csv）';
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
+
+function positionalArguments(): string[] {
+  try {
+    return parseArgs({ allowPositionals: true, options: {} }).positionals;
+  } catch {
+    return fail(usage);
+  }
+}
+const [kind, region] = positionalArguments();
 
 if ((kind !== 'briefing' && kind !== 'policy') || !region) fail(usage);
 const { model } = checkContent();

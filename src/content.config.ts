@@ -2,7 +2,7 @@
  * Content collections: the policy and briefing documents (rendered by
  * loaders/document-loader.ts) and the notes about the content.
  *
- * The CSV datasets are not Astro collections: lib/validate-content.ts checks
+ * The CSV datasets are not Astro collections: lib/content/validate-content.ts checks
  * every row against the zod schemas in src/schemas/ (with the file and row of
  * every problem) before anything is built, and pages read the validated rows
  * from that model (src/data/site-content.ts). Astro copies its data store

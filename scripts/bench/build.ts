@@ -4,15 +4,14 @@
  * A benchmark to read, not a test: nothing here fails on a slow machine.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { filesUnder } from '../../src/loaders/file-tree.ts';
 
-const runs = Number(process.argv[2] ?? 5);
+const runs = Number(parseArgs({ allowPositionals: true, options: {} }).positionals[0] ?? 5);
 
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-}
 
 const times: number[] = [];
 let summary = '';
@@ -31,7 +30,7 @@ for (let i = 0; i < runs + 1; i++) {
   }
   // The first run warms caches and is not counted.
   if (i > 0) times.push(seconds);
-  const files = walk(outDir);
+  const files = filesUnder(outDir);
   const pages = files.filter((f) => f.endsWith('.html')).length;
   const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
   summary = `${pages} pages, ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB in dist/`;

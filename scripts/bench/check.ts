@@ -9,10 +9,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { writeCorpus } from '../corpus/generate.ts';
 import { PROVINCE_SCALE } from '../corpus/synthetic-corpus.ts';
 
-const scaleArg = process.argv[2] ?? 'province';
+const scaleArg = parseArgs({ allowPositionals: true, options: {} }).positionals[0] ?? 'province';
 const scale = scaleArg === 'province' ? PROVINCE_SCALE : Number(scaleArg);
 const runs = 5;
 

@@ -16,24 +16,22 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { writeCorpus } from '../corpus/generate.ts';
 import { PROVINCE_SCALE } from '../corpus/synthetic-corpus.ts';
 import { coldQueryCost } from './search-cost.ts';
 import { provinceSearchQuality } from './search-quality.ts';
 import { hugoSite } from './hugo-site.ts';
+import { filesUnder } from '../../src/loaders/file-tree.ts';
 
-const args = process.argv.slice(2);
-const siteOption = args.indexOf('--site');
-const siteDir = resolve(siteOption >= 0 ? args.splice(siteOption, 2)[1] ?? '.' : '.');
+const { values: options, positionals: args } = parseArgs({ allowPositionals: true, options: { site: { type: 'string', default: '.' } } });
+const siteDir = resolve(options.site);
 const sizes = (args.length ? args : ['1', '10', 'province']).map((s) => (s === 'province' ? PROVINCE_SCALE : Number(s)));
 const PAGEFIND = resolve('node_modules/.bin/pagefind');
 const queries: { query: string }[] = JSON.parse(readFileSync('test/search/queries.json', 'utf8'));
 const GNU_TIME = '/usr/bin/time';
 const work = mkdtempSync(join(tmpdir(), 'bench-'));
 
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-}
 const bytesOf = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -93,10 +91,10 @@ for (const size of sizes) {
   const env = { ...process.env, CONTENT_DIR: corpus, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, `cache-${size}`), ASTRO_TELEMETRY_DISABLED: '1' };
   // The same command staff and CI run, with its memory settings; a fresh cache each time.
   const build = measure('npm', ['run', '--silent', 'build'], env, siteDir);
-  const files = walk(out);
+  const files = filesUnder(out);
   const html = files.filter((f) => f.endsWith('.html'));
   const largest = html.map((f) => ({ path: f.slice(out.length), bytes: statSync(f).size })).sort((a, b) => b.bytes - a.bytes)[0]!;
-  const indexFiles = walk(join(out, 'search-index'));
+  const indexFiles = filesUnder(join(out, 'search-index'));
   const costs = await Promise.all(queries.map((q) => coldQueryCost(out, q.query)));
   const row: Row = {
     size,

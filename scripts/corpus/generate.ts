@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
 import { PROVINCE_SCALE, syntheticCorpus } from './synthetic-corpus.ts';
 
@@ -38,7 +39,7 @@ export function writeCorpus(scale: number, out = corpusDir(scale)): number {
 }
 
 if (import.meta.main) {
-  const [scaleArg = '10', out] = process.argv.slice(2);
+  const [scaleArg = '10', out] = parseArgs({ allowPositionals: true, options: {} }).positionals;
   const scale = scaleArg === 'province' ? PROVINCE_SCALE : Number(scaleArg);
   const dir = out ?? corpusDir(scale);
   const files = writeCorpus(scale, dir);

@@ -66,7 +66,11 @@ export function startTaskFilter(): void {
   };
 
   form.hidden = false;
-  form.addEventListener('submit', (event) => event.preventDefault());
+  // Without this script the form is submitted as GET and the page opens with the query; with it, in place.
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    update();
+  });
   form.addEventListener('change', update);
   form.addEventListener('input', (event) => {
     if ((event.target as HTMLElement).matches('input')) update();

@@ -334,12 +334,28 @@ export type MessageCode = keyof typeof CONTENT_MESSAGES;
 
 type Values = Readonly<Record<string, string | number>>;
 
+/** The `{name}` placeholders of a message text, as a union of names (`{a} 和 {b}` → 'a' | 'b'); `{ }` and `\{` are not names. */
+type PlaceholdersIn<Text extends string> = Text extends `${string}{${infer Name}}${infer Rest}`
+  ? (Name extends '' | `${string}${' ' | '{' | '\\' | '<'}${string}` ? never : Name) | PlaceholdersIn<Rest>
+  : never;
+type EntryOf<C extends MessageCode> = (typeof CONTENT_MESSAGES)[C];
+type TextsOf<C extends MessageCode> = C extends MessageCode ? EntryOf<C>['message'] | (EntryOf<C> extends { hint: infer Hint extends string } ? Hint : never) : never;
+
+/** The placeholder names a message and its hint use: a value for a misspelt or missing name fails the type check. */
+export type MessagePlaceholders<C extends MessageCode> = PlaceholdersIn<TextsOf<C>>;
+/** The codes of messages printed as they are, without values. */
+export type PlainMessageCode = { [C in MessageCode]: [MessagePlaceholders<C>] extends [never] ? C : never }[MessageCode];
+/** The values a message needs, one per placeholder; none for a message without placeholders. */
+export type MessageValues<C extends MessageCode> = [MessagePlaceholders<C>] extends [never]
+  ? [values?: Readonly<Record<string, never>>]
+  : [values: Readonly<Record<MessagePlaceholders<C>, string | number>>];
+
 function fill(template: string, values: Values): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 /** A message with its hint, values filled in: spread it into a ContentIssue. */
-export function contentMessage(code: MessageCode, values: Values = {}): { message: string; hint?: string } {
+export function contentMessage<C extends MessageCode>(code: C, ...[values = {}]: MessageValues<C>): { message: string; hint?: string } {
   const entry: CatalogueEntry = CONTENT_MESSAGES[code];
   return entry.hint === undefined ? { message: fill(entry.message, values) } : { message: fill(entry.message, values), hint: fill(entry.hint, values) };
 }
@@ -351,8 +367,8 @@ export function messageSentences(code: MessageCode, values: Values = {}): string
 }
 
 /** Just the message, for a schema's error text. */
-export function messageText(code: MessageCode, values: Values = {}): string {
-  return contentMessage(code, values).message;
+export function messageText<C extends MessageCode>(code: C, ...values: MessageValues<C>): string {
+  return contentMessage(code, ...values).message;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -35,9 +35,9 @@ export function formatChineseDate(iso: string): string {
   return `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日`;
 }
 
-/** `2023-06-30` → `2023年6月`, for grouping by month. */
+/** `2023-06-30` or `2023-06` → `2023年6月`, for grouping by month. */
 export function formatChineseMonth(iso: string): string {
-  const match = ISO_DATE.exec(iso);
+  const match = ISO_DATE.exec(iso) ?? /^(\d{4})-(\d{2})$/.exec(iso);
   if (!match) return iso;
   return `${Number(match[1])}年${Number(match[2])}月`;
 }

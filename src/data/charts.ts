@@ -31,10 +31,9 @@ export interface PlacedChart {
 }
 
 async function buildCharts(): Promise<PlacedChart[]> {
-  const [{ trackers, indicators, policies, briefings, indicatorName, regionName }, byKey, targets, lists, sectionTitle] = await Promise.all([
+  const [{ trackers, indicators, policies, briefings, indicatorName, regionName, trackerName }, byKey, targets, lists, sectionTitle] = await Promise.all([
     lookup(), grouped(), tableRows('targets'), taskListCatalog(), sectionTitles(),
   ]);
-  const trackerName = (id: string) => trackers.get(id)?.name ?? id;
   const briefingTitle = (id: string) => briefings.get(id)?.data.title ?? id;
   const charts: PlacedChart[] = [];
   const unique = (values: string[]) => [...new Set(values)];

@@ -12,7 +12,8 @@ import { spreadsheetCsv } from '../lib/csv-output.ts';
 import { downloadCells, downloadColumns, downloadRecord, type NameLookup } from '../lib/dataset-downloads.ts';
 import { absoluteUrl, href, routes } from '../lib/routes.ts';
 import type { TableDefinition } from '../schemas/table.ts';
-import { publishedPolicies, taskListDataset, taskListHeadings } from '../lib/published-view.ts';
+import { publishedPolicies, taskListHeadings } from '../lib/published-view.ts';
+import { taskListDataset } from '../schemas/datasets.ts';
 import { sectionHeading } from './section-titles.ts';
 
 export interface Dataset {
@@ -47,7 +48,7 @@ export function allDatasets(): Dataset[] {
     title: headings.get(list.id)!.title,
     description: TASK_LIST_TABLE.description,
     table: TASK_LIST_TABLE as TableDefinition,
-    file: `tasks/${list.id}.csv`,
+    file: `${taskListDataset(list.id)}.csv`,
     rowCount: list.rows.length,
     rows: list.rows.map((r) => r.data),
     rowNumbers: new Set(list.rows.map((r) => r.row)),

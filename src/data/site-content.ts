@@ -7,7 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupBy, indicatorFamily } from '../lib/catalog.ts';
 import { loadSiteModel, oncePerContent, showsDrafts } from '../loaders/content-files.ts';
 import { revisionLinks } from '../lib/figures/revisions.ts';
-import type { ContentModel } from '../lib/content/content-model.ts';
+import type { ContentModel, LocatedRow } from '../lib/content/content-model.ts';
 import * as view from '../lib/published-view.ts';
 
 export type PolicyEntry = CollectionEntry<'policies'>;
@@ -19,7 +19,8 @@ export const publishedPolicies = oncePerContent(async (): Promise<PolicyEntry[]>
 export const publishedBriefings = oncePerContent(async (): Promise<BriefingEntry[]> =>
   view.publishedBriefings(await getCollection('briefings'), { includeDrafts: showsDrafts }));
 
-type SingleTable = 'regions' | 'indicators' | 'assignments' | 'targets' | 'trackers' | 'progress' | 'rankingTiers' | 'evaluationWeights';
+/** The single-file tables (schemas/datasets.ts) as the content model holds them: every key whose value is a table's rows. */
+type SingleTable = { [K in keyof ContentModel]: ContentModel[K] extends readonly LocatedRow<unknown>[] ? K : never }[keyof ContentModel];
 type TableCollection = SingleTable | 'tasks';
 type TaskRow = ContentModel['taskLists'][number]['rows'][number]['data'] & { list: string };
 type TableRow<C extends TableCollection> = C extends 'tasks' ? TaskRow : C extends SingleTable ? ContentModel[C][number]['data'] : never;
@@ -68,6 +69,7 @@ export const lookup = oncePerContent(async () => {
     ...maps,
     regionName: (id: string) => maps.regions.get(id)?.name ?? id,
     indicatorName: (id: string) => maps.indicators.get(id)?.name ?? id,
+    trackerName: (id: string) => maps.trackers.get(id)?.name ?? id,
   };
 });
 

@@ -4,7 +4,7 @@
  * this output by a test, so it cannot drift from the pages' CSP) and the
  * `.htaccess` the build writes for Apache.
  */
-import { CACHE_CONTROL, EMBED_DIR, EMBED_HEADERS, PAGE_HEADERS } from './hosting-headers.ts';
+import { CACHE_CONTROL, EMBED_HEADERS, PAGE_HEADERS } from './hosting-headers.ts';
 import { routes, withBase } from './routes.ts';
 
 /** Text types sent with `charset=utf-8` (text/html always is). */
@@ -62,7 +62,7 @@ export function nginxServerBlock(): string {
     '    }',
     '',
     `    # Embed pages are made to be framed by other sites (frame-ancestors *, no X-Frame-Options).`,
-    `    location ~ /${EMBED_DIR}/ {`,
+    `    location ~ ${routes.embeds()} {`,
     ...nginxHeaders(EMBED_HEADERS, CACHE_CONTROL.page, i),
     '        try_files $uri $uri/ =404;',
     '    }',
@@ -99,7 +99,7 @@ export function htaccessFile(base: string): string {
     '<IfModule mod_headers.c>',
     ...set(PAGE_HEADERS, '  '),
     `  Header always set Cache-Control ${quote(CACHE_CONTROL.page)}`,
-    `  <If "%{REQUEST_URI} =~ m#^${withBase(`/${EMBED_DIR}/`, base)}#">`,
+    `  <If "%{REQUEST_URI} =~ m#^${withBase(routes.embeds(), base)}#">`,
     ...set(EMBED_HEADERS, '    '),
     '    Header always unset X-Frame-Options',
     '  </If>',

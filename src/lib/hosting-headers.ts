@@ -1,7 +1,7 @@
 /**
  * The HTTP headers a host sends with the site, in one place: `_headers` (hosts
- * such as Netlify and Cloudflare Pages), deploy/nginx.conf and deploy/.htaccess
- * carry exactly these, and tests compare them. Every page's meta tag holds the
+ * such as Netlify and Cloudflare Pages), deploy/nginx.conf and the `.htaccess`
+ * written into the build (hosting-config.ts) carry exactly these, and tests compare them. Every page's meta tag holds the
  * same Content-Security-Policy; the headers add what a meta tag cannot carry.
  */
 import { CONTENT_SECURITY_POLICY } from './site.ts';
@@ -15,15 +15,12 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'X-Frame-Options': 'DENY',
 };
 
-/** Pages under `<base>embed/`, made to be framed by news sites: any ancestor, no X-Frame-Options. */
+/** Pages under routes.embeds(), made to be framed by news sites: any ancestor, no X-Frame-Options. */
 export const EMBED_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors *`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
-
-/** The folder of embed pages, below the base path. */
-export const EMBED_DIR = 'embed';
 
 /**
  * Cache lifetimes. Files under `_astro/` carry a hash of their content in the

@@ -9,6 +9,7 @@ import { newestFirst } from './catalog.ts';
 import { taskRowLinks } from './pagination.ts';
 import { routes } from './routes.ts';
 import { policySortDate, type Policy } from '../schemas/policies.ts';
+import { taskListDataset } from '../schemas/dataset-paths.ts';
 import type { ContentModel } from './content/content-model.ts';
 
 interface Draftable {
@@ -45,9 +46,6 @@ export function publishedBriefings<B extends Draftable & { data: { date: string 
 export function publishedById<D extends Draftable>(documents: readonly D[]): Map<string, D> {
   return new Map(publishedDocuments(documents).map((d) => [d.id, d]));
 }
-
-/** The dataset path a policy's attachment names for a task list. */
-export const taskListDataset = (list: string) => `tasks/${list}`;
 
 interface AttachingPolicy {
   id: string;

@@ -8,6 +8,7 @@
  *
  * Nothing else builds a root-absolute address by hand.
  */
+import { taskListOfDataset } from '../schemas/dataset-paths.ts';
 
 /** The public address of the site, split into origin and base path. */
 export interface SiteAddress {
@@ -44,7 +45,7 @@ export function pagePath(first: string, page: number): string {
 
 /** The anchor of a dataset's entry in the data dictionary (`tables/targets` → `tables-targets`; all task lists share one). */
 export function datasetAnchor(path: string): string {
-  return path.startsWith('tasks/') ? 'tasks' : path.replace('/', '-');
+  return taskListOfDataset(path) !== undefined ? 'tasks' : path.replace('/', '-');
 }
 
 export const routes = {

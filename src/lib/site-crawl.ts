@@ -6,7 +6,8 @@
  * response carries. Pure: the caller supplies how a path is loaded, from a
  * folder or over HTTP (scripts/verify.ts).
  */
-import { EMBED_DIR, EMBED_HEADERS, PAGE_HEADERS } from './hosting-headers.ts';
+import { EMBED_HEADERS, PAGE_HEADERS } from './hosting-headers.ts';
+import { routes, withBase } from './routes.ts';
 
 /** What loading one path gave. Header names are lower case. */
 export interface LoadedResource {
@@ -85,7 +86,7 @@ export function headerProblems(path: string, base: string, resource: LoadedResou
   if (NEEDS_CHARSET.test(contentType) && !/charset=utf-8/i.test(contentType)) problems.push(`Content-Type 缺少 charset=utf-8（实为“${contentType}”）`);
   if (resource.headers['x-content-type-options'] !== 'nosniff') problems.push('缺少 X-Content-Type-Options: nosniff');
   if (isHtml(resource)) {
-    const expected = path.startsWith(`${base}${EMBED_DIR}/`) ? EMBED_HEADERS : PAGE_HEADERS;
+    const expected = path.startsWith(withBase(routes.embeds(), base)) ? EMBED_HEADERS : PAGE_HEADERS;
     for (const name of ['Content-Security-Policy', 'X-Frame-Options', 'Referrer-Policy']) {
       const actual = resource.headers[name.toLowerCase()];
       const wanted = expected[name];

@@ -15,8 +15,8 @@ export const NAV_ITEMS = [
 ] as const;
 
 /**
- * The Content-Security-Policy every page carries (meta tag) and hosts that
- * read public/_headers also send: only this site's own files, no inline
+ * The Content-Security-Policy every page carries (meta tag) and the hosts
+ * also send (the `_headers` file the build writes, lib/hosting-headers.ts): only this site's own files, no inline
  * scripts or styles, nothing embedded, no other origins at all.
  */
 export const CONTENT_SECURITY_POLICY = [

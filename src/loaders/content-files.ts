@@ -2,12 +2,13 @@
  * The file-system side of content validation: find the content directory,
  * read every file in it, validate, and cache the result until a file changes.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { formatIssueReport, type ContentIssue } from '../lib/content/content-issue.ts';
 import { validateContent } from '../lib/content/validate-content.ts';
 import type { ContentFile, ContentModel } from '../lib/content/content-model.ts';
 import { publishedContent } from '../lib/published-view.ts';
+import { filesUnder } from './file-tree.ts';
 
 /**
  * Where the content lives. `CONTENT_DIR` points the same build at another tree
@@ -22,15 +23,8 @@ export function displayRoot(root = contentRoot()): string {
   return relative(process.cwd(), root).split(sep).join('/') || '.';
 }
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? listFiles(path) : entry.isFile() ? [path] : [];
-  });
-}
-
 export function readContentFiles(root = contentRoot()): ContentFile[] {
-  return listFiles(root).map((path) => ({
+  return filesUnder(root).map((path) => ({
     path: relative(root, path).split(sep).join('/'),
     text: readFileSync(path, 'utf8'),
   }));
@@ -74,7 +68,7 @@ const fixedSignatures = new Map<string, string>();
 function signatureOf(root: string): string {
   const fixed = fixedSignatures.get(root);
   if (contentIsFixed && fixed !== undefined) return fixed;
-  const signature = listFiles(root)
+  const signature = filesUnder(root)
     .map((path) => {
       const stat = statSync(path);
       return `${path}:${stat.size}:${stat.mtimeMs}`;

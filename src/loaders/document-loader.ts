@@ -1,7 +1,7 @@
 /**
  * Astro loader for the policy and briefing documents. They are MDX files
  * restricted to Markdown and plain HTML tags (no imports, components or
- * expressions: lib/mdx-safety.ts and lib/mdx-syntax.ts check every file
+ * expressions: lib/content/mdx-safety.ts and lib/content/mdx-syntax.ts check every file
  * before the build), so each is rendered to HTML here, once, by the site's
  * Markdown pipeline.
  *
@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { parse } from 'yaml';
 import { splitFrontmatter } from '../lib/content/mdx-document.ts';
+import { jsxAttributesToHtml } from '../lib/content/mdx-jsx-attributes.ts';
 import { contentRoot } from './content-files.ts';
 
 export function documentLoader(folder: 'policies' | 'briefings'): Loader {
@@ -46,7 +47,8 @@ export function documentLoader(folder: 'policies' | 'briefings'): Loader {
           const filePath = relative(process.cwd(), path);
           // Copied, so that the store's strings do not keep the whole file's text alive for the rest of the build.
           const data = await parseData({ id, data: structuredClone((parse(parts.yaml) ?? {}) as Record<string, unknown>), filePath });
-          const rendered = await renderMarkdown(parts.body);
+          // The Markdown renderer copies tags as written: JSX attributes (colSpan={3}) become HTML ones first.
+          const rendered = await renderMarkdown(jsxAttributesToHtml(parts.body).body);
           writeFileSync(htmlFile, rendered.html);
           // set() keeps an entry whose digest is unchanged; this one must point at the new file.
           store.delete(id);

@@ -16,6 +16,9 @@ import { progressTable } from './progress.ts';
 import { rankingTiersTable } from './ranking-tiers.ts';
 import { evaluationWeightsTable } from './evaluation-weights.ts';
 import { synonymsTable } from './synonyms.ts';
+import { taskListOfDataset } from './dataset-paths.ts';
+
+export { taskListDataset, taskListOfDataset } from './dataset-paths.ts';
 
 /** Single-file datasets in `tables/`, by file name. Regions and indicators must exist. */
 export const SINGLE_FILE_TABLES = {
@@ -43,7 +46,7 @@ export const TABLE_DATASET_PATHS = Object.keys(SINGLE_FILE_TABLES).map((file) =>
 export function tableOfDataset(path: string): TableDefinition | undefined {
   const [folder, name = '', ...rest] = path.split('/');
   if (rest.length > 0 || !ID_PATTERN.test(name)) return undefined;
-  if (folder === 'tasks') return TASK_LIST_TABLE as TableDefinition;
+  if (taskListOfDataset(path) !== undefined) return TASK_LIST_TABLE as TableDefinition;
   if (folder === 'tables') return SINGLE_FILE_TABLES[`${name}.csv` as keyof typeof SINGLE_FILE_TABLES] as TableDefinition | undefined;
   return undefined;
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { checkIsoDate, isoDateOf } from '../core/dates.ts';
-import { messageText, type MessageCode } from '../core/content-messages.ts';
+import { messageText, type PlainMessageCode } from '../core/content-messages.ts';
 
 /**
  * The one id pattern of the site: lowercase pinyin, letters and digits in
@@ -85,7 +85,7 @@ export const slugList = () =>
     .pipe(z.array(z.string().regex(ID_PATTERN, { error: messageText('id-list-format') })));
 
 /** A number cell; `whenEmpty` is the message for an empty cell, or undefined when it may be empty. */
-function numberCell(pattern: RegExp, whenWrong: MessageCode, whenEmpty?: MessageCode) {
+function numberCell(pattern: RegExp, whenWrong: PlainMessageCode, whenEmpty?: PlainMessageCode) {
   return z.string().transform((value, ctx) => {
     if (value === '') {
       if (whenEmpty) ctx.addIssue({ code: 'custom', message: messageText(whenEmpty) });

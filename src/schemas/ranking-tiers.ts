@@ -5,6 +5,9 @@ import { count, isoDate, oneOf, optionalText, requiredText, slug, slugList } fro
 
 export const RANKING_TIERS = ['靠前', '中等', '靠后'] as const;
 
+/** Shown for a tier whose indicators the notice counted but did not name (the 指标 cell is empty). */
+export const UNLISTED_INDICATORS = '通报未列名称';
+
 export const rankingTiersTable = defineTable({
   id: 'rankingTiers',
   title: '指标排名档次',

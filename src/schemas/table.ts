@@ -85,10 +85,3 @@ export function defineTable<Schema extends z.ZodType, const Columns extends read
 ): TableDefinition<Schema, KeysOf<Schema>> {
   return definition;
 }
-
-/** A table's column by its key. */
-export function columnOf<Key extends string>(table: TableDefinition<z.ZodType, Key>, key: Key): Column<Key> {
-  const column = table.columns.find((c) => c.key === key);
-  if (!column) throw new Error(`${table.id} has no column ${key}`);
-  return column;
-}

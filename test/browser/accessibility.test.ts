@@ -1,11 +1,13 @@
 /**
  * Accessibility in Chromium, one page of every template: axe-core with the
- * WCAG 2.0, 2.1 and 2.2 A and AA rules finds nothing; the skip link is the first stop of
+ * WCAG 2.0, 2.1 and 2.2 A and AA rules finds nothing, and neither does a
+ * second engine, HTML_CodeSniffer (WCAG2AA), whose checks differ (it wants a
+ * submit button in every form, and `headers` where table groups span rows); the skip link is the first stop of
  * the keyboard and focus is always visible; headings do not skip levels.
  */
 import { beforeAll, expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { axeViolations, browserOnBuiltSite, chartsDrawn } from '../support/browser.ts';
+import { axeViolations, browserOnBuiltSite, chartsDrawn, htmlCodeSnifferErrors } from '../support/browser.ts';
 import { TEMPLATE_PAGES, WCAG_TAGS } from '../support/templates.ts';
 
 const site = browserOnBuiltSite();
@@ -22,6 +24,7 @@ test.each(TEMPLATE_PAGES)('%s has no WCAG 2.2 AA violations', async (url) => {
   await chartsDrawn(page);
   if (url.startsWith('/search/')) await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '').startsWith('找到'));
   expect(await axeViolations(page, { type: 'tag', values: WCAG_TAGS })).toEqual([]);
+  expect(await htmlCodeSnifferErrors(page)).toEqual([]);
   const headings = await page.$$eval('h1, h2, h3, h4, h5, h6', (nodes) => nodes.map((n) => Number(n.tagName[1])));
   expect(headings[0]).toBe(1);
   for (let i = 1; i < headings.length; i++) expect(headings[i]! - headings[i - 1]!, `${url} heading ${i}`).toBeLessThanOrEqual(1);
@@ -36,6 +39,21 @@ test('the check can fail: a page with an unlabelled field and an image without t
   });
   const ids = (await axeViolations(page, { type: 'tag', values: ['wcag2a', 'wcag2aa'] })).map((v) => v.split(':')[0]);
   expect(ids).toEqual(expect.arrayContaining(['image-alt', 'label']));
+  await page.close();
+});
+
+test('HTML_CodeSniffer can fail: a form without a submit button and a table whose cells name no headers are caught', async () => {
+  const page = await context.newPage();
+  await page.goto(`${site.url}/`);
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<form><label>词 <input name="q"></label></form><table><caption>表</caption><tr><th scope="col">甲</th><th scope="col">乙</th></tr><tbody><tr><th scope="rowgroup" colspan="2">组</th></tr><tr><th scope="row">1</th><td>一</td></tr></tbody></table>',
+    );
+  });
+  const codes = (await htmlCodeSnifferErrors(page)).map((error) => error.split(':')[0]);
+  expect(codes).toEqual(expect.arrayContaining(['WCAG2AA.Principle3.Guideline3_2.3_2_2.H32.2']));
+  expect(codes.some((code) => code.includes('H43'))).toBe(true);
   await page.close();
 });
 

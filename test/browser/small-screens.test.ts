@@ -173,6 +173,21 @@ describe('task filter', () => {
     await again.close();
   });
 
+  test('the filter is a GET form with a submit button: submitted by the browser itself, the list opens filtered', async () => {
+    const page = await open(desktop, TASK_LIST);
+    const unit = await page.$eval('select[name="unit"] option:nth-child(2)', (o) => (o as HTMLOptionElement).value);
+    await page.selectOption('select[name="unit"]', unit);
+    const filtered = await visibleRows(page);
+    expect(await page.isVisible('form[data-task-filter] button[type="submit"]')).toBe(true);
+    // form.submit() skips the script's submit handler: this is what the browser does on its own.
+    await Promise.all([page.waitForEvent('load'), page.$eval('form[data-task-filter]', (form) => HTMLFormElement.prototype.submit.call(form))]);
+    const address = new URL(page.url());
+    expect(address.pathname).toBe(TASK_LIST);
+    expect(address.searchParams.get('unit')).toBe(unit);
+    expect(await visibleRows(page)).toEqual(filtered);
+    await page.close();
+  });
+
   test('filtering by indicator shows only that indicator\'s group', async () => {
     const page = await open(desktop, `${TASK_LIST}?group=${encodeURIComponent('纳税')}`);
     const groups = await page.$$eval('tbody[data-group]', (bodies) => bodies.filter((b) => !(b as HTMLElement).hidden).map((b) => b.getAttribute('data-group')));

@@ -13,15 +13,15 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { startNginx } from '../support/nginx.ts';
 import { SUB_PATH_SITE_URL } from '../support/astro-build.ts';
 import { crawlSite } from '../../src/lib/site-crawl.ts';
-import { CACHE_CONTROL, EMBED_DIR, EMBED_HEADERS, PAGE_HEADERS } from '../../src/lib/hosting-headers.ts';
+import { CACHE_CONTROL, EMBED_HEADERS, PAGE_HEADERS } from '../../src/lib/hosting-headers.ts';
 import { parseSiteAddress, routes, withBase } from '../../src/lib/routes.ts';
 import { httpLoader } from '../../scripts/deploy/site-loaders.ts';
 
 const siteDir = inject('subPathSiteDir');
 const { base } = parseSiteAddress(SUB_PATH_SITE_URL);
-const hasEmbedPages = existsSync(join(siteDir, EMBED_DIR));
+const hasEmbedPages = existsSync(join(siteDir, routes.embeds()));
 /** Until the build has embed pages, a copy of the home page stands in for one, served where they go. */
-const STAND_IN_EMBED = `${EMBED_DIR}/stand-in/index.html`;
+const STAND_IN_EMBED = `${routes.embed('stand-in').slice(1)}index.html`;
 let nginx: Awaited<ReturnType<typeof startNginx>>;
 
 beforeAll(async () => {
@@ -63,7 +63,7 @@ test('pages are served under the path with the pages\' CSP, nosniff and no frami
 });
 
 test('a page under embed/ may be framed by any site and carries no X-Frame-Options', async () => {
-  const path = hasEmbedPages ? `/${EMBED_DIR}/${readdirSync(join(siteDir, EMBED_DIR)).find((name) => !name.includes('.'))}/` : `/${STAND_IN_EMBED.replace(/index\.html$/, '')}`;
+  const path = hasEmbedPages ? routes.embed(readdirSync(join(siteDir, routes.embeds())).find((name) => !name.includes('.'))!) : `/${STAND_IN_EMBED.replace(/index\.html$/, '')}`;
   const embed = await get(path);
   expect(embed.status).toBe(200);
   expect(embed.headers['content-security-policy']).toBe(EMBED_HEADERS['Content-Security-Policy']);

@@ -9,6 +9,7 @@ import { parseSiteAddress } from '../../src/lib/routes.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE = createRequire(import.meta.url).resolve('axe-core');
+const HTMLCS = createRequire(import.meta.url).resolve('html_codesniffer/build/HTMLCS.js');
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (.ci/run does) or set CHROMIUM_PATH.`);
@@ -52,6 +53,26 @@ export async function axeViolations(page: Page, runOnly: { type: 'tag' | 'rule';
     const result = await axe.run(document, { runOnly: only });
     return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   }, runOnly);
+}
+
+/** HTML_CodeSniffer's errors on the page under WCAG 2 AA, as `code: message — element`. Like axe, it needs a context that bypasses CSP. */
+export async function htmlCodeSnifferErrors(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: HTMLCS });
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        interface Message {
+          type: number;
+          code: string;
+          msg: string;
+          element: Element;
+        }
+        const htmlcs = (window as unknown as { HTMLCS: { process(standard: string, content: Document, done: () => void, failed: () => void, lang: string): void; getMessages(): Message[] } }).HTMLCS;
+        // Message type 1 is an error; 2 and 3 are warnings and notices, which ask a person to check something.
+        const describe = (element: Element) => element.outerHTML.slice(0, 160);
+        htmlcs.process('WCAG2AA', document, () => resolve(htmlcs.getMessages().filter((m) => m.type === 1).map((m) => `${m.code}: ${m.msg} — ${describe(m.element)}`)), () => reject(new Error('HTML_CodeSniffer did not run')), 'en');
+      }),
+  );
 }
 
 /** Waits until every chart on the page has been drawn. */

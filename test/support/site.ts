@@ -1,7 +1,8 @@
 /** Reading the built site: its pages, their text, links and anchors. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { filesUnder } from '../../src/loaders/file-tree.ts';
 
 export interface BuiltPage {
   /** URL path, e.g. `/policies/x/`. */
@@ -11,14 +12,9 @@ export interface BuiltPage {
   root: HTMLElement;
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
-  );
-}
 
 export function siteFiles(siteDir: string): string[] {
-  return walk(siteDir).map((file) => relative(siteDir, file).split(sep).join('/'));
+  return filesUnder(siteDir).map((file) => relative(siteDir, file).split(sep).join('/'));
 }
 
 export function builtPages(siteDir: string): BuiltPage[] {

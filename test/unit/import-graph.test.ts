@@ -5,19 +5,16 @@
  * import statements (type-only imports included: a circle of types is still a
  * circle for the reader).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/astro-build.ts';
+import { filesUnder } from '../../src/loaders/file-tree.ts';
 
 const SRC = join(PROJECT_ROOT, 'src');
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.(ts|astro)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
-  });
+  return filesUnder(dir).filter((path) => /\.(ts|astro)$/.test(path) && !path.endsWith('.d.ts'));
 }
 
 /** Relative import specifiers of a module: `import … from './x.ts'`, `export … from`, `import('./x.ts')`. */

@@ -1,6 +1,6 @@
 /**
  * What each chart shows, as plain data: built from the validated rows, rendered
- * by components/chart-figure.astro, drawn in the browser by scripts/chart-figures.ts,
+ * by components/chart-figure.astro, drawn in the browser by client/chart-figures.ts,
  * and offered for download as CSV. The table of a chart is exactly its source
  * rows, so the picture, the table and the download never disagree.
  */
@@ -10,6 +10,7 @@ import { checkPublishedRate, describeDisagreement, formatPercent } from '../figu
 import { routes } from '../routes.ts';
 import { PROGRESS_PARTS } from '../../core/tracker-counts.ts';
 import { rateSpread } from '../figures/tracker-dashboard.ts';
+import { splitLeadUnits } from '../tasks/lead-units.ts';
 
 export type ChartKind = 'stacked-bar' | 'bar' | 'horizontal-bar' | 'line';
 
@@ -345,8 +346,8 @@ export function tasksByGroupChart(listId: string, listTitle: string, rows: reado
 
 /** Splits a 牵头单位 cell naming several units: 区发改委、区住建局 → two units. */
 export function leadUnits(cellText: string | undefined): string[] {
-  if (!cellText) return [NOT_GIVEN];
-  return cellText.split(/[、，,；;]/).map((u) => u.trim()).filter(Boolean);
+  const units = splitLeadUnits(cellText);
+  return units.length > 0 ? units : [NOT_GIVEN];
 }
 
 /** Tasks of one list by lead unit, most first. A task with two lead units counts for each. */

@@ -6,7 +6,7 @@
  */
 import type { ContentIssue } from './content-issue.ts';
 import type { ContentModel, LocatedRow } from './content-model.ts';
-import { TABLE_DATASET_PATHS } from '../../schemas/datasets.ts';
+import { TABLE_DATASET_PATHS, taskListDataset } from '../../schemas/datasets.ts';
 import { contentMessage, type MessageCode } from '../../core/content-messages.ts';
 
 interface Target {
@@ -31,7 +31,7 @@ export function checkCrossReferences(model: ContentModel): ContentIssue[] {
   const trackerIds = new Set(model.trackers.map((r) => r.data.id));
   const policies = new Map(model.policies.map((p) => [p.id, p]));
   const briefings = new Map(model.briefings.map((b) => [b.id, b]));
-  const datasets = new Set([...model.taskLists.map((list) => `tasks/${list.id}`), ...TABLE_DATASET_PATHS]);
+  const datasets = new Set([...model.taskLists.map((list) => taskListDataset(list.id)), ...TABLE_DATASET_PATHS]);
 
   const region = (place: Target, field: string, id: string | undefined) => {
     if (id !== undefined && !regionIds.has(id))

@@ -1,7 +1,7 @@
 /**
  * Plain text of an MDX body, section by section, for the search index. Each
  * section runs from one heading to the next and carries that heading's
- * anchor (computed by lib/anchors.ts, as on the page).
+ * anchor (computed by lib/content/anchors.ts, as on the page).
  */
 import { headingAnchors, markdownHeadings } from './anchors.ts';
 

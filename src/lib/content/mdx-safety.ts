@@ -4,9 +4,9 @@
  * page, so these are stopped before the build with the line they are on.
  */
 import type { ContentIssue } from './content-issue.ts';
-import { contentMessage, type MessageCode } from '../../core/content-messages.ts';
+import { contentMessage, type PlainMessageCode } from '../../core/content-messages.ts';
 
-const RULES: { pattern: RegExp; code: MessageCode }[] = [
+const RULES: { pattern: RegExp; code: PlainMessageCode }[] = [
   { pattern: /<\s*(script|iframe|object|embed|frame|frameset|style|link|meta|base|form)\b/i, code: 'mdx-unsafe-tag' },
   { pattern: /<[A-Za-z][^>]*\s(on[a-z]+)\s*=/i, code: 'mdx-event-attribute' },
   { pattern: /(\]\(\s*|\b(href|src)\s*=\s*["']?\s*)(javascript|vbscript|data):/i, code: 'mdx-unsafe-link' },

@@ -6,6 +6,7 @@
 import { createMdxMdastHandle, dropHandle } from 'satteri';
 import type { ContentIssue } from './content-issue.ts';
 import { contentMessage } from '../../core/content-messages.ts';
+import { jsxAttributesToHtml } from './mdx-jsx-attributes.ts';
 
 const EXPLANATIONS: { pattern: RegExp; explain: (match: RegExpExecArray) => string }[] = [
   { pattern: /Expected a closing tag for `<([^>]*)>`/, explain: (m) => `标签 <${m[1]}> 没有闭合` },
@@ -18,7 +19,6 @@ const EXPLANATIONS: { pattern: RegExp; explain: (match: RegExpExecArray) => stri
 export function mdxSyntaxIssues(file: string, body: string, firstLine: number): ContentIssue[] {
   try {
     dropHandle(createMdxMdastHandle(body));
-    return [];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const place = /^(\d+):(\d+)/.exec(message);
@@ -34,4 +34,13 @@ export function mdxSyntaxIssues(file: string, body: string, firstLine: number): 
       },
     ];
   }
+  // The page gets HTML attributes; an expression that is not a plain value has no HTML meaning.
+  return jsxAttributesToHtml(body).problems.map((problem) => ({
+    file,
+    line: firstLine + problem.line - 1,
+    value: problem.expression,
+    ...contentMessage('mdx-syntax', {
+      problem: `标签 <${problem.tag}> 的属性 ${problem.attribute} 只能是数字或加引号的文字，例如 colSpan={3} 或 colspan="3"`,
+    }),
+  }));
 }

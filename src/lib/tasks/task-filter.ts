@@ -4,6 +4,8 @@
  * kept in the page's address (`?unit=区政数局&month=2023-06`), so a filtered
  * list can be shared; without JavaScript the page shows every row.
  */
+import { formatChineseMonth } from '../../core/dates.ts';
+import { splitLeadUnits } from './lead-units.ts';
 
 /** What the filter needs to know of one task row. */
 export interface FilterableTask {
@@ -41,23 +43,9 @@ export function filterableTask(row: { indicatorName?: string | undefined; action
   return { group: taskGroup(row), leadUnit: row.leadUnit ?? '', deadline: row.deadline ?? '', text: '' };
 }
 
-/** The units a 牵头单位 cell names: `区政数局、区市监局` → both. */
-export function unitsOf(leadUnit: string): string[] {
-  return leadUnit
-    .split(/[、，,；;\s]+/)
-    .map((unit) => unit.trim())
-    .filter(Boolean);
-}
-
 /** `2023-06-30` → `2023-06`; empty for no date. */
 export function deadlineMonth(deadline: string): string {
   return /^\d{4}-\d{2}/.test(deadline) ? deadline.slice(0, 7) : '';
-}
-
-/** `2023-06` → `2023年6月`. */
-export function monthLabel(month: string): string {
-  const [year, number] = month.split('-');
-  return `${year}年${Number(number)}月`;
 }
 
 /** Full-width letters and digits as half-width, Latin letters in lower case: what the text filter compares. */
@@ -67,7 +55,7 @@ function fold(text: string): string {
 
 export function matchesTask(task: FilterableTask, filter: TaskFilter): boolean {
   if (filter.group && task.group !== filter.group) return false;
-  if (filter.unit && !unitsOf(task.leadUnit).includes(filter.unit)) return false;
+  if (filter.unit && !splitLeadUnits(task.leadUnit).includes(filter.unit)) return false;
   if (filter.month && deadlineMonth(task.deadline) !== filter.month) return false;
   if (filter.text) {
     const haystack = fold(task.text);
@@ -125,11 +113,11 @@ export function filterOptions(tasks: readonly FilterableTask[]): { groups: Filte
     return counts;
   };
   const groups = [...count(tasks.map((t) => t.group))].map(([value, n]) => ({ value, label: value, count: n }));
-  const units = [...count(tasks.flatMap((t) => [...new Set(unitsOf(t.leadUnit))]))]
+  const units = [...count(tasks.flatMap((t) => [...new Set(splitLeadUnits(t.leadUnit))]))]
     .map(([value, n]) => ({ value, label: value, count: n }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'zh-CN'));
   const months = [...count(tasks.map((t) => deadlineMonth(t.deadline)))]
-    .map(([value, n]) => ({ value, label: monthLabel(value), count: n }))
+    .map(([value, n]) => ({ value, label: formatChineseMonth(value), count: n }))
     .sort((a, b) => a.value.localeCompare(b.value));
   return { groups, units, months };
 }
