@@ -111,8 +111,10 @@ async function buildCharts(): Promise<PlacedChart[]> {
   }
 
   // The dashboard's summary: how the latest rates spread over the regions reporting each list.
-  const cards = (await statisticsRegions()).flatMap((r) => r.cards);
-  if (cards.length > 0) {
+  // A distribution is worth drawing from a few regions on; with fewer the summary states the range in words, and there is no chart to embed.
+  const reportingRegions = (await statisticsRegions()).filter((r) => r.cards.length > 0);
+  const cards = reportingRegions.flatMap((r) => r.cards);
+  if (reportingRegions.length >= SPREAD_CHART_MIN_REGIONS) {
     const page = routes.statistics();
     const latest = cards.map((c) => c.latest);
     const spec = rateSpreadChart({
@@ -132,6 +134,9 @@ async function buildCharts(): Promise<PlacedChart[]> {
   return charts;
 }
 
+
+/** How many regions must report a tracked list before the dashboard draws the spread of their latest rates. */
+export const SPREAD_CHART_MIN_REGIONS = 3;
 
 /** The ids of a tracker's two charts on its region's statistics page (the tracker page has its own rate chart). */
 export const statisticsChartIds = (trackerId: string, regionId: string) => ({ rate: `trend-${trackerId}-${regionId}`, counts: `counts-${trackerId}-${regionId}` });
