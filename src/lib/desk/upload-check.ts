@@ -116,6 +116,7 @@ function programKind(bytes: Uint8Array): string | undefined {
 }
 
 /** Control characters that never occur in a text table (tab, line feed, carriage return and form feed do). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point: they mark a binary file.
 const BINARY_CONTROL = /[\u0000-\u0008\u000e-\u001f\ufffd]/;
 /** What Excel, WPS and Papa Parse separate cells with. */
 const DELIMITER = /[,\t;|]/;
