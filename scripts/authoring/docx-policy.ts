@@ -15,6 +15,7 @@ import { indicatorByName, type IndicatorLike } from '../../src/lib/catalog.ts';
 import { formatIssue } from '../../src/lib/content/content-issue.ts';
 import { POLICY_TYPES } from '../../src/schemas/policies.ts';
 import { tasksTable } from '../../src/schemas/tasks.ts';
+import { taskListDataset } from '../../src/schemas/dataset-paths.ts';
 import type { TableDefinition } from '../../src/schemas/table.ts';
 import { convertBody } from './docx-body.ts';
 import { alreadyExists, draftFrontmatter, yamlString, type DocxImportResult, type FileExists, type ImportReview } from './docx-draft.ts';
@@ -195,7 +196,9 @@ export function importPolicy(input: PolicyImportInput): DocxImportResult {
     attachmentMdx.push(heading, '', title.replace(/[{}<>]/g, (ch) => `\\${ch}`));
     part.tables.forEach((table, k) => {
       const list = `${id}-fujian${part.number}${part.tables.length > 1 ? `-${k + 1}` : ''}`;
-      const file = `content/tasks/${list}.csv（来自 ${input.fileName} 附件${part.number}）`;
+      // A dataset's file is its path with .csv, under the content folder.
+      const path = `${taskListDataset(list)}.csv`;
+      const file = `content/${path}（来自 ${input.fileName} 附件${part.number}）`;
       const result = importRows(tableSheet(table), {
         table: tasksTable as TableDefinition,
         file,
@@ -207,16 +210,16 @@ export function importPolicy(input: PolicyImportInput): DocxImportResult {
         issues.push(...result.issues.map(formatIssue));
         return;
       }
-      if (input.fileExists(`tasks/${list}.csv`) && !input.force) {
-        issues.push(alreadyExists(`tasks/${list}.csv`));
+      if (input.fileExists(path) && !input.force) {
+        issues.push(alreadyExists(path));
         return;
       }
-      files.push({ path: `tasks/${list}.csv`, text: `${Papa.unparse([result.headers, ...result.rows], { newline: '\n' })}\n` });
+      files.push({ path, text: `${Papa.unparse([result.headers, ...result.rows], { newline: '\n' })}\n` });
       const listTitle = part.tables.length > 1 ? `${title}（表${k + 1}）` : title;
-      attachments.push({ title: listTitle, dataset: `tasks/${list}` });
+      attachments.push({ title: listTitle, dataset: taskListDataset(list) });
       attachmentMdx.push('', `全表共 ${result.rows.length} 行，已整理为数据集“${listTitle}”，见本页“附件与数据”。`);
-      review.recognised.push(`附件${part.number}表格 → content/tasks/${list}.csv（${result.rows.length} 行，列：${result.headers.join('、')}）`);
-      if (table.rows.some((row) => row.some((c) => c.rowspan > 1))) review.toCheck.push(`附件${part.number}表格有纵向合并的单元格，已补到所覆盖的每一行，请核对 content/tasks/${list}.csv`);
+      review.recognised.push(`附件${part.number}表格 → content/${path}（${result.rows.length} 行，列：${result.headers.join('、')}）`);
+      if (table.rows.some((row) => row.some((c) => c.rowspan > 1))) review.toCheck.push(`附件${part.number}表格有纵向合并的单元格，已补到所覆盖的每一行，请核对 content/${path}`);
     });
     for (const block of part.other) if (block.kind === 'paragraph') attachmentMdx.push('', escapeLineStart(block.markdown));
     if (part.tables.length === 0) review.toCheck.push(`附件${part.number}“${title}”没有表格，只录入了标题和文字`);

@@ -14,7 +14,7 @@ export interface QueryCost {
   /** As served compressed (gzip level 9). */
   gzipBytes: number;
   files: string[];
-  /** Whether every candidate was checked (see lib/search-shards.ts). */
+  /** Whether every candidate was checked (see src/lib/search/search-shards.ts). */
   complete: boolean;
   total: number;
 }

@@ -1,7 +1,7 @@
 /**
  * Writes the search index into search-index/: one record per document
  * section and data row, split into small files so that a query downloads
- * only what it needs (see lib/search-shards.ts), with the query vocabulary
+ * only what it needs (see src/lib/search/search-index-writer.ts), with the query vocabulary
  * that folds traditional characters and indicator aliases.
  *
  * The index depends only on the content, not on the pages, so it is built in

@@ -11,6 +11,7 @@ import { routes } from '../routes.ts';
 import { PROGRESS_PARTS } from '../../core/tracker-counts.ts';
 import { rateSpread } from '../figures/tracker-dashboard.ts';
 import { splitLeadUnits } from '../tasks/lead-units.ts';
+import { UNLISTED_INDICATORS } from '../../schemas/ranking-tiers.ts';
 
 export type ChartKind = 'stacked-bar' | 'bar' | 'horizontal-bar' | 'line';
 
@@ -443,7 +444,7 @@ export function rankingTiersChart(briefingId: string, rows: readonly RankingTier
     kind: 'bar',
     categories: rows.map((r) => r.tier),
     series: [{ label: '指标数', values: rows.map((r) => r.count) }],
-    categoryNotes: rows.map((r) => (r.indicators.length > 0 ? r.indicators.map(indicatorName).join('、') : '通报未列名称')),
+    categoryNotes: rows.map((r) => (r.indicators.length > 0 ? r.indicators.map(indicatorName).join('、') : UNLISTED_INDICATORS)),
     notes: [],
     table: {
       headers: ['编号', '档次', '指标数（个）', '指标', '发布日期', '发布方', '来源简报', '来源简报标题', '来源章节', '来源章节标题'],
