@@ -253,16 +253,10 @@ export function createDeskApp(config: DeskConfig) {
     return c.redirect('/login', 303);
   });
 
-  // Everything below needs a logged-in user.
-  const requireUser: MiddlewareHandler<Env> = async (c, next) => (c.get('user') ? next() : notLoggedIn(c));
-  app.use('/', requireUser);
-  app.use('/drafts/*', requireUser);
-  app.use('/drafts', requireUser);
-  app.use('/history', requireUser);
-  app.use('/history/*', requireUser);
-  app.use('/releases', requireUser);
-  app.use('/releases/*', requireUser);
-  app.use('/preview/*', requireUser);
+  // Everything else needs a logged-in user: denied by default, so a route added later cannot be left open by mistake.
+  const requireUser: MiddlewareHandler<Env> = async (c, next) =>
+    c.req.path === '/login' || c.req.path.startsWith('/static/') || c.get('user') ? next() : notLoggedIn(c);
+  app.use('*', requireUser);
 
   // Content the upload form offers.
   function uploadChoices(): UploadChoices {

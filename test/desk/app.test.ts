@@ -75,7 +75,8 @@ const SLOW = { timeout: 60_000 };
 describe('desk security', SLOW, () => {
   test('without a session every page redirects to the login and every change is refused with 401', async () => {
     const { app, draftFiles } = desk();
-    for (const path of ['/', '/drafts/longnan-jianbao-2023-04', '/history', '/preview/briefings/x/']) {
+    // Including addresses no route serves and the release list: nothing but the login page and its assets answers without a session.
+    for (const path of ['/', '/drafts/longnan-jianbao-2023-04', '/history', '/releases', '/preview/briefings/x/', '/no-such-page']) {
       const response = await app.request(`${ORIGIN}${path}`);
       expect(response.status, path).toBe(303);
       expect(response.headers.get('location')).toBe('/login');
