@@ -330,6 +330,11 @@ export function createDeskApp(config: DeskConfig) {
       return refuseUpload('第3步：导入', ['读取文件内容时出错，文件可能已损坏。请用 Word/WPS/Excel 打开后另存为新文件再上传。']);
     }
     if (!imported.ok) return refuseUpload('第3步：导入', imported.errors);
+    // The site shows no images and a draft holds text only: say so, rather than let the import's note suggest they were kept in the content.
+    const review =
+      imported.binaryFiles.length === 0
+        ? imported.review
+        : { ...imported.review, toCheck: [...imported.review.toCheck, `这份 Word 文件里有 ${imported.binaryFiles.length} 张图片，不会随草稿发布（网站正文不显示图片，上面说的图片文件也不会写入网站内容）；原 Word 文件保存在发布台。图中如有文字或数字，请写入正文。`] };
     const id = drafts.freeId(imported.id);
     drafts.create(
       {
@@ -339,7 +344,7 @@ export function createDeskApp(config: DeskConfig) {
         title: imported.title,
         target: target.target,
         changes: imported.changes,
-        review: imported.review,
+        review,
         unplaced: imported.unplaced,
         figures: {},
         state: 'draft',

@@ -12,6 +12,8 @@ import { hashPassword, type Account } from '../../desk/accounts.ts';
 import { createDeskApp } from '../../desk/app.ts';
 import { PROJECT_ROOT } from '../support/astro-build.ts';
 import { briefingDraft } from '../support/desk-drafts.ts';
+import { briefingDocument } from '../fixtures/docx/make-docx.ts';
+import { Packer } from 'docx';
 
 const ORIGIN = 'http://127.0.0.1:4330';
 const PASSWORD = 'slow-river-41-tea';
@@ -192,7 +194,7 @@ describe('desk uploads', SLOW, () => {
     const headers: Record<string, string> = { cookie: `desk_session=${cookie}`, origin: ORIGIN };
     if (size) headers['content-length'] = String(size);
     const response = await made.app.request(`${ORIGIN}/drafts`, { method: 'POST', body, headers });
-    return { response, text: await response.text(), drafts: made.draftFiles() };
+    return { response, text: await response.text(), drafts: made.draftFiles(), dataDir: made.dataDir };
   }
 
   test('a body over 20 MB is refused from its declared length, before it is read', async () => {
@@ -236,6 +238,17 @@ describe('desk uploads', SLOW, () => {
     expect(text).toContain('没有生成草稿');
     expect(text).toMatch(/[\u4e00-\u9fff]{4,}/);
     expect(drafts).toEqual([]);
+  });
+
+  test('a Word briefing with a photo: the draft says the image is not published with it, instead of implying it was kept', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const bytes = new Uint8Array(await Packer.toBuffer(briefingDocument({ image: png })));
+    const { response, drafts, dataDir } = await upload(new File([bytes], '龙南简报第4期.docx'), { type: 'briefing', region: 'longnan' });
+    expect(response.status).toBe(303);
+    const saved = drafts.filter((name) => name.endsWith('.json'));
+    expect(saved).toHaveLength(1);
+    const draft = JSON.parse(readFileSync(join(dataDir, 'drafts', saved[0]!), 'utf8')) as { review: { toCheck: string[] } };
+    expect(draft.review.toCheck.join('\n')).toContain('这份 Word 文件里有 1 张图片，不会随草稿发布');
   });
 
   test('a task list without region and source policy names what is missing and where to choose it', async () => {
