@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Three tiers. `unit` runs pure logic, content validation and the staff tools
- * without building a site (`npm run test:unit`, seconds). `site` builds the real
+ * without building a site (`npm run test:unit`, under 30 s on 2 cores: it runs two
+ * workers, since several tests wait on a child process rather than the CPU). `site` builds the real
  * site twice in its global setup and tests the output, in a browser and behind
  * nginx. `e2e` drives the publishing desk in a browser against a real git
  * remote, building the site it publishes. `npm test` runs all three.
