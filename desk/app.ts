@@ -13,7 +13,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { ID_PATTERN } from '../src/schemas/fields.ts';
 import { TABLE_DATASET_PATHS, tableOfDataset } from '../src/schemas/datasets.ts';
-import { readContentFiles } from '../src/loaders/content-files.ts';
+import { checkContent, readContentFiles } from '../src/loaders/content-files.ts';
 import { validateContent } from '../src/lib/content/validate-content.ts';
 import { formatIssue } from '../src/lib/content/content-issue.ts';
 import type { ContentFile } from '../src/lib/content/content-model.ts';
@@ -258,9 +258,9 @@ export function createDeskApp(config: DeskConfig) {
     c.req.path === '/login' || c.req.path.startsWith('/static/') || c.get('user') ? next() : notLoggedIn(c);
   app.use('*', requireUser);
 
-  // Content the upload form offers.
+  // Content the upload form offers: from the validated model, kept until a content file changes, not validated again on every page.
   function uploadChoices(): UploadChoices {
-    const { model } = validateContent(readContent(), 'content');
+    const { model } = checkContent(contentDir);
     return {
       regions: model.regions.map((r) => ({ id: r.data.id, name: r.data.name })),
       policies: model.policies.map((p) => ({ id: p.id, title: p.data.title, region: p.data.region })),
