@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { filesUnder } from '../../src/loaders/file-tree.ts';
+import { spreadOf } from '../../src/lib/build-phases.ts';
 
 const runs = Number(parseArgs({ allowPositionals: true, options: {} }).positionals[0] ?? 5);
-
 
 const times: number[] = [];
 let summary = '';
@@ -36,7 +36,6 @@ for (let i = 0; i < runs + 1; i++) {
   summary = `${pages} pages, ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB in dist/`;
   rmSync(outDir, { recursive: true, force: true });
 }
-times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)]!;
-console.log(`build wall time over ${runs} runs (after one warm-up): min ${times[0]!.toFixed(2)} s, median ${median.toFixed(2)} s, max ${times.at(-1)!.toFixed(2)} s`);
+const { min, median, max } = spreadOf(times);
+console.log(`build wall time over ${runs} runs (after one warm-up): min ${min.toFixed(2)} s, median ${median.toFixed(2)} s, max ${max.toFixed(2)} s`);
 console.log(summary);

@@ -153,7 +153,9 @@ export function searchIndex(): AstroIntegration {
         pending.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const waitStarted = performance.now();
         const summary = await pending!;
+        const waited = (performance.now() - waitStarted) / 1000;
         const out = join(fileURLToPath(dir), SEARCH_INDEX_DIR);
         rmSync(out, { recursive: true, force: true });
         try {
@@ -163,7 +165,8 @@ export function searchIndex(): AstroIntegration {
           cpSync(staging, out, { recursive: true });
           rmSync(staging, { recursive: true, force: true });
         }
-        logger.info(summary);
+        // How long the pages waited for the index: the part of its time the renderer did not hide.
+        logger.info(`${summary}（页面生成后等待 ${waited.toFixed(1)} s）`);
       },
     },
   };
