@@ -38,7 +38,9 @@ export default defineConfig({
       features: { smartPunctuation: false },
     }),
   },
-  // precompress runs after the others: it compresses what they wrote. The phase marks time the build (`npm run bench`).
+  // Build-done hooks run in this order. securityHeaders reads every built page while the search index's
+  // process may still be working, before searchIndex waits for it; precompress compresses what all the
+  // others wrote. The phase marks time the build (`npm run bench`).
   integrations: [
     phases.astroSteps,
     siteAddress(),
@@ -46,9 +48,9 @@ export default defineConfig({
     phases.after('内容检查'),
     mdx(),
     sitemap(),
+    securityHeaders(),
     searchIndex(),
     phases.after('交给搜索索引进程'),
-    securityHeaders(),
     precompress(),
     phases.finish,
   ],

@@ -42,7 +42,7 @@ export function buildPhases(): { astroSteps: AstroIntegration; after: (phase: st
       name: 'build-phases:finish',
       hooks: {
         'astro:build:done': ({ logger }) => {
-          mark('收尾（网站地图、搜索索引、安全头、预压缩）');
+          mark('收尾（网站地图、安全头、等待搜索索引、预压缩）');
           const phases = phaseDurations(marks);
           logger.info(`各阶段用时：${phases.map((p) => `${p.phase} ${p.seconds.toFixed(1)} s`).join('；')}`);
           if (cacheDir) writeFileSync(fileURLToPath(new URL(BUILD_PHASES_FILE, cacheDir)), JSON.stringify(phases, null, 1));

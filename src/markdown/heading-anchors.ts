@@ -5,7 +5,7 @@
  * anchors. A heading whose anchor was once Chinese words also holds an empty
  * element with that former id, so links to it still land on the heading.
  */
-import { headingAnchorAliases, headingAnchors, type HeadingInput } from '../lib/content/anchors.ts';
+import { headingAnchorSequence } from '../lib/content/anchors.ts';
 
 interface HeadingNode {
   tagName: string;
@@ -18,15 +18,15 @@ interface VisitContext {
 
 export function headingAnchorsPlugin() {
   return () => {
-    const seen: HeadingInput[] = [];
+    // One sequence per document: each heading is anchored once, in order, not the whole list again for every heading.
+    const anchorOf = headingAnchorSequence();
     return {
       name: 'stable-heading-anchors',
       element: {
         filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
         visit(node: HeadingNode, ctx: VisitContext) {
-          seen.push({ depth: Number(node.tagName.slice(1)), text: ctx.textContent(node) });
-          ctx.setProperty(node, 'id', headingAnchors(seen).at(-1)!);
-          const alias = headingAnchorAliases(seen).at(-1);
+          const { anchor, alias } = anchorOf({ depth: Number(node.tagName.slice(1)), text: ctx.textContent(node) });
+          ctx.setProperty(node, 'id', anchor);
           if (alias) ctx.prependChild(node, { type: 'element', tagName: 'span', properties: { id: alias, className: 'anchor-alias' }, children: [] });
         },
       },

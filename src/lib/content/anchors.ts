@@ -104,7 +104,7 @@ export interface HeadingInput {
  * `-2`, `-3` so every anchor on a page is unique.
  */
 export function headingAnchors(headings: readonly HeadingInput[]): string[] {
-  return anchorsWith(headings, asciiAnchor);
+  return headings.map(anchorSequence(asciiAnchor));
 }
 
 /**
@@ -113,14 +113,29 @@ export function headingAnchors(headings: readonly HeadingInput[]): string[] {
  * pages keep it as a second target and content may still cite it.
  */
 export function headingAnchorAliases(headings: readonly HeadingInput[]): (string | undefined)[] {
-  const current = headingAnchors(headings);
-  return anchorsWith(headings, textAnchor).map((former, i) => (former === current[i] ? undefined : former));
+  const next = headingAnchorSequence();
+  return headings.map((heading) => next(heading).alias);
 }
 
-function anchorsWith(headings: readonly HeadingInput[], unnumberedAnchor: (text: string) => string): string[] {
+/**
+ * Anchors headings one at a time, in document order, as a renderer meets
+ * them: each heading's anchor and former anchor, the same as the functions
+ * above give for the whole list, without going over the earlier headings again.
+ */
+export function headingAnchorSequence(): (heading: HeadingInput) => { anchor: string; alias: string | undefined } {
+  const current = anchorSequence(asciiAnchor);
+  const former = anchorSequence(textAnchor);
+  return (heading) => {
+    const anchor = current(heading);
+    const alias = former(heading);
+    return { anchor, alias: alias === anchor ? undefined : alias };
+  };
+}
+
+function anchorSequence(unnumberedAnchor: (text: string) => string): (heading: HeadingInput) => string {
   const stack: { depth: number; anchor: string }[] = [];
   const used = new Map<string, number>();
-  return headings.map(({ depth, text }) => {
+  return ({ depth, text }) => {
     while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
     const parent = stack[stack.length - 1];
     const number = headingNumber(text);
@@ -131,7 +146,7 @@ function anchorsWith(headings: readonly HeadingInput[], unnumberedAnchor: (text:
     if (seen > 0) anchor = `${anchor}-${seen + 1}`;
     stack.push({ depth, anchor });
     return anchor;
-  });
+  };
 }
 
 export interface SourceHeading extends HeadingInput {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { asciiAnchor, chineseNumeralValue, headingAnchorAliases, headingAnchors, headingNumber, markdownHeadings, textAnchor } from '../../../src/lib/content/anchors.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { asciiAnchor, chineseNumeralValue, headingAnchorAliases, headingAnchors, headingAnchorSequence, headingNumber, markdownHeadings, textAnchor } from '../../../src/lib/content/anchors.ts';
 
 describe('chineseNumeralValue', () => {
   test.each([
@@ -96,4 +97,16 @@ test('markdownHeadings reads ATX headings with their lines, ignoring code fences
     { depth: 3, text: '（一）{纳税}', line: 17 },
     { depth: 4, text: '1. 强化', line: 18 },
   ]);
+});
+
+test('the renderer, anchoring headings one at a time, gives every real document the anchors its whole list gives', () => {
+  for (const folder of ['policies', 'briefings']) {
+    for (const name of readdirSync(`content/${folder}`)) {
+      const headings = markdownHeadings(readFileSync(`content/${folder}/${name}`, 'utf8'));
+      const next = headingAnchorSequence();
+      const oneByOne = headings.map((heading) => next(heading));
+      expect(oneByOne.map((a) => a.anchor), name).toEqual(headingAnchors(headings));
+      expect(oneByOne.map((a) => a.alias), name).toEqual(headingAnchorAliases(headings));
+    }
+  }
 });
