@@ -26,7 +26,7 @@ import { SEARCH_INDEX_DIR } from '../lib/search/search-index-format.ts';
 import { indicatorNames, pinyinVocabulary, siteSynonyms, siteWords } from '../lib/search/site-vocabulary.ts';
 import { pinyinTerms } from '../lib/search/pinyin-reading.ts';
 import { answerRecords } from '../lib/search/answer-records.ts';
-import { parseWordnet, relatedWords, textWords } from '../lib/search/related-words.ts';
+import { parseWordnet, relatedWords, wordsOccurring } from '../lib/search/related-words.ts';
 import type { IndexedRecord } from '../lib/search/phrase-search.ts';
 import type { ContentModel } from '../lib/content/content-model.ts';
 
@@ -83,9 +83,10 @@ const WORDNET = fileURLToPath(new URL('../../vendor/chinese-open-wordnet/wn-data
  * synonyms dataset lists are left to it.
  */
 export function siteRelatedWords(records: readonly SearchRecord[], model: ContentModel): Record<string, string[]> {
-  const inText = textWords(records.map((r) => `${r.title}\n${r.content}`));
+  const synsets = parseWordnet(readFileSync(WORDNET, 'utf8'));
+  const inText = wordsOccurring(synsets.flat(), records.flatMap((r) => [r.title, r.content]));
   const own = new Set(model.synonyms.flatMap(({ data }) => [data.term, ...data.documentTerms]));
-  return relatedWords(parseWordnet(readFileSync(WORDNET, 'utf8')), (word) => inText.has(word), own);
+  return relatedWords(synsets, (word) => inText.has(word), own);
 }
 
 export function currentVocabulary(records: readonly SearchRecord[], model = loadSiteModel()): IndexVocabulary {

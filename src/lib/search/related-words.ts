@@ -58,17 +58,40 @@ export function relatedWords(synsets: readonly (readonly string[])[], occurs: (w
   return out;
 }
 
-/** All substrings of `text` from MIN_WORD to MAX_WORD characters: what `occurs` checks against. */
-export function textWords(texts: Iterable<string>): Set<string> {
+/**
+ * Which of `words` occur in any of `texts`. Each text is read once, and at
+ * each place only the words starting with the two code units found there are
+ * compared: collecting every substring of a province's text instead took
+ * minutes and gigabytes.
+ */
+export function wordsOccurring(words: Iterable<string>, texts: Iterable<string>): Set<string> {
+  // Keys kept below 2^30 so that V8 stores them as small integers; two pairs sharing a key only cost a comparison.
+  const pairKey = (text: string, at: number) => ((text.charCodeAt(at) & 0x7fff) << 15) | (text.charCodeAt(at + 1) & 0x7fff);
+  const starts = new Uint8Array(0x10000);
+  const byStart = new Map<number, string[]>();
+  for (const word of new Set(words)) {
+    if (word.length < 2) continue;
+    starts[word.charCodeAt(0)] = 1;
+    const key = pairKey(word, 0);
+    const list = byStart.get(key);
+    if (list) list.push(word);
+    else byStart.set(key, [word]);
+  }
   const found = new Set<string>();
   for (const text of texts) {
-    const chars = Array.from(text);
-    for (let i = 0; i < chars.length; i++) {
-      let word = chars[i]!;
-      for (let n = 1; n < MAX_WORD && i + n < chars.length; n++) {
-        word += chars[i + n]!;
+    for (let i = 0; i + 1 < text.length && byStart.size > 0; i++) {
+      if (starts[text.charCodeAt(i)] === 0) continue;
+      const key = pairKey(text, i);
+      const candidates = byStart.get(key);
+      if (!candidates) continue;
+      for (let n = candidates.length - 1; n >= 0; n--) {
+        const word = candidates[n]!;
+        if (!text.startsWith(word, i)) continue;
         found.add(word);
+        // A word found once need not be looked for again.
+        candidates.splice(n, 1);
       }
+      if (candidates.length === 0) byStart.delete(key);
     }
   }
   return found;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { decodeRelated, encodeRelated, parseWordnet, relatedWords, textWords } from '../../../src/lib/search/related-words.ts';
+import { decodeRelated, encodeRelated, parseWordnet, relatedWords, wordsOccurring } from '../../../src/lib/search/related-words.ts';
 import { planQuery } from '../../../src/lib/search/query-understanding.ts';
 import { explainSearch } from '../../../src/lib/search/search-explanation.ts';
 
@@ -16,8 +16,8 @@ const TAB = [
   '07000000-n\tcmn:lemma\t缴税',
   '07000000-n\tcmn:lemma\t纳税',
 ].join('\n');
-const site = textWords(['企业办理破产，房屋登记，纳税时间']);
 const synsets = parseWordnet(TAB);
+const site = wordsOccurring(synsets.flat(), ['企业办理破产，房屋登记，纳税时间']);
 
 test('synsets keep words of two to six Han characters, and only synsets of two words or more', () => {
   expect(synsets).toEqual([['破产', '倒闭'], ['房子', '房屋', '住宅'], ['缴税', '纳税']]);
@@ -35,6 +35,18 @@ test('an everyday word the site does not use points to the site words of its syn
 test('the synonyms dataset wins: a word it lists takes nothing from the wordnet', () => {
   expect(relatedWords(synsets, (w) => site.has(w), new Set(['缴税']))['缴税']).toBeUndefined();
   expect(relatedWords(synsets, (w) => site.has(w))['缴税']).toEqual(['纳税']);
+});
+
+test('a word occurs when some text holds it whole, at any place, however often', () => {
+  const texts = ['关于企业办理破产的通知', '破产', '房屋', '办理破产和房屋登记', '𠀾𠁀 在扩展区'];
+  expect([...wordsOccurring(['破产', '房屋登记', '破产案件', '通知', '企业办理破产的通知', '登', '𠁀在', '在扩展区'], texts)].sort()).toEqual(
+    ['企业办理破产的通知', '房屋登记', '破产', '通知', '在扩展区'].sort(),
+  );
+  // Substrings of the text are the reference: every word of two to six characters found by brute force is found.
+  const text = texts.join('\n');
+  const every = new Set<string>();
+  for (let i = 0; i < text.length; i++) for (let n = 2; n <= 6 && i + n <= text.length; n++) every.add(text.slice(i, i + n));
+  expect(wordsOccurring(every, texts)).toEqual(new Set([...every].filter((w) => texts.some((t) => t.includes(w)))));
 });
 
 test('entries read back as written', () => {
