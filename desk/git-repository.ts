@@ -12,6 +12,10 @@
  * git runs through execFile with argument arrays only; it never prompts
  * (GIT_TERMINAL_PROMPT=0), so an unreachable or password-protected remote
  * fails instead of hanging the desk.
+ *
+ * Why one file: publishing writes the commits and trailers that the history
+ * and withdrawals read back, so their format and the all-or-nothing rollback
+ * are defined in one place.
  */
 import { execFile } from 'node:child_process';
 import { lstat, mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';

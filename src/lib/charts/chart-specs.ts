@@ -3,6 +3,10 @@
  * by components/chart-figure.astro, drawn in the browser by client/chart-figures.ts,
  * and offered for download as CSV. The table of a chart is exactly its source
  * rows, so the picture, the table and the download never disagree.
+ *
+ * Why one file: every builder follows the same conventions for a chart's
+ * table, source and notes (cell text, SourceNames, the rate notes), and
+ * src/data/charts.ts takes all of them from here.
  */
 import { groupBy } from '../catalog.ts';
 import { formatChineseDate, formatChineseMonth } from '../../core/dates.ts';
