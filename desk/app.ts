@@ -32,7 +32,7 @@ import { uploadTarget } from './upload-target.ts';
 import { LoginThrottle, sameToken, SESSION_COOKIE, SessionStore, type Session, type SessionLimits, type ThrottleLimits } from './sessions.ts';
 import { publicationHistory, type Person } from './git-repository.ts';
 import { activateRelease, listReleases } from './site-release.ts';
-import type { PreviewServer } from './preview-server.ts';
+import { PREVIEW_BASE, type PreviewServer } from './preview-server.ts';
 import { html, type Html } from './views/html.ts';
 import { page, type Failure, type Viewer } from './views/layout.ts';
 import { loginPage } from './views/login-page.ts';
@@ -64,7 +64,7 @@ export interface DeskConfig {
 }
 
 /** The body cap: the upload limit plus room for the other form fields and multipart framing. */
-export const BODY_LIMIT_BYTES = UPLOAD_LIMIT_BYTES + 256 * 1024;
+const BODY_LIMIT_BYTES = UPLOAD_LIMIT_BYTES + 256 * 1024;
 
 const STATIC_DIR = join(import.meta.dirname, 'static');
 const STATIC_TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml' };
@@ -506,7 +506,7 @@ export function createDeskApp(config: DeskConfig) {
     return c.redirect('/releases?notice=activated', 303);
   });
 
-  app.get('/preview/*', async (c) => {
+  app.get(`${PREVIEW_BASE}*`, async (c) => {
     if (!config.preview) return c.notFound();
     await previewSync;
     return config.preview.handle(c.req.raw);

@@ -22,7 +22,7 @@ export function formText(form: Record<string, string | File>, name: string): str
 }
 
 /** The draft's own MDX change (briefings and policies). */
-export const documentChange = (draft: Draft) =>
+const documentChange = (draft: Draft) =>
   draft.kind === 'briefing' || draft.kind === 'policy'
     ? (draft.changes.find((ch) => ch.kind === 'file' && ch.path.endsWith('.mdx')) as Extract<DraftChange, { kind: 'file' }> | undefined)
     : undefined;
@@ -31,7 +31,7 @@ const regionOf = (draft: Draft) => ('region' in draft.target ? (draft.target.reg
 export const contentIdOf = (draft: Draft) => draft.contentId ?? draft.id;
 
 /** The rows of filled-in figures, one per figure (undefined when skipped). */
-export function figureRows(draft: Draft): (Record<string, string> | undefined)[] {
+function figureRows(draft: Draft): (Record<string, string> | undefined)[] {
   return draft.unplaced.map((figure) => {
     const values = draft.figures[figure.key];
     if (!values || values[SKIP_FIGURE] === 'true') return undefined;

@@ -46,7 +46,7 @@ export interface Publication {
 }
 
 /** Who commits: the desk itself, unless the server is configured otherwise. */
-export const DESK_COMMITTER: Person = {
+const DESK_COMMITTER: Person = {
   name: process.env.DESK_GIT_NAME || '发布台',
   email: process.env.DESK_GIT_EMAIL || 'desk@localhost',
 };
@@ -128,7 +128,7 @@ function parsePerson(text: string): Person {
 }
 
 /** A path the desk may write: `content/…`, relative, no `..`, no empty or hidden tricks. */
-export function isContentPath(path: string): boolean {
+function isContentPath(path: string): boolean {
   if (!path.startsWith('content/') || path.includes('\\') || path.includes('\0')) return false;
   const parts = path.split('/');
   return parts.length >= 2 && parts.every((part) => part !== '' && part !== '.' && part !== '..') && !parts.includes('.git');

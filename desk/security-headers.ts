@@ -4,6 +4,7 @@
  * only by the desk, and HSTS over HTTPS.
  */
 import type { Context, Env, MiddlewareHandler } from 'hono';
+import { PREVIEW_BASE } from './preview-server.ts';
 
 /** The strict policy of every desk page: scripts and styles only from /static/, frames only from the desk itself. */
 const DESK_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
@@ -19,7 +20,7 @@ export function securityHeaders<E extends Env>(isHttps: (c: Context<E>) => boole
   return async (c, next) => {
     await next();
     const headers = c.res.headers;
-    const preview = c.req.path.startsWith('/preview/');
+    const preview = c.req.path.startsWith(PREVIEW_BASE);
     headers.set('Content-Security-Policy', preview ? PREVIEW_CSP : DESK_CSP);
     headers.set('X-Content-Type-Options', 'nosniff');
     headers.set('X-Frame-Options', 'SAMEORIGIN');

@@ -18,7 +18,7 @@ import { splitLeadUnits } from '../tasks/lead-units.ts';
 import { UNLISTED_INDICATORS } from '../../schemas/ranking-tiers.ts';
 import type { ChartKind, ChartSeries, ChartSpec } from './chart-types.ts';
 
-export type { ChartCredit, ChartKind, ChartSeries, ChartSpec, CreditedChart } from './chart-types.ts';
+export type { ChartCredit, ChartSpec, CreditedChart } from './chart-types.ts';
 
 const cell = (value: number | undefined | null) => (value === undefined || value === null ? '' : String(value));
 

@@ -174,7 +174,7 @@ export function endCandidates(bar: Box, width: number, height: number, horizonta
 }
 
 /** The widest piece of any label that may not be broken across lines. */
-export function widestUnit(labels: readonly string[], measure: Measure): number {
+function widestUnit(labels: readonly string[], measure: Measure): number {
   return Math.max(0, ...labels.flatMap((label) => breakableUnits(label)).map((unit) => measure(unit.trim())));
 }
 
