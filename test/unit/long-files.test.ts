@@ -14,16 +14,16 @@ import { filesUnder } from '../../src/loaders/file-tree.ts';
 const ROOT = join(import.meta.dirname, '..', '..');
 const FOLDERS = ['src', 'scripts', 'desk', 'test/support'];
 const SOURCE = /\.(ts|mts|mjs|js|astro)$/;
-export const LONG_FILE_LINES = 350;
+const LONG_FILE_LINES = 350;
 const REASON = /^\s*(?:\*|\/\/)?\s*Why one file:/m;
 
 /** The first comment of a source file (a block comment or a run of line comments), or '' if it has none. */
-export function firstComment(text: string): string {
+function firstComment(text: string): string {
   return /\/\*[\s\S]*?\*\/|(?:^[ \t]*\/\/.*(?:\n|$))+/m.exec(text)?.[0] ?? '';
 }
 
 /** Whether a file is over the limit without a reason at its top. */
-export function needsReason(text: string, limit = LONG_FILE_LINES): boolean {
+function needsReason(text: string, limit = LONG_FILE_LINES): boolean {
   return text.split('\n').length - (text.endsWith('\n') ? 1 : 0) > limit && !REASON.test(firstComment(text));
 }
 
