@@ -3,10 +3,15 @@
  * upload → draft → review → publish screens, history and releases. Everything
  * it touches on disk or in git is passed in (DeskConfig), so tests drive it
  * in-process with `app.request()` and the e2e test runs it as `npm run desk`.
+ * What a draft's form shows and checks is in desk/draft-form.ts, publishing in
+ * desk/publish.ts, the upload's target in desk/upload-target.ts.
+ *
+ * Why one file: the routes share one closure (stores, sessions, the preview's
+ * sync and the request helpers) and one middleware chain, so the order in
+ * which a request is checked is read in one place.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, extname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -14,26 +19,25 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { ID_PATTERN } from '../src/schemas/fields.ts';
 import { TABLE_DATASET_PATHS, tableOfDataset } from '../src/schemas/datasets.ts';
 import { checkContent, readContentFiles } from '../src/loaders/content-files.ts';
-import { validateContent } from '../src/lib/content/validate-content.ts';
-import { formatIssue } from '../src/lib/content/content-issue.ts';
 import type { ContentFile } from '../src/lib/content/content-model.ts';
-import { applyChanges, changedFiles, withoutDraftMark, type DraftChange } from '../src/lib/desk/draft-changes.ts';
 import { inspectUpload, UPLOAD_LIMIT_BYTES } from '../src/lib/desk/upload-check.ts';
-import { applyFrontmatterForm, figureForm, figureRow, frontmatterForm, type FormField } from '../src/lib/desk/schema-form.ts';
-import { draftIssues, rowFieldName } from '../src/lib/desk/field-issues.ts';
 import { allowedActions, isEditable, permission, returnComment, withEditor, type DraftAction, type Role } from '../src/lib/desk/review-workflow.ts';
-import { importUpload, type UploadTarget } from '../scripts/authoring/import-upload.ts';
+import { importUpload } from '../scripts/authoring/import-upload.ts';
 import { authenticate, type Account } from './accounts.ts';
 import { DraftStore, type Draft } from './draft-store.ts';
+import { contentIdOf, effectiveChanges, figureFieldsOf, formText, frontmatterFields, issuesOf, withForm } from './draft-form.ts';
+import { publishDraft } from './publish.ts';
+import { securityHeaders } from './security-headers.ts';
+import { uploadTarget } from './upload-target.ts';
 import { LoginThrottle, sameToken, SESSION_COOKIE, SessionStore, type Session, type SessionLimits, type ThrottleLimits } from './sessions.ts';
-import { commitPublication, publicationHistory, revertPublication, type Person } from './git-repository.ts';
-import { activateRelease, buildRelease, listReleases } from './site-release.ts';
-import type { PreviewServer } from './preview-server.ts';
+import { publicationHistory, type Person } from './git-repository.ts';
+import { activateRelease, listReleases } from './site-release.ts';
+import { PREVIEW_BASE, type PreviewServer } from './preview-server.ts';
 import { html, type Html } from './views/html.ts';
 import { page, type Failure, type Viewer } from './views/layout.ts';
 import { loginPage } from './views/login-page.ts';
 import { workbenchPage, type UploadChoices, type UploadForm } from './views/workbench-page.ts';
-import { draftPage, figurePrefix, FRONTMATTER_PREFIX, type DraftView } from './views/draft-page.ts';
+import { draftPage, type DraftView } from './views/draft-page.ts';
 import { historyPage, releasesPage } from './views/history-page.ts';
 
 export interface DeskUser extends Person {
@@ -60,26 +64,13 @@ export interface DeskConfig {
 }
 
 /** The body cap: the upload limit plus room for the other form fields and multipart framing. */
-export const BODY_LIMIT_BYTES = UPLOAD_LIMIT_BYTES + 256 * 1024;
+const BODY_LIMIT_BYTES = UPLOAD_LIMIT_BYTES + 256 * 1024;
 
 const STATIC_DIR = join(import.meta.dirname, 'static');
 const STATIC_TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml' };
-const PROGRESS_TABLE = 'tables/progress.csv';
-const SKIP_FIGURE = '_skip';
 const COMMIT_PATTERN = /^[0-9a-f]{40}$/;
 
-/** The strict policy of every desk page: scripts and styles only from /static/, frames only from the desk itself. */
-const DESK_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
-/**
- * Previews are the site's own pages from `astro dev`, which needs inline
- * styles and its module scripts; they are framed only by the desk. Draft text
- * cannot carry scripts: the content check refuses script tags, on… attributes and javascript: links.
- */
-const PREVIEW_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
-
 type Env = { Variables: { session?: Session; user?: DeskUser; form?: Record<string, string | File> } };
-
-const KIND_LABELS: Record<Draft['kind'], string> = { briefing: '工作简报', policy: '政策文件', table: '数据表', withdrawal: '撤回' };
 
 export function createDeskApp(config: DeskConfig) {
   const sessions = new SessionStore(config.sessionLimits);
@@ -133,20 +124,7 @@ export function createDeskApp(config: DeskConfig) {
   const refuse = (c: Context<Env>, status: 401 | 403 | 404 | 413, message: string) =>
     wantsJson(c) ? c.json({ error: message }, status) : render(c, page('无法完成', c.get('user') ? viewerOf(c) : undefined, failureBody(message)), status);
 
-  // Security headers on every response; the preview gets its own policy.
-  app.use('*', async (c, next) => {
-    await next();
-    const headers = c.res.headers;
-    const preview = c.req.path.startsWith('/preview/');
-    headers.set('Content-Security-Policy', preview ? PREVIEW_CSP : DESK_CSP);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    headers.set('X-Frame-Options', 'SAMEORIGIN');
-    // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on form posts, which the origin check must refuse.
-    headers.set('Referrer-Policy', 'same-origin');
-    headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-    headers.set('Cache-Control', c.req.path.startsWith('/static/') ? 'no-cache' : 'no-store');
-    if (isHttps(c)) headers.set('Strict-Transport-Security', 'max-age=31536000');
-  });
+  app.use('*', securityHeaders(isHttps));
 
   app.get('/static/:file', (c) => {
     const file = c.req.param('file');
@@ -216,7 +194,6 @@ export function createDeskApp(config: DeskConfig) {
   }
 
   const formOf = (c: Context<Env>) => c.get('form') ?? {};
-  const text = (form: Record<string, string | File>, name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
 
   // Login and logout.
   app.get('/login', (c) => {
@@ -231,8 +208,8 @@ export function createDeskApp(config: DeskConfig) {
 
   app.post('/login', async (c) => {
     const form = formOf(c);
-    const username = text(form, 'username').trim();
-    const password = text(form, 'password');
+    const username = formText(form, 'username').trim();
+    const password = formText(form, 'password');
     const address = clientAddress(c);
     const session = c.get('session')!;
     const wait = throttle.blockedFor(address, username);
@@ -274,43 +251,10 @@ export function createDeskApp(config: DeskConfig) {
     return render(c, workbenchPage(viewerOf(c), listed(), uploadChoices(), { notice: notice ? NOTICES[notice] : undefined }));
   });
 
-  /** The import target from the upload form, or what is missing and where to choose it. */
-  function uploadTarget(form: UploadForm, choices: UploadChoices, kind: string): { ok: true; target: UploadTarget } | { ok: false; messages: string[] } {
-    const messages: string[] = [];
-    const region = form.region ?? '';
-    const needRegion = () => {
-      if (region === '') messages.push('没有选择地区：请在上传区的“地区”下拉框中选择。');
-      else if (!choices.regions.some((r) => r.id === region)) messages.push(`地区“${region}”不在地区表中：请在“地区”下拉框中选择。`);
-    };
-    const word = kind === 'docx';
-    if (form.type === 'briefing' || form.type === 'policy') {
-      if (!word) messages.push(`${form.type === 'briefing' ? '工作简报' : '政策文件'}要上传 Word 文件（.docx），这个文件是表格。请改选“任务清单”或“数据表格”，或换成 Word 文件。`);
-      needRegion();
-      return messages.length ? { ok: false, messages } : { ok: true, target: { into: form.type === 'briefing' ? 'briefings' : 'policies', region } };
-    }
-    if (word) messages.push('Word 文件只能作为“工作简报”或“政策文件”上传：请在“文件类型”中改选。');
-    if (form.type === 'tasks') {
-      needRegion();
-      const policy = form.policy ?? '';
-      if (policy === '') messages.push('没有选择来源政策：请在上传区的“来源政策”下拉框中选择这份任务清单出自哪份政策文件。');
-      else if (!choices.policies.some((p) => p.id === policy)) messages.push(`来源政策“${policy}”不存在：请在“来源政策”下拉框中选择。`);
-      const list = (form.newList ?? '').trim() || (form.list ?? '');
-      if (list === '') messages.push('没有指定任务清单：请在“任务清单”下拉框中选择要更新的清单，或在“新清单编号”中填写编号。');
-      else if (!ID_PATTERN.test(list)) messages.push(`新清单编号“${list}”不符合要求：只能用小写拼音字母和数字，词之间用一个连字符，例如 qingshanhu-2024-zhibiao-renwu。`);
-      return messages.length ? { ok: false, messages } : { ok: true, target: { into: `tasks/${list}`, region, policy } };
-    }
-    if (form.type === 'table') {
-      const table = form.table ?? '';
-      if (!choices.tables.some((t) => t.id === table)) messages.push('没有选择数据表格：请在上传区的“数据表格”下拉框中选择要更新哪一张表。');
-      return messages.length ? { ok: false, messages } : { ok: true, target: { into: table, ...(region ? { region } : {}), ...(form.policy ? { policy: form.policy } : {}) } };
-    }
-    return { ok: false, messages: ['没有选择文件类型：请在“文件类型”中选择工作简报、政策文件、任务清单或数据表格。'] };
-  }
-
   app.post('/drafts', async (c) => {
     const form = formOf(c);
     const user = c.get('user')!;
-    const chosen: UploadForm = { type: text(form, 'type'), region: text(form, 'region'), policy: text(form, 'policy'), list: text(form, 'list'), newList: text(form, 'newList'), table: text(form, 'table') };
+    const chosen: UploadForm = { type: formText(form, 'type'), region: formText(form, 'region'), policy: formText(form, 'policy'), list: formText(form, 'list'), newList: formText(form, 'newList'), table: formText(form, 'table') };
     const choices = uploadChoices();
     const refuseUpload = (step: string, messages: string[], status: 400 | 403 | 422 = 422) =>
       render(c, workbenchPage(viewerOf(c), listed(), choices, { failure: { step, messages, outcome: '没有生成草稿，也没有改动任何内容。' }, form: chosen }), status);
@@ -358,99 +302,6 @@ export function createDeskApp(config: DeskConfig) {
     syncPreview();
     return c.redirect(`/drafts/${id}?notice=imported`, 303);
   });
-
-  /** The draft's own MDX change (briefings and policies). */
-  const documentChange = (draft: Draft) =>
-    draft.kind === 'briefing' || draft.kind === 'policy'
-      ? (draft.changes.find((ch) => ch.kind === 'file' && ch.path.endsWith('.mdx')) as Extract<DraftChange, { kind: 'file' }> | undefined)
-      : undefined;
-
-  const regionOf = (draft: Draft) => ('region' in draft.target ? (draft.target.region ?? '') : '');
-  const contentIdOf = (draft: Draft) => draft.contentId ?? draft.id;
-
-  /** The rows of filled-in figures, one per figure (undefined when skipped). */
-  function figureRows(draft: Draft): (Record<string, string> | undefined)[] {
-    return draft.unplaced.map((figure) => {
-      const values = draft.figures[figure.key];
-      if (!values || values[SKIP_FIGURE] === 'true') return undefined;
-      const { [SKIP_FIGURE]: _skip, ...fields } = values;
-      return figureRow({ ...fields, 原文: figure.quote }, { region: regionOf(draft), briefing: contentIdOf(draft) });
-    });
-  }
-
-  /** What the draft publishes: its changes plus the progress rows of the figures filled in. */
-  function effectiveChanges(draft: Draft, figures: 'all' | 'none' | number = 'all'): DraftChange[] {
-    const rows = figureRows(draft).filter((row, i): row is Record<string, string> => row !== undefined && (figures === 'all' || figures === i));
-    return figures === 'none' || rows.length === 0 ? draft.changes : [...draft.changes, { kind: 'rows', path: PROGRESS_TABLE, rows }];
-  }
-
-  function figureContext(draft: Draft, content: readonly ContentFile[]) {
-    const { model } = validateContent(applyChanges(content, draft.changes), 'content');
-    const briefing = model.briefings.find((b) => b.id === contentIdOf(draft));
-    return {
-      trackers: model.trackers.map((t) => ({ id: t.data.id, name: t.data.name })),
-      sections: (briefing?.headings ?? []).map((h) => ({ anchor: h.anchor, heading: h.text })),
-    };
-  }
-
-  /** Each problem the draft causes, under the form name of its field. Figures are checked one by one, so each problem lands beside its own figure. */
-  function issuesOf(draft: Draft, content: readonly ContentFile[], figureFields: FormField[][]): Map<string, string[]> {
-    const issues = new Map<string, string[]>();
-    const add = (name: string, message: string) => {
-      const list = issues.get(name) ?? [];
-      if (!list.includes(message)) issues.set(name, [...list, message]);
-    };
-    const documentFields = new Set(frontmatterFields(draft).map((f) => f.name));
-    const base = draftIssues(content, draft.changes);
-    const baseText = new Set(base.map((issue) => `${issue.field}\u0000${issue.message}`));
-    for (const issue of base) add(documentFields.has(issue.field) ? `${FRONTMATTER_PREFIX}${issue.field}` : '', issue.message);
-    // A figure's row comes after every progress row the import itself appends: its cells are named after that place.
-    const imported = draft.changes.reduce((n, ch) => n + (ch.kind === 'rows' && ch.path === PROGRESS_TABLE ? ch.rows.length : 0), 0);
-    const cellPrefix = rowFieldName(PROGRESS_TABLE, imported, '');
-    figureRows(draft).forEach((row, i) => {
-      if (!row) return;
-      const names = new Set((figureFields[i] ?? []).map((f) => f.name));
-      for (const issue of draftIssues(content, effectiveChanges(draft, i))) {
-        if (baseText.has(`${issue.field}\u0000${issue.message}`)) continue;
-        const header = issue.field.startsWith(cellPrefix) ? issue.field.slice(cellPrefix.length) : '';
-        add(names.has(header) ? `${figurePrefix(i)}${header}` : '', `数字 ${i + 1}：${issue.message}`);
-      }
-    });
-    return issues;
-  }
-
-  function frontmatterFields(draft: Draft): FormField[] {
-    const document = documentChange(draft);
-    return document && (draft.kind === 'briefing' || draft.kind === 'policy') ? frontmatterForm(draft.kind, document.text) : [];
-  }
-
-  function figureFieldsOf(draft: Draft, content: readonly ContentFile[]): FormField[][] {
-    if (draft.unplaced.length === 0) return [];
-    const context = figureContext(draft, content);
-    return draft.unplaced.map((figure) => {
-      const saved = draft.figures[figure.key] ?? {};
-      const fields = figureForm(figure, context).map((f) => (f.name in saved ? { ...f, value: saved[f.name]! } : f));
-      return [...fields, { name: SKIP_FIGURE, label: '不发布这个数字（原文数字不全或有误）', input: 'checkbox' as const, required: false, value: saved[SKIP_FIGURE] ?? '' }];
-    });
-  }
-
-  /** The draft with the form's values applied (nothing saved). */
-  function withForm(draft: Draft, form: Record<string, string | File>, content: readonly ContentFile[]): Draft {
-    const next = structuredClone(draft);
-    const document = documentChange(next);
-    if (document && (next.kind === 'briefing' || next.kind === 'policy')) {
-      const values: Record<string, string> = {};
-      for (const field of frontmatterForm(next.kind, document.text)) values[field.name] = text(form, `${FRONTMATTER_PREFIX}${field.name}`);
-      document.text = applyFrontmatterForm(next.kind, document.text, values);
-      const title = values.title?.trim();
-      if (title) next.title = title;
-    }
-    figureFieldsOf(next, content).forEach((fields, i) => {
-      const figure = next.unplaced[i]!;
-      next.figures[figure.key] = Object.fromEntries(fields.map((f) => [f.name, text(form, `${figurePrefix(i)}${f.name}`).trim()]));
-    });
-    return next;
-  }
 
   function draftView(c: Context<Env>, draft: Draft, extra: { failure?: Failure; notice?: string; shown?: Draft } = {}): DraftView {
     const content = readContent();
@@ -502,7 +353,7 @@ export function createDeskApp(config: DeskConfig) {
     if (!allowed.ok) return { ok: false, response: render(c, draftPage(viewerOf(c), draftView(c, draft, { failure: { step: failStep, messages: [allowed.reason] } })), 403) };
     const content = readContent();
     const edited = withForm(draft, form, content);
-    const version = Number(text(form, 'version'));
+    const version = Number(formText(form, 'version'));
     const saved = await drafts.update(draft.id, version, (current) => ({ ...current, title: edited.title, changes: edited.changes, figures: edited.figures, editors: withEditor(current.editors, user.username) }));
     if (!saved.ok) {
       if (saved.reason === 'missing') return { ok: false, response: missing(c) };
@@ -539,22 +390,22 @@ export function createDeskApp(config: DeskConfig) {
         return render(c, draftPage(viewerOf(c), draftView(c, draft, { failure })), 422);
       }
     }
-    return transition(c, draft, 'submit', Number(draft.kind === 'withdrawal' ? text(formOf(c), 'version') : draft.version), (d) => ({ ...d, editors: withEditor(d.editors, user.username) }), 'submitted');
+    return transition(c, draft, 'submit', Number(draft.kind === 'withdrawal' ? formText(formOf(c), 'version') : draft.version), (d) => ({ ...d, editors: withEditor(d.editors, user.username) }), 'submitted');
   });
 
   app.post('/drafts/:id/return', async (c) => {
     const draft = draftOf(c);
     if (!draft) return missing(c);
-    const comment = returnComment(text(formOf(c), 'comment'));
+    const comment = returnComment(formText(formOf(c), 'comment'));
     if (!comment.ok) return render(c, draftPage(viewerOf(c), draftView(c, draft, { failure: { step: '退回修改', messages: [comment.reason] } })), 422);
     const user = c.get('user')!;
-    return transition(c, draft, 'return', Number(text(formOf(c), 'version')), (d) => ({ ...d, comments: [...d.comments, { who: user.name, when: new Date().toISOString(), text: comment.text }] }), 'returned');
+    return transition(c, draft, 'return', Number(formText(formOf(c), 'version')), (d) => ({ ...d, comments: [...d.comments, { who: user.name, when: new Date().toISOString(), text: comment.text }] }), 'returned');
   });
 
   app.post('/drafts/:id/discard', async (c) => {
     const draft = draftOf(c);
     if (!draft) return missing(c);
-    return transition(c, draft, 'discard', Number(text(formOf(c), 'version')), (d) => d, 'discarded');
+    return transition(c, draft, 'discard', Number(formText(formOf(c), 'version')), (d) => d, 'discarded');
   });
 
   /** A state change after the workflow allows it, at the version the page was loaded with. */
@@ -576,75 +427,21 @@ export function createDeskApp(config: DeskConfig) {
     return user ? { name: user.name, email: user.email } : { name: username, email: `${username}@localhost` };
   };
 
-  /** The publish order of DESK.md: unmark, apply, check everything, build (web root), commit and push, go live. */
-  async function publish(draft: Draft, reviewer: DeskUser): Promise<{ ok: true; commit: string; pushed: boolean; note?: string } | { ok: false; failure: Failure }> {
-    const editor = personOf(draft.editor);
-    if (draft.kind === 'withdrawal') {
-      const commit = 'withdraws' in draft.target ? draft.target.withdraws : '';
-      const reverted = await revertPublication({ repoDir: config.repoDir, commit, editor, reviewer, ...(config.remote ? { remote: config.remote } : {}) });
-      if (!reverted.ok) return { ok: false, failure: { step: `第1步：撤回（${GIT_STEPS[reverted.step]}）`, messages: [reverted.message], outcome: '没有提交任何改动，版本库和网站保持原样。' } };
-      const note = config.webRoot ? await rebuildLive() : undefined;
-      return { ok: true, commit: reverted.commit, pushed: reverted.pushed, ...(note ? { note } : {}) };
-    }
-    const changes = withoutDraftMark(effectiveChanges(draft));
-    const content = readContent();
-    const after = applyChanges(content, changes);
-    const issues = validateContent(after, 'content').issues;
-    if (issues.length > 0) return { ok: false, failure: { step: '第1步：内容检查', messages: issues.slice(0, 20).map(formatIssue), outcome: '没有提交任何改动，版本库和网站保持原样；稿件仍在审核中。' } };
-    const files = changedFiles(content, changes).map((f) => ({ path: `content/${f.path}`, text: f.text }));
-    if (files.length === 0) return { ok: false, failure: { step: '第1步：内容检查', messages: ['这份稿件和网站现有内容完全相同，没有需要发布的改动。'] } };
-    let release: string | undefined;
-    if (config.webRoot) {
-      const staged = mkdtempSync(join(tmpdir(), 'desk-content-'));
-      try {
-        for (const file of after) {
-          mkdirSync(dirname(join(staged, file.path)), { recursive: true });
-          writeFileSync(join(staged, file.path), file.text);
-        }
-        const built = await buildRelease({ repoDir: config.repoDir, releasesDir: config.webRoot, contentDir: staged });
-        if (!built.ok) return { ok: false, failure: { step: '第2步：生成网站', messages: [built.message, built.output.split('\n').slice(-8).join('\n')], outcome: '没有提交任何改动，网站仍是原来的版本。' } };
-        release = built.id;
-      } finally {
-        rmSync(staged, { recursive: true, force: true });
-      }
-    }
-    const message = `${KIND_LABELS[draft.kind]}：${draft.title}`;
-    const committed = await commitPublication({ repoDir: config.repoDir, files, message, editor, reviewer, draftId: draft.id, ...(config.remote ? { remote: config.remote } : {}) });
-    if (!committed.ok) return { ok: false, failure: { step: `第3步：${GIT_STEPS[committed.step]}`, messages: [committed.message], outcome: '没有提交任何改动，版本库的文件已恢复原样，网站仍是原来的版本。' } };
-    let note: string | undefined;
-    if (release && config.webRoot) {
-      try {
-        await activateRelease(config.webRoot, release);
-      } catch (error) {
-        note = `内容已提交，但切换网站版本失败（${error instanceof Error ? error.message : String(error)}）：请到“网站版本”页面手动切换。`;
-      }
-    }
-    return { ok: true, commit: committed.commit, pushed: committed.pushed, ...(note ? { note } : {}) };
-  }
-
-  /** After a withdrawal in web-root mode: build the repository as it now is and make it live. */
-  async function rebuildLive(): Promise<string | undefined> {
-    const built = await buildRelease({ repoDir: config.repoDir, releasesDir: config.webRoot! });
-    if (!built.ok) return `已撤回并提交，但生成新网站失败（${built.message}），网站仍是撤回前的版本：请联系管理员。`;
-    await activateRelease(config.webRoot!, built.id);
-    return undefined;
-  }
-
   app.post('/drafts/:id/approve', async (c) => {
     const draft = draftOf(c);
     if (!draft) return missing(c);
     const user = c.get('user')!;
     const allowed = permission('approve', draft, user, mode);
     if (!allowed.ok) return render(c, draftPage(viewerOf(c), draftView(c, draft, { failure: { step: '审核通过', messages: [allowed.reason] } })), 403);
-    if (Number(text(formOf(c), 'version')) !== draft.version) {
+    if (Number(formText(formOf(c), 'version')) !== draft.version) {
       return render(c, draftPage(viewerOf(c), draftView(c, draft, { failure: { step: '审核通过', messages: ['已被他人修改：这份稿件在您打开页面之后有了变化。请看下面的最新内容后再审核。'] } })), 409);
     }
     // One publication at a time per draft: a second click (or a second reviewer) waits for none and is told.
     if (publishing.has(draft.id)) return render(c, draftPage(viewerOf(c), draftView(c, draft, { failure: { step: '审核通过', messages: ['这份稿件正在发布中，请稍候刷新页面查看结果。'] } })), 409);
     publishing.add(draft.id);
-    let published: Awaited<ReturnType<typeof publish>>;
+    let published: Awaited<ReturnType<typeof publishDraft>>;
     try {
-      published = await publish(draft, user);
+      published = await publishDraft(draft, personOf(draft.editor), user, config, readContent);
     } finally {
       publishing.delete(draft.id);
     }
@@ -709,7 +506,7 @@ export function createDeskApp(config: DeskConfig) {
     return c.redirect('/releases?notice=activated', 303);
   });
 
-  app.get('/preview/*', async (c) => {
+  app.get(`${PREVIEW_BASE}*`, async (c) => {
     if (!config.preview) return c.notFound();
     await previewSync;
     return config.preview.handle(c.req.raw);
@@ -729,7 +526,6 @@ function failureBody(message: string): Html {
 }
 
 const ACTION_TEXT: Record<DraftAction, string> = { save: '保存', submit: '提交审核', approve: '审核通过', return: '退回修改', discard: '放弃草稿' };
-const GIT_STEPS = { write: '写入文件', commit: '提交到版本库', push: '推送到远程仓库' } as const;
 
 const NOTICES: Record<string, string> = {
   imported: '已导入，生成了草稿。请核对下面的导入结果和表格，修改后点“保存”，确认无误再“提交审核”。',

@@ -12,6 +12,10 @@
  * git runs through execFile with argument arrays only; it never prompts
  * (GIT_TERMINAL_PROMPT=0), so an unreachable or password-protected remote
  * fails instead of hanging the desk.
+ *
+ * Why one file: publishing writes the commits and trailers that the history
+ * and withdrawals read back, so their format and the all-or-nothing rollback
+ * are defined in one place.
  */
 import { execFile } from 'node:child_process';
 import { lstat, mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
@@ -42,7 +46,7 @@ export interface Publication {
 }
 
 /** Who commits: the desk itself, unless the server is configured otherwise. */
-export const DESK_COMMITTER: Person = {
+const DESK_COMMITTER: Person = {
   name: process.env.DESK_GIT_NAME || '发布台',
   email: process.env.DESK_GIT_EMAIL || 'desk@localhost',
 };
@@ -124,7 +128,7 @@ function parsePerson(text: string): Person {
 }
 
 /** A path the desk may write: `content/…`, relative, no `..`, no empty or hidden tricks. */
-export function isContentPath(path: string): boolean {
+function isContentPath(path: string): boolean {
   if (!path.startsWith('content/') || path.includes('\\') || path.includes('\0')) return false;
   const parts = path.split('/');
   return parts.length >= 2 && parts.every((part) => part !== '' && part !== '.' && part !== '..') && !parts.includes('.git');

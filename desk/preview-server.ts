@@ -94,7 +94,7 @@ function pageOfFile(path: string): string | undefined {
  * changes, except drafts that would not pass the content check (each is tried
  * alone on the repository's content when the whole does not pass).
  */
-export function previewContent(content: readonly ContentFile[], drafts: readonly { id: string; changes: readonly DraftChange[] }[]): { files: ContentFile[]; leftOut: string[] } {
+function previewContent(content: readonly ContentFile[], drafts: readonly { id: string; changes: readonly DraftChange[] }[]): { files: ContentFile[]; leftOut: string[] } {
   const safe = drafts.filter((draft) => draft.changes.every((change) => isSafeContentPath(change.path)));
   const leftOut = drafts.filter((draft) => !safe.includes(draft)).map((draft) => draft.id);
   const combined = applyChanges(content, safe.flatMap((draft) => draft.changes));

@@ -21,7 +21,7 @@ export interface SessionLimits {
   absoluteMs: number;
 }
 
-export const DEFAULT_SESSION_LIMITS: SessionLimits = { idleMs: 30 * 60_000, absoluteMs: 8 * 60 * 60_000 };
+const DEFAULT_SESSION_LIMITS: SessionLimits = { idleMs: 30 * 60_000, absoluteMs: 8 * 60 * 60_000 };
 
 export const SESSION_COOKIE = 'desk_session';
 
@@ -87,7 +87,7 @@ export interface ThrottleLimits {
   windowMs: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottleLimits = { failures: 5, windowMs: 15 * 60_000 };
+const DEFAULT_THROTTLE: ThrottleLimits = { failures: 5, windowMs: 15 * 60_000 };
 
 /** Failed logins per IP address and per user name; past the limit, further attempts are refused until the window passes. */
 export class LoginThrottle {

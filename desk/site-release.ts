@@ -47,7 +47,7 @@ const RELEASE_MESSAGES = {
  * build.env, Astro's own bin, run in the repository; output and cache
  * redirected, and the content too when `contentDir` is given.
  */
-export const astroBuildStep: BuildStep = ({ repoDir, outDir, cacheDir, siteUrl, contentDir }) =>
+const astroBuildStep: BuildStep = ({ repoDir, outDir, cacheDir, siteUrl, contentDir }) =>
   new Promise((resolve) => {
     const env: NodeJS.ProcessEnv = {
       ...process.env,

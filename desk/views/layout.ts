@@ -13,7 +13,7 @@ export interface Viewer {
   releases: boolean;
 }
 
-export const SINGLE_USER_NOTICE = '单人模式：发布台只在本机（127.0.0.1）运行，没有账号文件，您一人同时担任编辑和审核，可以自己审核通过。多人使用请建立账号文件（见 docs/desk.md）。';
+const SINGLE_USER_NOTICE = '单人模式：发布台只在本机（127.0.0.1）运行，没有账号文件，您一人同时担任编辑和审核，可以自己审核通过。多人使用请建立账号文件（见 docs/desk.md）。';
 
 export function page(title: string, viewer: Viewer | undefined, body: HtmlValue): Html {
   return html`<!doctype html>

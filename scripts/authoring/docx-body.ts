@@ -103,7 +103,7 @@ const cellHtml = (text: string) =>
     .replace(/\n/g, '<br />');
 
 /** A table as the HTML the documents already use: caption, header row, merged cells kept. */
-export function tableHtml(table: DocxTable, caption: string): string {
+function tableHtml(table: DocxTable, caption: string): string {
   const cell = (tag: 'th' | 'td', c: DocxTable['rows'][number][number]) =>
     `<${tag}${tag === 'th' ? ' scope="col"' : ''}${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}>${cellHtml(c.text)}</${tag}>`;
   const [head, ...rows] = table.rows;

@@ -84,7 +84,7 @@ export function checkDocxFormat(bytes: Uint8Array, fileName: string): DocxFormat
 }
 
 /** `{ } < >` and Markdown's own characters written so the body shows them as text. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]~|]/g, (ch) => `\\${ch}`)
     .replace(/[{}]/g, (ch) => `\\${ch}`)

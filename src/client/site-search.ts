@@ -43,7 +43,7 @@ function loadIndex() {
   return indexPromise;
 }
 
-export async function searchSite(query: string, filters: Partial<Record<Facet, string>>, sortByDate: boolean): Promise<ShardedSearchResponse> {
+async function searchSite(query: string, filters: Partial<Record<Facet, string>>, sortByDate: boolean): Promise<ShardedSearchResponse> {
   return queryShardedIndex(await loadIndex(), query, { filters, sortByDate, limit: PAGE_SIZE });
 }
 

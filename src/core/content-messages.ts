@@ -9,6 +9,10 @@
  *
  * `{name}` in a message or hint is filled with a value when the problem is
  * reported; the guide shows it as “…”.
+ *
+ * Why one file: it is one catalogue, read top to bottom by whoever writes a
+ * message or the guide; one list keeps every code unique and the guide's
+ * tables in its order.
  */
 
 interface CatalogueEntry {

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { defineTable } from './table.ts';
 import { optionalOneOf, optionalText, requiredText, slug } from './fields.ts';
 
-export const LEADER_TITLES = ['领班', '指标长', '分管领导'] as const;
+const LEADER_TITLES = ['领班', '指标长', '分管领导'] as const;
 
 export const assignmentsTable = defineTable({
   id: 'assignments',

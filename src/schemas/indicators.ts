@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { defineTable } from './table.ts';
 import { count, oneOf, optionalSlug, optionalText, requiredText, slug, nameList } from './fields.ts';
 
-export const INDICATOR_KINDS = ['一级指标', '二级指标', '工作领域'] as const;
+const INDICATOR_KINDS = ['一级指标', '二级指标', '工作领域'] as const;
 
 export const indicatorsTable = defineTable({
   id: 'indicators',

@@ -3,7 +3,7 @@ import { defineTable } from './table.ts';
 import { messageText } from '../core/content-messages.ts';
 import { count, isoDate, oneOf, optionalText, requiredText, slug, slugList } from './fields.ts';
 
-export const RANKING_TIERS = ['靠前', '中等', '靠后'] as const;
+const RANKING_TIERS = ['靠前', '中等', '靠后'] as const;
 
 /** Shown for a tier whose indicators the notice counted but did not name (the 指标 cell is empty). */
 export const UNLISTED_INDICATORS = '通报未列名称';

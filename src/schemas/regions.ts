@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { defineTable } from './table.ts';
 import { oneOf, optionalSlug, requiredText, slug } from './fields.ts';
 
-export const REGION_LEVELS = ['省', '设区市', '县级市', '市辖区', '管理局'] as const;
+const REGION_LEVELS = ['省', '设区市', '县级市', '市辖区', '管理局'] as const;
 
 export const regionsTable = defineTable({
   id: 'regions',

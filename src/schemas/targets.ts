@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { defineTable } from './table.ts';
 import { decimal, oneOf, optionalIsoDate, optionalSlug, requiredText, slug } from './fields.ts';
 
-export const COMPARATORS = ['≥', '≤', '='] as const;
+const COMPARATORS = ['≥', '≤', '='] as const;
 
 export const targetsTable = defineTable({
   id: 'targets',

@@ -3,7 +3,7 @@ import { defineTable } from './table.ts';
 import { messageText } from '../core/content-messages.ts';
 import { count, optionalCount, optionalIsoDate, optionalOneOf, optionalSlug, optionalText, slug } from './fields.ts';
 
-export const TASK_STATUSES = ['已完成', '正在推进', '未完成', '长期坚持'] as const;
+const TASK_STATUSES = ['已完成', '正在推进', '未完成', '长期坚持'] as const;
 
 /** Shown for a cell the source table itself leaves blank. */
 const BLANK_IN_SOURCE = '（原文空白）';

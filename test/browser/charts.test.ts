@@ -14,7 +14,7 @@ import { builtPages } from '../support/site.ts';
 import { browserOnBuiltSite, chartsDrawn } from '../support/browser.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { TEST_SITE_URL } from '../support/astro-build.ts';
-import { formatChartValue, type CreditedChart } from '../../src/lib/charts/chart-specs.ts';
+import { formatChartValue, type CreditedChart } from '../../src/lib/charts/chart-types.ts';
 import { localIsoDate } from '../../src/lib/citation.ts';
 import { embedSnippet } from '../../src/lib/embed.ts';
 import { SITE_NAME } from '../../src/lib/site.ts';

@@ -5,7 +5,7 @@ import type { ContentFile } from '../../src/lib/content/content-model.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const MINIMAL = join(FIXTURES, 'content-minimal');
-export const INVALID = join(FIXTURES, 'invalid');
+const INVALID = join(FIXTURES, 'invalid');
 
 /** The minimal valid tree with one case's files laid over it. */
 export function withOverlay(caseName: string): ContentFile[] {

@@ -123,6 +123,26 @@ export function placeLabels(requests: readonly LabelRequest[], bounds: Box, obst
   return { placed, unplaced };
 }
 
+/** A drawn bar as a box: from its base to its value, as wide (or, horizontal, as tall) as chart.js drew it. */
+export function barBox(bar: { x: number; y: number; base: number; width: number; height: number }, horizontal: boolean): Box {
+  const { x, y, base, width, height } = bar;
+  return horizontal
+    ? { left: Math.min(base, x), right: Math.max(base, x), top: y - height / 2, bottom: y + height / 2 }
+    : { left: x - width / 2, right: x + width / 2, top: Math.min(y, base), bottom: Math.max(y, base) };
+}
+
+/**
+ * Drops the candidate places where a value would cover a bar or point other
+ * than its own (`owner` is the key of the value a mark belongs to): outside
+ * its own bar a value must not hide another.
+ */
+export function clearOfOtherMarks<T extends LabelRequest>(requests: readonly T[], marks: readonly (Box & { owner: string })[]): T[] {
+  return requests.map((r) => ({
+    ...r,
+    candidates: r.candidates.filter((c) => !marks.some((m) => m.owner !== r.key && overlaps(boxAround(c.x, c.y, r.width, r.height), m))),
+  }));
+}
+
 /** Candidate centres for the value of a bar segment: inside it when it fits, else beside it, then just outside its ends. */
 export function segmentCandidates(bar: Box, width: number, height: number, horizontal: boolean): { x: number; y: number }[] {
   const cx = (bar.left + bar.right) / 2;
@@ -154,7 +174,7 @@ export function endCandidates(bar: Box, width: number, height: number, horizonta
 }
 
 /** The widest piece of any label that may not be broken across lines. */
-export function widestUnit(labels: readonly string[], measure: Measure): number {
+function widestUnit(labels: readonly string[], measure: Measure): number {
   return Math.max(0, ...labels.flatMap((label) => breakableUnits(label)).map((unit) => measure(unit.trim())));
 }
 

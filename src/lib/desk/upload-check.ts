@@ -11,9 +11,9 @@ import { decodeSpreadsheetText } from '../content/text-encoding.ts';
 
 export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
 /** No real Word or Excel file of 20 MB unpacks to more than this. */
-export const UNPACKED_LIMIT_BYTES = 200 * 1024 * 1024;
+const UNPACKED_LIMIT_BYTES = 200 * 1024 * 1024;
 /** Office XML compresses about 5–20 times; a bomb of repeated bytes about 1000 times. */
-export const COMPRESSION_RATIO_LIMIT = 100;
+const COMPRESSION_RATIO_LIMIT = 100;
 /** Below this unpacked size the ratio does not matter: a small file cannot exhaust memory. */
 const RATIO_CHECKED_FROM_BYTES = 10 * 1024 * 1024;
 
@@ -21,7 +21,7 @@ export type UploadKind = 'docx' | 'xlsx' | 'csv';
 export type UploadInspection = { ok: true; kind: UploadKind } | { ok: false; message: string };
 
 /** A size as staff read it: `30.0 MB`, `512 KB`. */
-export function formatSize(bytes: number): string {
+function formatSize(bytes: number): string {
   if (bytes >= 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024 / 1024).toFixed(1)} GB`;
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   return `${Math.ceil(bytes / 1024)} KB`;

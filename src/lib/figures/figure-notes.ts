@@ -26,7 +26,7 @@ export interface FigureNote {
   text: string;
 }
 
-export const figureNoteAnchor = (rowId: string) => `note-${rowId}`;
+const figureNoteAnchor = (rowId: string) => `note-${rowId}`;
 
 /**
  * The notes of one briefing's rows. `revision` gives each row's revision links

@@ -53,7 +53,7 @@ function fold(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-export function matchesTask(task: FilterableTask, filter: TaskFilter): boolean {
+function matchesTask(task: FilterableTask, filter: TaskFilter): boolean {
   if (filter.group && task.group !== filter.group) return false;
   if (filter.unit && !splitLeadUnits(task.leadUnit).includes(filter.unit)) return false;
   if (filter.month && deadlineMonth(task.deadline) !== filter.month) return false;

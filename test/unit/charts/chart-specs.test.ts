@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
-  briefingProgressChart, chartSummary, COMPARISON_ROWS, leadUnits, rankingTiersChart, targetComparisonCharts, tasksByGroupChart, tasksByLeadUnitChart,
-  formatChartValue, RATES_AGREE_NOTE, rateSpreadChart, sameSeries, tasksByMonthChart, trackerCountsChart, trackerRateChart,
+  briefingProgressChart, COMPARISON_ROWS, leadUnits, rankingTiersChart, targetComparisonCharts, tasksByGroupChart, tasksByLeadUnitChart,
+  RATES_AGREE_NOTE, rateSpreadChart, sameSeries, tasksByMonthChart, trackerCountsChart, trackerRateChart,
 } from '../../../src/lib/charts/chart-specs.ts';
+import { chartSummary, formatChartValue } from '../../../src/lib/charts/chart-types.ts';
 import { twelveBriefingRows } from '../../support/twelve-briefings.ts';
 
 const progress = [

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { breakableUnits, dateTickLabels, shortDate, endCandidates, fitsSideBySide, overlaps, placeLabels, segmentCandidates, wrapLabels, wrapText, type Box } from '../../../src/lib/charts/label-layout.ts';
+import { barBox, breakableUnits, clearOfOtherMarks, dateTickLabels, shortDate, endCandidates, fitsSideBySide, overlaps, placeLabels, segmentCandidates, wrapLabels, wrapText, type Box } from '../../../src/lib/charts/label-layout.ts';
 
 /** A monospace measure: CJK characters 13 px, everything else 7 px, as a 13 px font roughly draws them. */
 const measure = (text: string) => [...text].reduce((w, c) => w + (/[\u3000-\u9fff\uff00-\uffef“”]/.test(c) ? 13 : 7), 0);
@@ -100,4 +100,26 @@ describe('date tick labels', () => {
       expect((b.i - a.i) * slot, 'room between written labels').toBeGreaterThanOrEqual((a.width + b.width) / 2);
     expect(labels.every((l) => l.length <= 2)).toBe(true);
   });
+});
+
+test('a drawn bar spans from its base to its value, upright or horizontal', () => {
+  expect(barBox({ x: 50, y: 20, base: 100, width: 30, height: 0 }, false)).toEqual({ left: 35, right: 65, top: 20, bottom: 100 });
+  // A negative bar (value below the base) still gives a box with top above bottom.
+  expect(barBox({ x: 50, y: 120, base: 100, width: 30, height: 0 }, false)).toEqual({ left: 35, right: 65, top: 100, bottom: 120 });
+  expect(barBox({ x: 200, y: 40, base: 10, width: 0, height: 16 }, true)).toEqual({ left: 10, right: 200, top: 32, bottom: 48 });
+});
+
+test('a value may cover its own bar but never another bar or point', () => {
+  const own: Box = { left: 0, top: 50, right: 20, bottom: 100 };
+  const neighbour: Box = { left: 22, top: 10, right: 42, bottom: 100 };
+  const [request] = clearOfOtherMarks(
+    [{ key: 'a', text: '12', width: 14, height: 12, candidates: [{ x: 10, y: 75 }, { x: 30, y: 40 }, { x: 10, y: 40 }] }],
+    [{ ...own, owner: 'a' }, { ...neighbour, owner: 'b' }],
+  );
+  // Inside its own bar is allowed, inside the neighbour is not; other fields are kept.
+  expect(request!.candidates).toEqual([{ x: 10, y: 75 }, { x: 10, y: 40 }]);
+  expect(request!.text).toBe('12');
+  // Touching a neighbour's edge is not covering it.
+  const [touching] = clearOfOtherMarks([{ key: 'a', width: 10, height: 10, candidates: [{ x: 17, y: 50 }] }], [{ ...neighbour, owner: 'b' }]);
+  expect(touching!.candidates).toHaveLength(1);
 });
