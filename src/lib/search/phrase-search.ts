@@ -152,9 +152,9 @@ export const weightedForms = (plan: QueryPlan, term: string): { form: string; we
 
 export const formsOf = (plan: QueryPlan, term: string): string[] => weightedForms(plan, term).map((f) => f.form);
 
-/** The grams whose postings decide candidates and BM25: every pair of every phrase, word and alternative form. */
+/** The grams whose postings decide candidates and BM25: every pair of every phrase, word and alternative form, and the back-off characters. */
 export function planGrams(plan: QueryPlan): string[] {
-  return [...new Set([...plan.phrases, ...plan.words].flatMap((t) => formsOf(plan, t)).flatMap(termGrams))];
+  return [...new Set([...[...plan.phrases, ...plan.words].flatMap((t) => formsOf(plan, t)).flatMap(termGrams), ...(plan.characters ?? [])])];
 }
 
 const ALTERNATIVE_WEIGHT = 0.7;

@@ -14,7 +14,7 @@ import { activeFilters, countFacets, findRecords, formsOf, passesFilters, planGr
 import { squeeze, textFolder } from './search-text.ts';
 import { characterTableReader } from './character-tables.ts';
 import { gramShard, termGrams } from './grams.ts';
-import { planQuery, type QueryPlan } from './query-understanding.ts';
+import { backOffCharacters, planQuery, type QueryPlan } from './query-understanding.ts';
 import { corrections, pinyinKey, type Correction } from './typo-corrections.ts';
 import { groupBy } from '../catalog.ts';
 import { answerKey, chooseAnswerCard, wantedAnswerKeys, type AnswerCard, type AnswerName } from './answer-cards.ts';
@@ -247,6 +247,7 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
   const allTerms = [...new Set([...plan.phrases, ...plan.words])];
   const absent = (await Promise.all(allTerms.map(async (t) => ((await holders(t)).length === 0 ? t : undefined)))).filter((t): t is string => Boolean(t));
   await correct(absent);
+  plan.characters = backOffCharacters(plan, absent);
   const answering = answerCard();
   const first = await rank();
   const response = first.exact || first.unmatched.length === 0 || !(await correct(first.unmatched)) ? first : await rank();
