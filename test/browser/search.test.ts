@@ -5,8 +5,8 @@
  * an acceptable result in the top five; results must deep-link, highlight
  * whole terms and be announced; a query not found as typed must say what was
  * searched instead and offer corrections and ways to browse. Pinyin, an
- * everyday word the site does not use and each kind of answer card are
- * checked at 390 and 1280 px.
+ * everyday word the site does not use (by a related word, or by its
+ * characters) and each kind of answer card are checked at 390 and 1280 px.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -148,6 +148,10 @@ for (const width of [390, 1280]) {
     const found = await searchFromPage('房子过户');
     expect(found.understood).toContain('还搜索了意思相近的“房屋”（房子）');
     expect(found.urls.slice(0, 5).some((url) => /dengji-caichan|#s1-5$|#fujian1-8$/.test(url))).toBe(true);
+    // A word neither the text nor a resource knows is searched by its characters rather than finding nothing, and the page says so.
+    const byCharacters = await searchFromPage('报税');
+    expect(byCharacters.understood).toContain('找不到的词按单字“报”“税”查找，排在最后');
+    expect(byCharacters.urls.length).toBeGreaterThan(0);
   });
 
   test(`at ${width} px: each kind of answer card shows the answer above the results, links to its section and can be cited`, async () => {

@@ -152,9 +152,9 @@ export const weightedForms = (plan: QueryPlan, term: string): { form: string; we
 
 export const formsOf = (plan: QueryPlan, term: string): string[] => weightedForms(plan, term).map((f) => f.form);
 
-/** The grams whose postings decide candidates and BM25: every pair of every phrase, word and alternative form. */
+/** The grams whose postings decide candidates and BM25: every pair of every phrase, word and alternative form, and the back-off characters. */
 export function planGrams(plan: QueryPlan): string[] {
-  return [...new Set([...plan.phrases, ...plan.words].flatMap((t) => formsOf(plan, t)).flatMap(termGrams))];
+  return [...new Set([...[...plan.phrases, ...plan.words].flatMap((t) => formsOf(plan, t)).flatMap(termGrams), ...(plan.characters ?? [])])];
 }
 
 const ALTERNATIVE_WEIGHT = 0.7;
@@ -162,6 +162,26 @@ const ALTERNATIVE_WEIGHT = 0.7;
 const RELATED_WEIGHT = 0.5;
 const K1 = 1.2;
 const B = 0.75;
+
+/** Results of one page (a task list, a policy) shown at most this many in a row before the next page's best. */
+const MAX_IN_A_ROW = 2;
+
+/**
+ * The ranked results with no page crowding out the others: after MAX_IN_A_ROW results of one page, the best
+ * result of another page comes next, so the first screen shows the indicator or section beside the rows of
+ * one long table, as a search engine collapses one site's many hits.
+ */
+export function withoutCrowding<T>(ranked: readonly T[], pageOf: (item: T) => string): T[] {
+  const rest = [...ranked];
+  const out: T[] = [];
+  while (rest.length > 0) {
+    const last = out.slice(-MAX_IN_A_ROW).map(pageOf);
+    const crowded = last.length === MAX_IN_A_ROW && last.every((p) => p === last[0]);
+    const next = crowded ? rest.findIndex((item) => pageOf(item) !== last[0]) : 0;
+    out.push(...rest.splice(next === -1 ? 0 : next, 1));
+  }
+  return out;
+}
 
 /**
  * Ranks `records` (the candidates) for the plan. `statistics` gives
@@ -234,7 +254,7 @@ export function findRecords(records: readonly PreparedRecord[], plan: QueryPlan,
       ? (y.record.date ?? '').localeCompare(x.record.date ?? '') || y.score - x.score
       : Number(y.region) - Number(x.region) || Number(y.typed) - Number(x.typed) || tier(y) - tier(x) || y.score - x.score || x.record.url.localeCompare(y.record.url),
   );
-  const hits = kept
+  const hits = (options.sortByDate ? kept : withoutCrowding(kept, (s) => s.record.url.split('#')[0]!))
     .slice(0, options.limit ?? 20)
     .map(({ record, score, exact, marks }) => ({ record, score, exact, excerpt: buildExcerpt(record, marks) }));
   const unmatched = [...new Set([...plan.phrases, ...plan.words])].filter((term) => !records.some((r) => formsOf(plan, term).some((f) => holds(r, f))));

@@ -74,6 +74,12 @@ export interface QueryPlan {
   alternatives: Record<string, string[]>;
   /** The site's words of the same sense as a word of the query, from the general wordnet: ranked below the reader's own words and the synonyms dataset's. */
   related?: Record<string, string[]>;
+  /**
+   * Characters of the words no record holds whole in any form (报税 → 报, 税), searched one by one as a
+   * last resort: they only add to the character-pair score, so every record holding a word of the query
+   * whole comes first (see phrase-search.ts).
+   */
+  characters?: string[];
   /** Regions named in the query, preferred in ranking. */
   regions: string[];
   /** Question words and particles left out. */
@@ -197,4 +203,23 @@ export function planQuery(folded: string, words: QueryWords): QueryPlan {
     regions: [...regions],
     dropped,
   };
+}
+
+/**
+ * The characters of the terms found nowhere whole and given no other form, outside the query's words that
+ * are found or have another form (开公司: 开, since 公司 is a word of its own): searched one by one, like Pagefind's segmenter does
+ * with a word it does not know, but only to order what no whole word decides.
+ */
+export function backOffCharacters(plan: QueryPlan, absent: readonly string[]): string[] {
+  const formed = (term: string) => Boolean(plan.alternatives[term]?.length || plan.names[term] || plan.related?.[term]?.length);
+  // Words found, or searched in another form, are searched already: their characters add nothing.
+  const found = plan.words.filter((w) => !absent.includes(w) || formed(w)).sort((a, b) => b.length - a.length);
+  const out = new Set<string>();
+  for (const term of absent) {
+    if (formed(term)) continue;
+    let rest = term;
+    for (const word of found) rest = rest.split(word).join(' ');
+    for (const ch of rest) if (/\p{Script=Han}/u.test(ch)) out.add(ch);
+  }
+  return [...out];
 }

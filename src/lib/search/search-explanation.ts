@@ -47,6 +47,7 @@ export function explainSearch(
   if (others.length > 0) parts.push(`同时搜索了${others.map(({ term, other }) => `“${other}”（${term}）`).join('、')}`);
   const related = Object.entries(plan.related ?? {}).filter(([term]) => [...plan.words, ...plan.phrases].includes(term));
   if (related.length > 0) parts.push(`还搜索了意思相近的${related.map(([term, others]) => `${quoted(others)}（${term}）`).join('、')}，排在后面`);
+  if (plan.characters?.length) parts.push(`找不到的词按单字${quoted(plan.characters)}查找，排在最后`);
   if (plan.regions.length > 0 && plan.words.some((w) => !plan.regions.includes(w))) parts.push(`${plan.regions.join('、')}的内容排在前面`);
   if (plan.dropped.length > 0) parts.push(`已略去${quoted([...new Set(plan.dropped)])}`);
   const searchedAs = parts.length > 0 ? `${parts.join('；')}。` : undefined;

@@ -14,7 +14,7 @@ import { activeFilters, countFacets, findRecords, formsOf, passesFilters, planGr
 import { squeeze, textFolder } from './search-text.ts';
 import { characterTableReader } from './character-tables.ts';
 import { gramShard, termGrams } from './grams.ts';
-import { planQuery, type QueryPlan } from './query-understanding.ts';
+import { backOffCharacters, planQuery, type QueryPlan } from './query-understanding.ts';
 import { corrections, pinyinKey, type Correction } from './typo-corrections.ts';
 import { groupBy } from '../catalog.ts';
 import { answerKey, chooseAnswerCard, wantedAnswerKeys, type AnswerCard, type AnswerName } from './answer-cards.ts';
@@ -26,13 +26,20 @@ import {
   ANSWER_NAMES, answerFile, CHARACTER_SHARDS, MAX_CHUNKS_PER_QUERY, PINYIN, PINYIN_TERMS_FILE, RELATED, SEARCH_INDEX_VERSION, SearchIndexVersionError, TITLE, WORDS, type SearchIndexMeta,
 } from './search-index-format.ts';
 
-/** Homophones tried for a mistyped character, the most frequent in the site first. */
-const MAX_HOMOPHONES = 8;
+/**
+ * Homophones tried for a mistyped character, the most frequent in the site first. Each costs the shards of its
+ * pairs; four find every correction of the typo set, and eight took a cold everyday query past 150 KB.
+ */
+const MAX_HOMOPHONES = 4;
 /** Terms longer than this are not checked for typos: a long phrase is rarely one mistyped word (its words are checked). */
 const MAX_TYPO_TERM = 8;
-/** An approximate search (nothing holds the query whole) checks at most this many records, in this many chunks. */
+/**
+ * An approximate search (nothing holds the query whole) checks at most this many records, in this many chunks
+ * (about 4.7 KB each compressed): 12 rather than 16 keeps the costliest cold query within 150 KB, and ranks no
+ * query set worse (scripts/bench/search-everyday.ts --all).
+ */
 const APPROXIMATE_RECORDS = 64;
-const APPROXIMATE_CHUNKS = 16;
+const APPROXIMATE_CHUNKS = 12;
 
 /** Kind, regions and year of every record, from the runs in the meta file. */
 export function recordFacets(meta: SearchIndexMeta): FacetedRecord[] {
@@ -247,6 +254,7 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
   const allTerms = [...new Set([...plan.phrases, ...plan.words])];
   const absent = (await Promise.all(allTerms.map(async (t) => ((await holders(t)).length === 0 ? t : undefined)))).filter((t): t is string => Boolean(t));
   await correct(absent);
+  plan.characters = backOffCharacters(plan, absent);
   const answering = answerCard();
   const first = await rank();
   const response = first.exact || first.unmatched.length === 0 || !(await correct(first.unmatched)) ? first : await rank();

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { buildExcerpt, findRecords, planGrams, prepareRecords, type CorpusStatistics, type IndexedRecord, type PreparedRecord } from '../../../src/lib/search/phrase-search.ts';
+import { buildExcerpt, findRecords, withoutCrowding, planGrams, prepareRecords, type CorpusStatistics, type IndexedRecord, type PreparedRecord } from '../../../src/lib/search/phrase-search.ts';
 import { planQuery, type QueryPlan } from '../../../src/lib/search/query-understanding.ts';
 import { textFolder } from '../../../src/lib/search/search-text.ts';
 
@@ -104,4 +104,12 @@ test('an excerpt never cuts a marked word at its edge', () => {
   const marked = buildExcerpt(long, ['营商环境'], 10).filter((p) => p.marked).map((p) => p.text);
   expect(marked.length).toBeGreaterThan(0);
   for (const text of marked) expect(text).toBe('营商环境');
+});
+
+test('no page crowds out the others: after two results of one page, the best of another comes next', () => {
+  const ranked = ['tasks#r1', 'tasks#r2', 'tasks#r3', 'tasks#r4', 'policy#s1', 'tasks#r5', 'indicator'];
+  const page = (url: string) => url.split('#')[0]!;
+  expect(withoutCrowding(ranked, page)).toEqual(['tasks#r1', 'tasks#r2', 'policy#s1', 'tasks#r3', 'tasks#r4', 'indicator', 'tasks#r5']);
+  // Nothing is lost, and one page alone keeps its order.
+  expect(withoutCrowding(['a#1', 'a#2', 'a#3'], page)).toEqual(['a#1', 'a#2', 'a#3']);
 });

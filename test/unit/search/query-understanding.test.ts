@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { normaliseDocumentNumbers, planQuery, regionForms, splitWords, type QueryWords } from '../../../src/lib/search/query-understanding.ts';
+import { backOffCharacters, normaliseDocumentNumbers, planQuery, regionForms, splitWords, type QueryWords } from '../../../src/lib/search/query-understanding.ts';
 
 const vocabulary = new Set(['开办企业', '纳税时间', '获得电力', '指标长', '第三方评价', '整改', '信易贷', '排名靠后', '简报']);
 const words: QueryWords = {
@@ -60,5 +60,19 @@ describe('words', () => {
   test('lone characters are not words to highlight unless the query is one character', () => {
     expect(plan('获得电力指标长x').words).toEqual(['获得电力', '指标长']);
     expect(plan('税')).toMatchObject({ phrases: ['税'], words: ['税'] });
+  });
+});
+
+describe('characters as a last resort', () => {
+  test('a word found nowhere and given no other form is searched by its characters', () => {
+    const p = plan('报税');
+    expect(backOffCharacters(p, ['报税'])).toEqual(['报', '税']);
+  });
+  test('the characters of words found, or searched in another form, are left out', () => {
+    // 开公司: 公司 is found, so only 开 is left; 倒闭 has a wordnet form, so 企业倒闭 adds nothing.
+    expect(backOffCharacters(plan('开公司', { isWord: (w) => w === '公司' }), ['开公司'])).toEqual(['开']);
+    expect(backOffCharacters(plan('企业倒闭', { isWord: (w) => w === '企业' || w === '倒闭', related: { 倒闭: ['破产'] } }), ['企业倒闭', '倒闭'])).toEqual([]);
+    // A synonym is another form: 办电 is searched as 获得电力, not as 办 and 电.
+    expect(backOffCharacters(plan('办电'), ['办电'])).toEqual([]);
   });
 });

@@ -50,3 +50,8 @@ test('pinyin read as the site words is said, and each other reading is offered a
   const capitals = explainSearch('ＺＷ fw好差评', { exact: true, total: 2, plan: plan({}), suggestions: [], pinyin: [{ typed: 'zw fw', readAs: ['政务服务'], others: [['在外服务']] }] });
   expect(capitals.pinyin[0]!.others).toEqual(['在外服务好差评']);
 });
+
+test('a word found nowhere, searched by its characters, is said to be, its results last', () => {
+  const explanation = explainSearch('报税', { exact: false, total: 4, plan: plan({ phrases: ['报税'], words: ['报税'], characters: ['报', '税'] }), suggestions: [] });
+  expect(explanation.searchedAs).toBe('没有找到完整包含“报税”的内容，下面是包含“报税”等词的相近结果；找不到的词按单字“报”“税”查找，排在最后。');
+});

@@ -111,6 +111,19 @@ test('a mistyped word is corrected from the site\'s words with the same pinyin, 
   expect(homophone.hits[0]!.record.url).toMatch(/#s1-5$/);
 });
 
+test('a word no record holds is searched by its characters, after every record holding a word of the query whole', async () => {
+  // 报税 is not in the text: its characters find the records on 纳税 instead of nothing.
+  const alone = await queryShardedIndex(index(), '报税', { limit: 10 });
+  expect(alone.plan.characters).toEqual(['报', '税']);
+  expect(alone.hits.length).toBeGreaterThan(0);
+  expect(alone.hits.slice(0, 3).every((h) => h.record.text.includes('税'))).toBe(true);
+  // Beside a word the text holds (政府采购), the characters only order the records holding that word.
+  const mixed = await queryShardedIndex(index(), '政府采购报税', { limit: 40 });
+  expect(mixed.plan.characters).toEqual(['报', '税']);
+  expect(mixed.hits.length).toBeGreaterThan(5);
+  expect(mixed.hits.every((h) => `${h.record.title}${h.record.text}`.includes('政府采购'))).toBe(true);
+});
+
 test('traditional and variant characters are read from the table only when the query has them', async () => {
   const loaded: string[] = [];
   const watched = openSearchIndex({ meta, load: async (path: string) => (loaded.push(path), readFile(path)) });
