@@ -1,5 +1,5 @@
 /**
- * Publishing an approved draft, in the order DESK.md describes: check the
+ * Publishing an approved draft, in the order docs/desk.md describes: check the
  * content as it will be, build the release (single-server mode), commit and
  * push, then make the release live. A withdrawal reverts its publication's
  * commit. Each failure says which step failed and that nothing was changed.
