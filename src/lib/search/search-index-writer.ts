@@ -51,9 +51,14 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Grams are keyed by number while building: a character's code point, or a pair's two combined. */
-const PAIR = 0x110000;
-const gramText = (key: number) => (key < PAIR ? String.fromCodePoint(key) : String.fromCodePoint(Math.floor(key / PAIR), key % PAIR));
+/**
+ * Grams are keyed by small integers while building, which V8 keeps unboxed
+ * (a province's text is read character by character): each folded character
+ * gets a dense id in order of first sight; a character's key is its id, a
+ * pair's (first id + 1) × PAIR + second id, all below 2^30.
+ */
+const PAIR = 0x8000;
+const CODE_POINTS = 0x110000;
 
 /** Records in index order: by kind (in the order given), region, newest year, newest date, URL. */
 export function orderRecords(records: readonly IndexedRecord[], kindOrder: readonly string[]): IndexedRecord[] {
@@ -81,18 +86,26 @@ export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: 
   };
   const traditional = (ch: string) => vocabulary.traditional.get(ch);
   const fold = textFolder(traditional);
-  const folded = new Map<number, number>();
-  const foldCode = (c: number) => {
-    let f = folded.get(c);
-    if (f === undefined) folded.set(c, (f = foldChar(String.fromCodePoint(c), traditional).codePointAt(0)!));
-    return f;
+  const ids = new Int32Array(CODE_POINTS);
+  const codeOfId: number[] = [];
+  const idOf = (c: number) => {
+    if (ids[c] === 0) {
+      if (codeOfId.length === PAIR - 1) throw new RangeError(`search index: more than ${PAIR - 1} distinct characters`);
+      ids[c] = codeOfId.push(c);
+    }
+    return ids[c]! - 1;
   };
-  const punctuation = new Map<number, boolean>();
-  const skipped = (c: number) => {
-    let p = punctuation.get(c);
-    if (p === undefined) punctuation.set(c, (p = isNamePunctuation(String.fromCodePoint(c))));
-    return p;
+  // Per code point of the text, what the gram loop needs, worked out on first sight and kept in a flat array:
+  // 0 not yet seen, SPACE, SKIPPED (name punctuation), or else the folded character's id + 1.
+  const SPACE = -1;
+  const SKIPPED = -2;
+  const classes = new Int32Array(CODE_POINTS);
+  const classify = (code: number) => {
+    const folded = foldChar(String.fromCodePoint(code), traditional);
+    const f = folded.codePointAt(0)!;
+    return (classes[code] = isSpace(f) ? SPACE : isNamePunctuation(folded) ? SKIPPED : idOf(f) + 1);
   };
+  const gramText = (key: number) => (key < PAIR ? String.fromCodePoint(codeOfId[key]!) : String.fromCodePoint(codeOfId[Math.floor(key / PAIR) - 1]!, codeOfId[key % PAIR]!));
   // Every character and adjacent pair of the folded text, none spanning whitespace, name punctuation skipped; a record is added once per gram.
   const addGrams = (postings: Map<number, PostingWriter>, text: string, id: number) => {
     const put = (key: number) => {
@@ -101,16 +114,25 @@ export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: 
       if (writer.last !== id) writer.add(id);
     };
     let previous = -1;
-    for (const ch of text) {
-      const c = foldCode(ch.codePointAt(0)!);
-      if (isSpace(c)) {
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
+      const kind = classes[code] || classify(code);
+      if (kind === SPACE) {
         previous = -1;
         continue;
       }
-      if (skipped(c)) continue;
-      put(c);
-      if (previous >= 0) put(previous * PAIR + c);
-      previous = c;
+      if (kind === SKIPPED) continue;
+      const id = kind - 1;
+      put(id);
+      if (previous >= 0) put((previous + 1) * PAIR + id);
+      previous = id;
     }
   };
   const inText = new Map<number, PostingWriter>();
@@ -184,7 +206,7 @@ export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: 
   const homophones = new Map<string, { ch: string; count: number }[]>();
   for (const [key, writer] of inText) {
     if (key >= PAIR) continue;
-    const ch = String.fromCodePoint(key);
+    const ch = gramText(key);
     const reading = vocabulary.pinyin.get(ch);
     if (!reading) continue;
     if (!homophones.has(reading)) homophones.set(reading, []);
