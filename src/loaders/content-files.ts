@@ -94,8 +94,8 @@ export function loadContentModel(root = contentRoot()): ContentModel {
 /** Drafts are shown only by `astro dev`, for review before publishing; a build and the scripts never show them. */
 export const showsDrafts = import.meta.env?.DEV === true;
 
-/** The key the site's view of the model is kept under. */
-const PUBLISHED_VIEW = Symbol('published view');
+/** The key the site's view of the model is kept under: process-wide, so the search index and the pages share one. */
+const PUBLISHED_VIEW = Symbol.for('yihao-gaige-site.published-view');
 
 /** The model the site shows: without drafts and the rows citing them, except in `astro dev`. */
 export function loadSiteModel(root = contentRoot()): ContentModel {
