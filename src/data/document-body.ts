@@ -1,13 +1,22 @@
 /**
- * A document's rendered HTML and headings, as loaders/document-loader.ts left
- * them; links the author wrote as site paths get this build's base path.
+ * A document's rendered body: its HTML and the headings its table of contents
+ * lists, as loaders/document-loader.ts rendered them. Everything else about a
+ * document (its fields, its anchors) pages read from the validated model
+ * (data/site-content.ts); the policies and briefings collections hold only
+ * the bodies. Links the author wrote as site paths get this build's base path.
  */
 import { readFileSync } from 'node:fs';
+import { getEntry } from 'astro:content';
 import type { MarkdownHeading } from 'astro';
 import { SITE_ADDRESS, withBaseInHtml } from '../lib/routes.ts';
 
-export function documentBody(entry: { id: string; rendered?: { metadata?: Record<string, unknown> } | undefined }): { html: string; headings: MarkdownHeading[] } {
-  const metadata = entry.rendered?.metadata;
-  if (typeof metadata?.htmlFile !== 'string') throw new Error(`${entry.id}: rendered HTML missing; run the build again`);
+export interface DocumentBody {
+  html: string;
+  headings: MarkdownHeading[];
+}
+
+export async function documentBody(kind: 'policies' | 'briefings', id: string): Promise<DocumentBody> {
+  const metadata = (await getEntry(kind, id))?.rendered?.metadata;
+  if (typeof metadata?.htmlFile !== 'string') throw new Error(`${kind}/${id}: rendered HTML missing; run the build again`);
   return { html: withBaseInHtml(readFileSync(metadata.htmlFile, 'utf8'), SITE_ADDRESS.base), headings: (metadata.headings as MarkdownHeading[] | undefined) ?? [] };
 }

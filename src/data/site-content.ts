@@ -1,23 +1,27 @@
 /**
  * Published content as pages need it: drafts left out (shown only by
- * `astro dev`, for review), documents in date
- * order, tables keyed by id. Only data access here; no rendering.
+ * `astro dev`, for review), documents in date order, tables keyed by id.
+ * Pages read every document and every row from the validated content model
+ * (loaders/content-files.ts), and a document's rendered body from
+ * documentBody() (data/document-body.ts). Only data access here; no rendering.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupBy, indicatorFamily } from '../lib/catalog.ts';
 import { loadSiteModel, oncePerContent, showsDrafts } from '../loaders/content-files.ts';
 import { revisionLinks } from '../lib/figures/revisions.ts';
 import type { ContentModel, LocatedRow } from '../lib/content/content-model.ts';
 import * as view from '../lib/published-view.ts';
+import { SINGLE_FILE_TABLES } from '../schemas/datasets.ts';
 
-export type PolicyEntry = CollectionEntry<'policies'>;
-export type BriefingEntry = CollectionEntry<'briefings'>;
+/** A policy as validated: its id, file, frontmatter fields (`data`) and headings. */
+export type PolicyDocument = ContentModel['policies'][number];
+/** A briefing as validated: its id, file, frontmatter fields (`data`) and headings. */
+export type BriefingDocument = ContentModel['briefings'][number];
 
-export const publishedPolicies = oncePerContent(async (): Promise<PolicyEntry[]> =>
-  view.publishedPolicies(await getCollection('policies'), { includeDrafts: showsDrafts }));
+export const publishedPolicies = oncePerContent(async (): Promise<PolicyDocument[]> =>
+  view.publishedPolicies(loadSiteModel().policies, { includeDrafts: showsDrafts }));
 
-export const publishedBriefings = oncePerContent(async (): Promise<BriefingEntry[]> =>
-  view.publishedBriefings(await getCollection('briefings'), { includeDrafts: showsDrafts }));
+export const publishedBriefings = oncePerContent(async (): Promise<BriefingDocument[]> =>
+  view.publishedBriefings(loadSiteModel().briefings, { includeDrafts: showsDrafts }));
 
 /** The single-file tables (schemas/datasets.ts) as the content model holds them: every key whose value is a table's rows. */
 type SingleTable = { [K in keyof ContentModel]: ContentModel[K] extends readonly LocatedRow<unknown>[] ? K : never }[keyof ContentModel];
@@ -25,24 +29,19 @@ type TableCollection = SingleTable | 'tasks';
 type TaskRow = ContentModel['taskLists'][number]['rows'][number]['data'] & { list: string };
 type TableRow<C extends TableCollection> = C extends 'tasks' ? TaskRow : C extends SingleTable ? ContentModel[C][number]['data'] : never;
 
-const tableReaders = new Map<TableCollection, () => Promise<unknown[]>>();
+/** Every table's validated rows, by table; task rows carry the id of their list. */
+const readTables = oncePerContent(() => {
+  const model = loadSiteModel();
+  const rows = new Map<string, unknown[]>(
+    Object.values(SINGLE_FILE_TABLES).map((table) => [table.id, (model[table.id as SingleTable] as { data: unknown }[]).map((row) => row.data)]),
+  );
+  rows.set('tasks', model.taskLists.flatMap((list) => list.rows.map((row) => ({ ...row.data, list: list.id }))));
+  return rows;
+});
 
-/**
- * A dataset's validated rows (see content.config.ts for why they are read
- * from the content model), read once per state of the content. Task rows
- * carry the id of their list. Shared between pages: do not modify.
- */
-export function tableRows<C extends TableCollection>(collection: C): Promise<readonly TableRow<C>[]> {
-  let read = tableReaders.get(collection);
-  if (!read) {
-    read = oncePerContent(async () => {
-      const model = loadSiteModel();
-      if (collection === 'tasks') return model.taskLists.flatMap((list) => list.rows.map((row) => ({ ...row.data, list: list.id })));
-      return (model[collection as SingleTable] as { data: unknown }[]).map((row) => row.data);
-    });
-    tableReaders.set(collection, read);
-  }
-  return read() as Promise<TableRow<C>[]>;
+/** A dataset's validated rows, read once per state of the content. Shared between pages: do not modify. */
+export async function tableRows<C extends TableCollection>(collection: C): Promise<readonly TableRow<C>[]> {
+  return readTables().get(collection) as TableRow<C>[];
 }
 
 export async function indicatorsInOrder() {
@@ -172,5 +171,5 @@ export interface RegionPart {
   assignments: RowsOf<Grouped['assignmentsByIndicator']>[];
   targets: RowsOf<Grouped['targetsByIndicator']>[];
   tasks: RowsOf<Grouped['tasksByIndicator']>[];
-  policies: PolicyEntry[];
+  policies: PolicyDocument[];
 }

@@ -1,12 +1,13 @@
 /**
  * The file-system side of content validation: find the content directory,
- * read every file in it, validate, and cache the result until a file changes.
+ * read every file in it, validate, and keep the result until a file changes.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { formatIssueReport, type ContentIssue } from '../lib/content/content-issue.ts';
 import { validateContent } from '../lib/content/validate-content.ts';
 import type { ContentFile, ContentModel } from '../lib/content/content-model.ts';
+import { contentCache, keepOwnStrings, type ContentStateSlot } from '../lib/content/content-cache.ts';
 import { publishedContent } from '../lib/published-view.ts';
 import { filesUnder } from './file-tree.ts';
 
@@ -39,54 +40,39 @@ export class ContentValidationError extends Error {
   }
 }
 
-interface ValidatedContent {
-  signature: string;
-  model: ContentModel;
-  issues: ContentIssue[];
-  /** Whether `model` is the copy pages keep (see loadContentModel), not the one cut from the files' text. */
-  ownsStrings: boolean;
-}
-
 /**
- * The validated content is kept once per process, not once per copy of this
- * module: Astro loads the content gate with its configuration and bundles the
- * pages separately, so each has its own copy of this file. Keeping the result
- * on a process-wide key lets the pages render from the model the gate
- * validated instead of reading and validating every file again.
+ * The state is kept once per process, not once per copy of this module:
+ * Astro loads the content gate with its configuration and bundles the pages
+ * separately, so each has its own copy of this file. Keeping it on a
+ * process-wide key lets the pages render from the model the gate validated
+ * instead of reading and validating every file again.
  */
-const SHARED_KEY = Symbol.for('yihao-gaige-site.validated-content');
-const shared = globalThis as typeof globalThis & { [SHARED_KEY]?: ValidatedContent };
+const SLOT_KEY = Symbol.for('yihao-gaige-site.content-state');
+const shared = globalThis as typeof globalThis & { [SLOT_KEY]?: ContentStateSlot };
 
-/**
- * Content cannot change while a production build renders its pages, so there
- * the files are listed once; listing them for each of ten thousand pages would
- * cost more than rendering them. `astro dev` and scripts look every time.
- */
-const contentIsFixed = import.meta.env?.PROD === true;
-const fixedSignatures = new Map<string, string>();
-
+/** A change to any file under `root` changes this: paths, sizes and modification times. */
 function signatureOf(root: string): string {
-  const fixed = fixedSignatures.get(root);
-  if (contentIsFixed && fixed !== undefined) return fixed;
-  const signature = filesUnder(root)
+  return filesUnder(root)
     .map((path) => {
       const stat = statSync(path);
       return `${path}:${stat.size}:${stat.mtimeMs}`;
     })
     .join('\n');
-  if (contentIsFixed) fixedSignatures.set(root, signature);
-  return signature;
 }
+
+/** The one cache (lib/content/content-cache.ts): the validated content and what pages derive from it. */
+const cache = contentCache({
+  slot: (shared[SLOT_KEY] ??= {}),
+  signatureOf,
+  validate: (root) => validateContent(readContentFiles(root), displayRoot(root)),
+  // A production build's content cannot change while it renders; `astro dev` and the scripts look every time.
+  contentIsFixed: import.meta.env?.PROD === true,
+});
 
 /** Validated content, or every problem at once. Re-read only when a file changed. */
 export function checkContent(root = contentRoot()): { model: ContentModel; issues: ContentIssue[] } {
-  const signature = signatureOf(root);
-  let validated = shared[SHARED_KEY];
-  if (validated?.signature !== signature) {
-    const { model, issues } = validateContent(readContentFiles(root), displayRoot(root));
-    validated = shared[SHARED_KEY] = { signature, model, issues, ownsStrings: false };
-  }
-  return { model: validated.model, issues: validated.issues };
+  const { model, issues } = cache.current(root);
+  return { model, issues };
 }
 
 /**
@@ -95,36 +81,24 @@ export function checkContent(root = contentRoot()): { model: ContentModel; issue
  * change to any content file (in `astro dev`) computes it afresh.
  */
 export function oncePerContent<T>(compute: () => T): () => T {
-  let memo: { signature: string; value: T } | undefined;
-  return () => {
-    const signature = signatureOf(contentRoot());
-    if (memo?.signature !== signature) memo = { signature, value: compute() };
-    return memo.value;
-  };
+  return () => cache.derive(contentRoot(), compute, compute);
 }
 
 /** The validated model; throws ContentValidationError listing every problem. */
 export function loadContentModel(root = contentRoot()): ContentModel {
-  const { issues } = checkContent(root);
-  if (issues.length > 0) throw new ContentValidationError(issues);
-  const validated = shared[SHARED_KEY]!;
-  // A string cut from a file's text keeps the whole text alive, and pages keep the model until the content
-  // changes (a build: to its end), so they keep a copy holding only its own strings (80 MB less at province
-  // scale). Commands that check the content and exit use the model as validated.
-  if (!validated.ownsStrings) Object.assign(validated, { model: structuredClone(validated.model), ownsStrings: true });
-  return validated.model;
+  const state = cache.current(root);
+  if (state.issues.length > 0) throw new ContentValidationError(state.issues);
+  return keepOwnStrings(state);
 }
 
 /** Drafts are shown only by `astro dev`, for review before publishing; a build and the scripts never show them. */
 export const showsDrafts = import.meta.env?.DEV === true;
 
-const published = new WeakMap<ContentModel, ContentModel>();
+/** The key the site's view of the model is kept under: process-wide, so the search index and the pages share one. */
+const PUBLISHED_VIEW = Symbol.for('yihao-gaige-site.published-view');
 
 /** The model the site shows: without drafts and the rows citing them, except in `astro dev`. */
 export function loadSiteModel(root = contentRoot()): ContentModel {
   const model = loadContentModel(root);
-  if (showsDrafts) return model;
-  let view = published.get(model);
-  if (!view) published.set(model, (view = publishedContent(model)));
-  return view;
+  return showsDrafts ? model : cache.derive(root, PUBLISHED_VIEW, () => publishedContent(model));
 }

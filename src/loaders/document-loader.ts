@@ -5,17 +5,18 @@
  * before the build), so each is rendered to HTML here, once, by the site's
  * Markdown pipeline.
  *
- * The HTML is written to a file in Astro's cache directory and only the
- * frontmatter goes into Astro's data store, because the build copies the
+ * The HTML is written to a file in Astro's cache directory and the data
+ * store holds only where it is and the headings, because the build copies the
  * whole data store into its JavaScript bundle: with province-scale content,
  * compiling documents to modules or bundling their HTML took gigabytes of
- * memory. Pages read the HTML with documentBody() (data/document-body.ts).
+ * memory. The frontmatter is not read here: the content gate validated it,
+ * and pages read it from the validated model. They read the body with
+ * documentBody() (data/document-body.ts).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { parse } from 'yaml';
 import { splitFrontmatter } from '../lib/content/mdx-document.ts';
 import { jsxAttributesToHtml } from '../lib/content/mdx-jsx-attributes.ts';
 import { contentRoot } from './content-files.ts';
@@ -23,7 +24,7 @@ import { contentRoot } from './content-files.ts';
 export function documentLoader(folder: 'policies' | 'briefings'): Loader {
   return {
     name: `document-loader:${folder}`,
-    load: async ({ store, parseData, renderMarkdown, generateDigest, watcher, config }) => {
+    load: async ({ store, renderMarkdown, generateDigest, watcher, config }) => {
       const dir = join(contentRoot(), folder);
       const htmlDir = fileURLToPath(new URL(`rendered-documents/${folder}/`, config.cacheDir));
       mkdirSync(htmlDir, { recursive: true });
@@ -45,14 +46,12 @@ export function documentLoader(folder: 'policies' | 'briefings'): Loader {
           const parts = splitFrontmatter(text);
           if (!parts) continue;
           const filePath = relative(process.cwd(), path);
-          // Copied, so that the store's strings do not keep the whole file's text alive for the rest of the build.
-          const data = await parseData({ id, data: structuredClone((parse(parts.yaml) ?? {}) as Record<string, unknown>), filePath });
           // The Markdown renderer copies tags as written: JSX attributes (colSpan={3}) become HTML ones first.
           const rendered = await renderMarkdown(jsxAttributesToHtml(parts.body).body);
           writeFileSync(htmlFile, rendered.html);
           // set() keeps an entry whose digest is unchanged; this one must point at the new file.
           store.delete(id);
-          store.set({ id, data, filePath, digest, rendered: { html: '', metadata: { headings: rendered.metadata?.headings ?? [], htmlFile } } });
+          store.set({ id, data: {}, filePath, digest, rendered: { html: '', metadata: { headings: rendered.metadata?.headings ?? [], htmlFile } } });
         }
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
         for (const name of readdirSync(htmlDir)) if (!current.has(join(htmlDir, name))) rmSync(join(htmlDir, name));

@@ -74,7 +74,13 @@ export function asciiAnchor(text: string): string {
   return anchor;
 }
 
-/** Headings are anchored again as each page renders; spelling is the costly part. */
+/**
+ * A heading is anchored when the content is validated, when its document is
+ * rendered (where each new heading re-anchors those before it) and for its
+ * search records, and the same headings recur across documents; spelling is
+ * the costly part. The spelling of a text never changes, so this memo never
+ * goes stale: it is not a copy of content (that is lib/content/content-cache.ts).
+ */
 const spelledAnchors = new Map<string, string>();
 
 function spellAnchor(text: string): string {
