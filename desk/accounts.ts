@@ -38,7 +38,9 @@ const COST = { N: 2 ** 15, r: 8, p: 1 };
 
 function derive(password: string, salt: Buffer, cost: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { ...cost, maxmem: 256 * cost.N * cost.r };
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
 export async function hashPassword(password: string): Promise<PasswordHash> {
@@ -64,7 +66,18 @@ export async function authenticate(accounts: readonly Account[], username: strin
   return ok && account ? account : undefined;
 }
 
-const COMMON_PASSWORDS = new Set(['password', 'password1', '12345678', '123456789', '1234567890', 'qwertyuiop', 'abcd1234', 'admin123', 'a123456789', 'iloveyou']);
+const COMMON_PASSWORDS = new Set([
+  'password',
+  'password1',
+  '12345678',
+  '123456789',
+  '1234567890',
+  'qwertyuiop',
+  'abcd1234',
+  'admin123',
+  'a123456789',
+  'iloveyou',
+]);
 
 /** Why a password is too weak to accept, in Chinese, or undefined when it is acceptable. */
 export function passwordProblem(password: string, username: string): string | undefined {
@@ -78,10 +91,12 @@ export function passwordProblem(password: string, username: string): string | un
 
 /** Why an account's details cannot be accepted, in Chinese, or undefined. */
 export function accountProblem(details: { username: string; name: string; email: string; roles: readonly string[] }): string | undefined {
-  if (!ID_PATTERN.test(details.username)) return `用户名“${details.username}”不符合要求：只能用小写拼音字母和数字，词之间用一个连字符，例如 zhangsan。`;
+  if (!ID_PATTERN.test(details.username))
+    return `用户名“${details.username}”不符合要求：只能用小写拼音字母和数字，词之间用一个连字符，例如 zhangsan。`;
   if (details.name.trim() === '') return '请用 --name 写明姓名（会写入发布记录）。';
   if (!/^[^\s@<>]+@[^\s@<>]+$/.test(details.email)) return `电子邮箱“${details.email}”格式不对，例如 zhangsan@example.gov.cn。`;
-  if (details.roles.length === 0 || details.roles.some((role) => role !== 'editor' && role !== 'reviewer')) return '角色只能是 editor（编辑）、reviewer（审核），或两者：--role editor,reviewer。';
+  if (details.roles.length === 0 || details.roles.some((role) => role !== 'editor' && role !== 'reviewer'))
+    return '角色只能是 editor（编辑）、reviewer（审核），或两者：--role editor,reviewer。';
   return undefined;
 }
 
@@ -91,7 +106,8 @@ export function readAccounts(path: string): Account[] {
   if (!Array.isArray(parsed.users)) throw new Error(`账号文件 ${path} 格式不对：缺少 users 列表。`);
   for (const user of parsed.users) {
     const problem = accountProblem(user);
-    if (problem || user.password?.algorithm !== 'scrypt') throw new Error(`账号文件 ${path} 中的账号“${user.username}”有误：${problem ?? '密码不是 scrypt 散列'}`);
+    if (problem || user.password?.algorithm !== 'scrypt')
+      throw new Error(`账号文件 ${path} 中的账号“${user.username}”有误：${problem ?? '密码不是 scrypt 散列'}`);
   }
   return parsed.users;
 }

@@ -21,7 +21,15 @@ import { TABLE_DATASET_PATHS, tableOfDataset } from '../src/schemas/datasets.ts'
 import { checkContent, readContentFiles } from '../src/loaders/content-files.ts';
 import type { ContentFile } from '../src/lib/content/content-model.ts';
 import { inspectUpload, UPLOAD_LIMIT_BYTES } from '../src/lib/desk/upload-check.ts';
-import { allowedActions, isEditable, permission, returnComment, withEditor, type DraftAction, type Role } from '../src/lib/desk/review-workflow.ts';
+import {
+  allowedActions,
+  isEditable,
+  permission,
+  returnComment,
+  withEditor,
+  type DraftAction,
+  type Role,
+} from '../src/lib/desk/review-workflow.ts';
 import { importUpload } from '../scripts/authoring/import-upload.ts';
 import { authenticate, type Account } from './accounts.ts';
 import { DraftStore, type Draft } from './draft-store.ts';
@@ -29,7 +37,15 @@ import { contentIdOf, effectiveChanges, figureFieldsOf, formText, frontmatterFie
 import { publishDraft } from './publish.ts';
 import { securityHeaders } from './security-headers.ts';
 import { uploadTarget } from './upload-target.ts';
-import { LoginThrottle, sameToken, SESSION_COOKIE, SessionStore, type Session, type SessionLimits, type ThrottleLimits } from './sessions.ts';
+import {
+  LoginThrottle,
+  sameToken,
+  SESSION_COOKIE,
+  SessionStore,
+  type Session,
+  type SessionLimits,
+  type ThrottleLimits,
+} from './sessions.ts';
 import { publicationHistory, type Person } from './git-repository.ts';
 import { activateRelease, listReleases } from './site-release.ts';
 import { PREVIEW_BASE, type PreviewServer } from './preview-server.ts';
@@ -67,7 +83,11 @@ export interface DeskConfig {
 const BODY_LIMIT_BYTES = UPLOAD_LIMIT_BYTES + 256 * 1024;
 
 const STATIC_DIR = join(import.meta.dirname, 'static');
-const STATIC_TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml' };
+const STATIC_TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
 const COMMIT_PATTERN = /^[0-9a-f]{40}$/;
 
 type Env = { Variables: { session?: Session; user?: DeskUser; form?: Record<string, string | File> } };
@@ -77,9 +97,16 @@ export function createDeskApp(config: DeskConfig) {
   const throttle = new LoginThrottle(config.throttle);
   const drafts = new DraftStore(config.dataDir);
   const singleUser = config.accounts === undefined;
-  const localUser: DeskUser = { username: 'benji', name: config.localUser?.name ?? '本机用户', email: config.localUser?.email ?? 'desk@localhost', roles: ['editor', 'reviewer'] };
+  const localUser: DeskUser = {
+    username: 'benji',
+    name: config.localUser?.name ?? '本机用户',
+    email: config.localUser?.email ?? 'desk@localhost',
+    roles: ['editor', 'reviewer'],
+  };
   const users = new Map<string, DeskUser>(
-    singleUser ? [[localUser.username, localUser]] : config.accounts!.map((a) => [a.username, { username: a.username, name: a.name, email: a.email, roles: a.roles }]),
+    singleUser
+      ? [[localUser.username, localUser]]
+      : config.accounts!.map((a) => [a.username, { username: a.username, name: a.name, email: a.email, roles: a.roles }]),
   );
   /** People are shown by name; drafts record user names. */
   const nameOf = (username: string) => users.get(username)?.name ?? username;
@@ -104,7 +131,8 @@ export function createDeskApp(config: DeskConfig) {
 
   const app = new Hono<Env>();
 
-  const isHttps = (c: Context<Env>) => new URL(c.req.url).protocol === 'https:' || (config.trustProxy === true && c.req.header('x-forwarded-proto') === 'https');
+  const isHttps = (c: Context<Env>) =>
+    new URL(c.req.url).protocol === 'https:' || (config.trustProxy === true && c.req.header('x-forwarded-proto') === 'https');
   const clientAddress = (c: Context<Env>) => {
     try {
       return getConnInfo(c).remote.address ?? 'unknown';
@@ -117,12 +145,22 @@ export function createDeskApp(config: DeskConfig) {
 
   const viewerOf = (c: Context<Env>): Viewer => {
     const user = c.get('user')!;
-    return { username: user.username, name: user.name, roles: user.roles, csrfToken: c.get('session')!.csrfToken, singleUser, releases: config.webRoot !== undefined };
+    return {
+      username: user.username,
+      name: user.name,
+      roles: user.roles,
+      csrfToken: c.get('session')!.csrfToken,
+      singleUser,
+      releases: config.webRoot !== undefined,
+    };
   };
-  const render = (c: Context<Env>, body: Html, status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 = 200) => c.html(body.text, status);
+  const render = (c: Context<Env>, body: Html, status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 = 200) =>
+    c.html(body.text, status);
   const wantsJson = (c: Context<Env>) => (c.req.header('accept') ?? '').includes('application/json');
   const refuse = (c: Context<Env>, status: 401 | 403 | 404 | 413, message: string) =>
-    wantsJson(c) ? c.json({ error: message }, status) : render(c, page('无法完成', c.get('user') ? viewerOf(c) : undefined, failureBody(message)), status);
+    wantsJson(c)
+      ? c.json({ error: message }, status)
+      : render(c, page('无法完成', c.get('user') ? viewerOf(c) : undefined, failureBody(message)), status);
 
   app.use('*', securityHeaders(isHttps));
 
@@ -166,7 +204,8 @@ export function createDeskApp(config: DeskConfig) {
     },
     bodyLimit({
       maxSize: BODY_LIMIT_BYTES,
-      onError: (c) => refuse(c as Context<Env>, 413, '文件太大：上传的文件不能超过 20 MB。请压缩图片或拆分文件后重新上传。没有做任何改动。'),
+      onError: (c) =>
+        refuse(c as Context<Env>, 413, '文件太大：上传的文件不能超过 20 MB。请压缩图片或拆分文件后重新上传。没有做任何改动。'),
     }),
     async (c, next) => {
       if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
@@ -183,7 +222,8 @@ export function createDeskApp(config: DeskConfig) {
         c.set('form', form);
         given ??= typeof form._csrf === 'string' ? form._csrf : undefined;
       }
-      if (!sameToken(session.csrfToken, given)) return refuse(c, 403, '页面已过期或请求不完整（缺少安全校验码），没有做任何改动。请刷新页面后重试。');
+      if (!sameToken(session.csrfToken, given))
+        return refuse(c, 403, '页面已过期或请求不完整（缺少安全校验码），没有做任何改动。请刷新页面后重试。');
       return next();
     },
   );
@@ -213,11 +253,16 @@ export function createDeskApp(config: DeskConfig) {
     const address = clientAddress(c);
     const session = c.get('session')!;
     const wait = throttle.blockedFor(address, username);
-    if (wait !== undefined) return render(c, loginPage({ csrfToken: session.csrfToken, username, message: `登录失败次数过多，请 ${wait} 分钟后再试。` }), 429);
+    if (wait !== undefined)
+      return render(c, loginPage({ csrfToken: session.csrfToken, username, message: `登录失败次数过多，请 ${wait} 分钟后再试。` }), 429);
     const account = singleUser ? undefined : await authenticate(config.accounts!, username, password);
     if (!account) {
       throttle.recordFailure(address, username);
-      return render(c, loginPage({ csrfToken: session.csrfToken, username, message: '用户名或密码不对。连续输错 5 次需等 15 分钟。' }), 403);
+      return render(
+        c,
+        loginPage({ csrfToken: session.csrfToken, username, message: '用户名或密码不对。连续输错 5 次需等 15 分钟。' }),
+        403,
+      );
     }
     throttle.recordSuccess(username);
     startSession(c, sessions.rotate(session.id, account.username));
@@ -254,13 +299,28 @@ export function createDeskApp(config: DeskConfig) {
   app.post('/drafts', async (c) => {
     const form = formOf(c);
     const user = c.get('user')!;
-    const chosen: UploadForm = { type: formText(form, 'type'), region: formText(form, 'region'), policy: formText(form, 'policy'), list: formText(form, 'list'), newList: formText(form, 'newList'), table: formText(form, 'table') };
+    const chosen: UploadForm = {
+      type: formText(form, 'type'),
+      region: formText(form, 'region'),
+      policy: formText(form, 'policy'),
+      list: formText(form, 'list'),
+      newList: formText(form, 'newList'),
+      table: formText(form, 'table'),
+    };
     const choices = uploadChoices();
     const refuseUpload = (step: string, messages: string[], status: 400 | 403 | 422 = 422) =>
-      render(c, workbenchPage(viewerOf(c), listed(), choices, { failure: { step, messages, outcome: '没有生成草稿，也没有改动任何内容。' }, form: chosen }), status);
+      render(
+        c,
+        workbenchPage(viewerOf(c), listed(), choices, {
+          failure: { step, messages, outcome: '没有生成草稿，也没有改动任何内容。' },
+          form: chosen,
+        }),
+        status,
+      );
     if (!user.roles.includes('editor')) return refuseUpload('第1步：上传', ['您没有“编辑”权限，不能上传文件。'], 403);
     const file = form.file;
-    if (!(file instanceof File)) return refuseUpload('第1步：上传', ['没有收到文件：请点“选择文件”选好文件（或拖到上传区）后再点“上传并导入”。'], 400);
+    if (!(file instanceof File))
+      return refuseUpload('第1步：上传', ['没有收到文件：请点“选择文件”选好文件（或拖到上传区）后再点“上传并导入”。'], 400);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const inspected = inspectUpload(bytes, file.name);
     if (!inspected.ok) return refuseUpload('第1步：检查文件', [inspected.message]);
@@ -278,7 +338,13 @@ export function createDeskApp(config: DeskConfig) {
     const review =
       imported.binaryFiles.length === 0
         ? imported.review
-        : { ...imported.review, toCheck: [...imported.review.toCheck, `这份 Word 文件里有 ${imported.binaryFiles.length} 张图片，不会随草稿发布（网站正文不显示图片，上面说的图片文件也不会写入网站内容）；原 Word 文件保存在发布台。图中如有文字或数字，请写入正文。`] };
+        : {
+            ...imported.review,
+            toCheck: [
+              ...imported.review.toCheck,
+              `这份 Word 文件里有 ${imported.binaryFiles.length} 张图片，不会随草稿发布（网站正文不显示图片，上面说的图片文件也不会写入网站内容）；原 Word 文件保存在发布台。图中如有文字或数字，请写入正文。`,
+            ],
+          };
     const id = drafts.freeId(imported.id);
     drafts.create(
       {
@@ -313,7 +379,16 @@ export function createDeskApp(config: DeskConfig) {
       frontmatter: frontmatterFields(shown),
       figures: shown.unplaced.map((figure, i) => ({ figure, fields: figureFields[i] ?? [] })),
       issues: shown.kind === 'withdrawal' ? new Map() : issuesOf(shown, content, figureFields),
-      ...(config.preview && shown.kind !== 'withdrawal' && (isEditable(draft.state) || draft.state === 'in-review') ? { preview: { path: config.preview.pathOf({ id: shown.kind === 'table' && 'into' in shown.target ? shown.target.into : contentIdOf(shown), kind: shown.kind }) } } : {}),
+      ...(config.preview && shown.kind !== 'withdrawal' && (isEditable(draft.state) || draft.state === 'in-review')
+        ? {
+            preview: {
+              path: config.preview.pathOf({
+                id: shown.kind === 'table' && 'into' in shown.target ? shown.target.into : contentIdOf(shown),
+                kind: shown.kind,
+              }),
+            },
+          }
+        : {}),
       ...(extra.failure ? { failure: extra.failure } : {}),
       ...(extra.notice ? { notice: extra.notice } : {}),
     };
@@ -345,24 +420,48 @@ export function createDeskApp(config: DeskConfig) {
    * Saves the form into the draft when it is still at the version the form was loaded with.
    * A stale version gets 409 and the page again with the person's own input in it.
    */
-  async function saveForm(c: Context<Env>, draft: Draft, action: DraftAction): Promise<{ ok: true; draft: Draft } | { ok: false; response: Response }> {
+  async function saveForm(
+    c: Context<Env>,
+    draft: Draft,
+    action: DraftAction,
+  ): Promise<{ ok: true; draft: Draft } | { ok: false; response: Response }> {
     const user = c.get('user')!;
     const form = formOf(c);
     const allowed = permission(action, draft, user, mode);
     const failStep = `${action === 'submit' ? '提交审核' : '保存'}`;
-    if (!allowed.ok) return { ok: false, response: render(c, draftPage(viewerOf(c), draftView(c, draft, { failure: { step: failStep, messages: [allowed.reason] } })), 403) };
+    if (!allowed.ok)
+      return {
+        ok: false,
+        response: render(c, draftPage(viewerOf(c), draftView(c, draft, { failure: { step: failStep, messages: [allowed.reason] } })), 403),
+      };
     const content = readContent();
     const edited = withForm(draft, form, content);
     const version = Number(formText(form, 'version'));
-    const saved = await drafts.update(draft.id, version, (current) => ({ ...current, title: edited.title, changes: edited.changes, figures: edited.figures, editors: withEditor(current.editors, user.username) }));
+    const saved = await drafts.update(draft.id, version, (current) => ({
+      ...current,
+      title: edited.title,
+      changes: edited.changes,
+      figures: edited.figures,
+      editors: withEditor(current.editors, user.username),
+    }));
     if (!saved.ok) {
       if (saved.reason === 'missing') return { ok: false, response: missing(c) };
       const failure: Failure = {
         step: failStep,
-        messages: [`已被他人修改：${nameOf(saved.current.editors.at(-1) ?? '')} 在您打开这一页之后保存了这份稿件（${saved.current.state === 'in-review' ? '并已提交审核' : '现在是第 ' + saved.current.version + ' 版'}）。`, '您填写的内容保留在下面的表格里，没有丢失。请先在新窗口打开这份稿件核对对方的修改，再决定是否用您的内容保存。'],
+        messages: [
+          `已被他人修改：${nameOf(saved.current.editors.at(-1) ?? '')} 在您打开这一页之后保存了这份稿件（${saved.current.state === 'in-review' ? '并已提交审核' : '现在是第 ' + saved.current.version + ' 版'}）。`,
+          '您填写的内容保留在下面的表格里，没有丢失。请先在新窗口打开这份稿件核对对方的修改，再决定是否用您的内容保存。',
+        ],
         outcome: '您的这次保存没有生效，稿件保持对方保存的样子。',
       };
-      return { ok: false, response: render(c, draftPage(viewerOf(c), draftView(c, saved.current, { failure, shown: { ...edited, version: saved.current.version } })), 409) };
+      return {
+        ok: false,
+        response: render(
+          c,
+          draftPage(viewerOf(c), draftView(c, saved.current, { failure, shown: { ...edited, version: saved.current.version } })),
+          409,
+        ),
+      };
     }
     syncPreview();
     return { ok: true, draft: saved.draft };
@@ -386,20 +485,39 @@ export function createDeskApp(config: DeskConfig) {
       const content = readContent();
       const issues = issuesOf(draft, content, figureFieldsOf(draft, content));
       if (issues.size > 0) {
-        const failure = { step: '提交审核', messages: ['稿件还有问题，已保存但没有提交审核。请按各项旁边的提示修改后再提交。'], outcome: '您的修改已保存；稿件仍是草稿。' };
+        const failure = {
+          step: '提交审核',
+          messages: ['稿件还有问题，已保存但没有提交审核。请按各项旁边的提示修改后再提交。'],
+          outcome: '您的修改已保存；稿件仍是草稿。',
+        };
         return render(c, draftPage(viewerOf(c), draftView(c, draft, { failure })), 422);
       }
     }
-    return transition(c, draft, 'submit', Number(draft.kind === 'withdrawal' ? formText(formOf(c), 'version') : draft.version), (d) => ({ ...d, editors: withEditor(d.editors, user.username) }), 'submitted');
+    return transition(
+      c,
+      draft,
+      'submit',
+      Number(draft.kind === 'withdrawal' ? formText(formOf(c), 'version') : draft.version),
+      (d) => ({ ...d, editors: withEditor(d.editors, user.username) }),
+      'submitted',
+    );
   });
 
   app.post('/drafts/:id/return', async (c) => {
     const draft = draftOf(c);
     if (!draft) return missing(c);
     const comment = returnComment(formText(formOf(c), 'comment'));
-    if (!comment.ok) return render(c, draftPage(viewerOf(c), draftView(c, draft, { failure: { step: '退回修改', messages: [comment.reason] } })), 422);
+    if (!comment.ok)
+      return render(c, draftPage(viewerOf(c), draftView(c, draft, { failure: { step: '退回修改', messages: [comment.reason] } })), 422);
     const user = c.get('user')!;
-    return transition(c, draft, 'return', Number(formText(formOf(c), 'version')), (d) => ({ ...d, comments: [...d.comments, { who: user.name, when: new Date().toISOString(), text: comment.text }] }), 'returned');
+    return transition(
+      c,
+      draft,
+      'return',
+      Number(formText(formOf(c), 'version')),
+      (d) => ({ ...d, comments: [...d.comments, { who: user.name, when: new Date().toISOString(), text: comment.text }] }),
+      'returned',
+    );
   });
 
   app.post('/drafts/:id/discard', async (c) => {
@@ -409,14 +527,38 @@ export function createDeskApp(config: DeskConfig) {
   });
 
   /** A state change after the workflow allows it, at the version the page was loaded with. */
-  async function transition(c: Context<Env>, draft: Draft, action: DraftAction, version: number, change: (d: Draft) => Draft, notice: string) {
+  async function transition(
+    c: Context<Env>,
+    draft: Draft,
+    action: DraftAction,
+    version: number,
+    change: (d: Draft) => Draft,
+    notice: string,
+  ) {
     const user = c.get('user')!;
     const allowed = permission(action, draft, user, mode);
-    if (!allowed.ok) return render(c, draftPage(viewerOf(c), draftView(c, draft, { failure: { step: ACTION_TEXT[action], messages: [allowed.reason] } })), 403);
+    if (!allowed.ok)
+      return render(
+        c,
+        draftPage(viewerOf(c), draftView(c, draft, { failure: { step: ACTION_TEXT[action], messages: [allowed.reason] } })),
+        403,
+      );
     const saved = await drafts.update(draft.id, version, (d) => ({ ...change(d), state: allowed.next }));
     if (!saved.ok) {
       if (saved.reason === 'missing') return missing(c);
-      return render(c, draftPage(viewerOf(c), draftView(c, saved.current, { failure: { step: ACTION_TEXT[action], messages: ['已被他人修改：这份稿件在您打开页面之后有了变化。请看下面的最新内容后再操作。'] } })), 409);
+      return render(
+        c,
+        draftPage(
+          viewerOf(c),
+          draftView(c, saved.current, {
+            failure: {
+              step: ACTION_TEXT[action],
+              messages: ['已被他人修改：这份稿件在您打开页面之后有了变化。请看下面的最新内容后再操作。'],
+            },
+          }),
+        ),
+        409,
+      );
     }
     syncPreview();
     return c.redirect(`/drafts/${draft.id}?notice=${notice}`, 303);
@@ -432,12 +574,30 @@ export function createDeskApp(config: DeskConfig) {
     if (!draft) return missing(c);
     const user = c.get('user')!;
     const allowed = permission('approve', draft, user, mode);
-    if (!allowed.ok) return render(c, draftPage(viewerOf(c), draftView(c, draft, { failure: { step: '审核通过', messages: [allowed.reason] } })), 403);
+    if (!allowed.ok)
+      return render(c, draftPage(viewerOf(c), draftView(c, draft, { failure: { step: '审核通过', messages: [allowed.reason] } })), 403);
     if (Number(formText(formOf(c), 'version')) !== draft.version) {
-      return render(c, draftPage(viewerOf(c), draftView(c, draft, { failure: { step: '审核通过', messages: ['已被他人修改：这份稿件在您打开页面之后有了变化。请看下面的最新内容后再审核。'] } })), 409);
+      return render(
+        c,
+        draftPage(
+          viewerOf(c),
+          draftView(c, draft, {
+            failure: { step: '审核通过', messages: ['已被他人修改：这份稿件在您打开页面之后有了变化。请看下面的最新内容后再审核。'] },
+          }),
+        ),
+        409,
+      );
     }
     // One publication at a time per draft: a second click (or a second reviewer) waits for none and is told.
-    if (publishing.has(draft.id)) return render(c, draftPage(viewerOf(c), draftView(c, draft, { failure: { step: '审核通过', messages: ['这份稿件正在发布中，请稍候刷新页面查看结果。'] } })), 409);
+    if (publishing.has(draft.id))
+      return render(
+        c,
+        draftPage(
+          viewerOf(c),
+          draftView(c, draft, { failure: { step: '审核通过', messages: ['这份稿件正在发布中，请稍候刷新页面查看结果。'] } }),
+        ),
+        409,
+      );
     publishing.add(draft.id);
     let published: Awaited<ReturnType<typeof publishDraft>>;
     try {
@@ -446,9 +606,17 @@ export function createDeskApp(config: DeskConfig) {
       publishing.delete(draft.id);
     }
     if (!published.ok) return render(c, draftPage(viewerOf(c), draftView(c, draft, { failure: published.failure })), 422);
-    await drafts.update(draft.id, draft.version, (d) => ({ ...d, state: 'published', reviewer: user.name, published: { commit: published.commit, pushed: published.pushed, when: new Date().toISOString() } }));
+    await drafts.update(draft.id, draft.version, (d) => ({
+      ...d,
+      state: 'published',
+      reviewer: user.name,
+      published: { commit: published.commit, pushed: published.pushed, when: new Date().toISOString() },
+    }));
     syncPreview();
-    return c.redirect(`/drafts/${draft.id}?notice=${published.note ? 'published-note' : published.pushed ? 'published-pushed' : 'published'}`, 303);
+    return c.redirect(
+      `/drafts/${draft.id}?notice=${published.note ? 'published-note' : published.pushed ? 'published-pushed' : 'published'}`,
+      303,
+    );
   });
 
   app.get('/history', async (c) => {
@@ -461,11 +629,20 @@ export function createDeskApp(config: DeskConfig) {
     const commit = c.req.param('commit');
     const history = await publicationHistory(config.repoDir);
     const publication = COMMIT_PATTERN.test(commit) ? history.find((p) => p.commit === commit) : undefined;
-    const fail = (message: string, status: 403 | 404 | 422) => render(c, historyPage(viewerOf(c), history, { failure: { step: '撤回', messages: [message] } }), status);
+    const fail = (message: string, status: 403 | 404 | 422) =>
+      render(c, historyPage(viewerOf(c), history, { failure: { step: '撤回', messages: [message] } }), status);
     if (!user.roles.includes('editor')) return fail('您没有“编辑”权限，不能发起撤回。', 403);
     if (!publication) return fail('发布记录里没有这次发布。', 404);
     if (publication.withdrawnBy || publication.withdraws) return fail('这次发布已经撤回过，或它本身就是一次撤回。', 422);
-    const existing = drafts.list().find((d) => d.kind === 'withdrawal' && 'withdraws' in d.target && d.target.withdraws === commit && (d.state === 'draft' || d.state === 'in-review' || d.state === 'returned'));
+    const existing = drafts
+      .list()
+      .find(
+        (d) =>
+          d.kind === 'withdrawal' &&
+          'withdraws' in d.target &&
+          d.target.withdraws === commit &&
+          (d.state === 'draft' || d.state === 'in-review' || d.state === 'returned'),
+      );
     if (existing) return c.redirect(`/drafts/${existing.id}`, 303);
     const id = drafts.freeId(`chehui-${commit.slice(0, 10)}`);
     drafts.create({
@@ -495,7 +672,12 @@ export function createDeskApp(config: DeskConfig) {
     if (!config.webRoot) return c.notFound();
     const id = c.req.param('id');
     const releases = await listReleases(config.webRoot);
-    const fail = (message: string, status: 403 | 404 | 500) => render(c, releasesPage(viewerOf(c), releases, { failure: { step: '切换网站版本', messages: [message], outcome: '网站仍是原来的版本。' } }), status);
+    const fail = (message: string, status: 403 | 404 | 500) =>
+      render(
+        c,
+        releasesPage(viewerOf(c), releases, { failure: { step: '切换网站版本', messages: [message], outcome: '网站仍是原来的版本。' } }),
+        status,
+      );
     if (!c.get('user')!.roles.includes('reviewer')) return fail('您没有“审核”权限，不能切换网站版本。', 403);
     if (!ID_PATTERN.test(id) || !releases.some((r) => r.id === id)) return fail('没有这个网站版本。', 404);
     try {
@@ -515,17 +697,31 @@ export function createDeskApp(config: DeskConfig) {
   app.notFound((c) => refuse(c, 404, '没有这个页面。请回到工作台。'));
   app.onError((error, c) => {
     console.error(error);
-    return c.html(page('出错了', undefined, failureBody('发布台内部出错，这一步没有完成。请回到工作台重试；如果反复出现，请联系管理员（错误已记录在发布台的输出中）。')).text, 500);
+    return c.html(
+      page(
+        '出错了',
+        undefined,
+        failureBody('发布台内部出错，这一步没有完成。请回到工作台重试；如果反复出现，请联系管理员（错误已记录在发布台的输出中）。'),
+      ).text,
+      500,
+    );
   });
 
   return { app, sessions, drafts, syncPreview };
 }
 
 function failureBody(message: string): Html {
-  return html`<section class="failure" role="alert"><p>${message}</p></section><p><a href="/">回到工作台</a></p>`;
+  return html`<section class="failure" role="alert"><p>${message}</p></section>
+    <p><a href="/">回到工作台</a></p>`;
 }
 
-const ACTION_TEXT: Record<DraftAction, string> = { save: '保存', submit: '提交审核', approve: '审核通过', return: '退回修改', discard: '放弃草稿' };
+const ACTION_TEXT: Record<DraftAction, string> = {
+  save: '保存',
+  submit: '提交审核',
+  approve: '审核通过',
+  return: '退回修改',
+  discard: '放弃草稿',
+};
 
 const NOTICES: Record<string, string> = {
   imported: '已导入，生成了草稿。请核对下面的导入结果和表格，修改后点“保存”，确认无误再“提交审核”。',

@@ -42,7 +42,9 @@ function figureRows(draft: Draft): (Record<string, string> | undefined)[] {
 
 /** What the draft publishes: its changes plus the progress rows of the figures filled in. */
 export function effectiveChanges(draft: Draft, figures: 'all' | 'none' | number = 'all'): DraftChange[] {
-  const rows = figureRows(draft).filter((row, i): row is Record<string, string> => row !== undefined && (figures === 'all' || figures === i));
+  const rows = figureRows(draft).filter(
+    (row, i): row is Record<string, string> => row !== undefined && (figures === 'all' || figures === i),
+  );
   return figures === 'none' || rows.length === 0 ? draft.changes : [...draft.changes, { kind: 'rows', path: PROGRESS_TABLE, rows }];
 }
 
@@ -92,7 +94,16 @@ export function figureFieldsOf(draft: Draft, content: readonly ContentFile[]): F
   return draft.unplaced.map((figure) => {
     const saved = draft.figures[figure.key] ?? {};
     const fields = figureForm(figure, context).map((f) => (f.name in saved ? { ...f, value: saved[f.name]! } : f));
-    return [...fields, { name: SKIP_FIGURE, label: '不发布这个数字（原文数字不全或有误）', input: 'checkbox' as const, required: false, value: saved[SKIP_FIGURE] ?? '' }];
+    return [
+      ...fields,
+      {
+        name: SKIP_FIGURE,
+        label: '不发布这个数字（原文数字不全或有误）',
+        input: 'checkbox' as const,
+        required: false,
+        value: saved[SKIP_FIGURE] ?? '',
+      },
+    ];
   });
 }
 
@@ -102,7 +113,8 @@ export function withForm(draft: Draft, form: Record<string, string | File>, cont
   const document = documentChange(next);
   if (document && (next.kind === 'briefing' || next.kind === 'policy')) {
     const values: Record<string, string> = {};
-    for (const field of frontmatterForm(next.kind, document.text)) values[field.name] = formText(form, `${FRONTMATTER_PREFIX}${field.name}`);
+    for (const field of frontmatterForm(next.kind, document.text))
+      values[field.name] = formText(form, `${FRONTMATTER_PREFIX}${field.name}`);
     document.text = applyFrontmatterForm(next.kind, document.text, values);
     const title = values.title?.trim();
     if (title) next.title = title;

@@ -56,7 +56,8 @@ const PUSH_TIMEOUT_MS = 120_000;
 
 /** What staff see when a step fails: what happened, and what to do. */
 const GIT_MESSAGES = {
-  dirty: (files: string) => `网站资料库中有尚未提交的修改（${files}），为避免混入他人的改动，这次没有发布。请联系管理员先处理这些修改，再重新审核通过。`,
+  dirty: (files: string) =>
+    `网站资料库中有尚未提交的修改（${files}），为避免混入他人的改动，这次没有发布。请联系管理员先处理这些修改，再重新审核通过。`,
   outsideContent: (path: string) => `不能写入“${path}”：发布台只能修改 content/ 文件夹里的内容文件。`,
   write: (detail: string) => `写入内容文件时出错（${detail}），没有发布任何内容，请稍后再试或联系管理员。`,
   nothingToCommit: '这份草稿与网站现有内容完全相同，没有需要发布的修改。',
@@ -74,7 +75,11 @@ interface GitOutput {
   stderr: string;
 }
 
-function git(repoDir: string, args: readonly string[], options: { input?: string; env?: Record<string, string>; timeout?: number } = {}): Promise<GitOutput> {
+function git(
+  repoDir: string,
+  args: readonly string[],
+  options: { input?: string; env?: Record<string, string>; timeout?: number } = {},
+): Promise<GitOutput> {
   return new Promise((resolve) => {
     const child = execFile(
       'git',
@@ -137,7 +142,10 @@ function isContentPath(path: string): boolean {
 /** Changes git would show (tracked or untracked, not ignored), as a short list, or '' when clean. */
 async function uncommittedChanges(repoDir: string): Promise<string> {
   const status = await gitOk(repoDir, ['status', '--porcelain', '--untracked-files=all']);
-  const lines = status.split('\n').filter(Boolean).map((line) => line.slice(3));
+  const lines = status
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.slice(3));
   return lines.length === 0 ? '' : lines.slice(0, 3).join('、') + (lines.length > 3 ? ` 等 ${lines.length} 个文件` : '');
 }
 
@@ -169,7 +177,13 @@ async function currentBranch(repoDir: string): Promise<string> {
   return (await gitOk(repoDir, ['symbolic-ref', '--short', 'HEAD'])).trim();
 }
 
-async function push(repoDir: string, remote: string, head: string, created: string[] = [], createdDirs: string[] = []): Promise<GitResult | undefined> {
+async function push(
+  repoDir: string,
+  remote: string,
+  head: string,
+  created: string[] = [],
+  createdDirs: string[] = [],
+): Promise<GitResult | undefined> {
   let branch: string;
   try {
     branch = await currentBranch(repoDir);
@@ -278,23 +292,35 @@ async function commitWithTrailers(
     .flatMap(([key, value]) => ['--trailer', `${key}: ${value.replace(/[\r\n]/g, ' ')}`]);
   await gitOk(
     repoDir,
-    ['-c', 'commit.gpgsign=false', 'commit', '--quiet', '--no-verify', '--cleanup=strip', '-F', '-', `--author=${formatPerson(editor)}`, ...trailers],
+    [
+      '-c',
+      'commit.gpgsign=false',
+      'commit',
+      '--quiet',
+      '--no-verify',
+      '--cleanup=strip',
+      '-F',
+      '-',
+      `--author=${formatPerson(editor)}`,
+      ...trailers,
+    ],
     { input: `${message.trim()}\n`, env: commitEnv(cleanPerson(people.committer ?? DESK_COMMITTER)) },
   );
 }
 
 const FIELD = '%x1f';
 const RECORD = '%x1e';
-const LOG_FORMAT = [
-  '%H',
-  '%s',
-  '%an',
-  '%ae',
-  '%aI',
-  '%(trailers:key=Reviewed-by,valueonly,separator=%x1d)',
-  '%(trailers:key=Desk-Draft,valueonly,separator=%x1d)',
-  '%(trailers:key=Withdraws,valueonly,separator=%x1d)',
-].join(FIELD) + RECORD;
+const LOG_FORMAT =
+  [
+    '%H',
+    '%s',
+    '%an',
+    '%ae',
+    '%aI',
+    '%(trailers:key=Reviewed-by,valueonly,separator=%x1d)',
+    '%(trailers:key=Desk-Draft,valueonly,separator=%x1d)',
+    '%(trailers:key=Withdraws,valueonly,separator=%x1d)',
+  ].join(FIELD) + RECORD;
 
 /** Every publication and withdrawal the desk made (commits with a `Reviewed-by:` trailer), newest first. */
 export async function publicationHistory(repoDir: string): Promise<Publication[]> {
@@ -305,7 +331,16 @@ export async function publicationHistory(repoDir: string): Promise<Publication[]
   for (const record of log.stdout.split('\x1e')) {
     const fields = record.replace(/^\n/, '').split('\x1f');
     if (fields.length < 8) continue;
-    const [commit, subject, name, email, date, reviewedBy, draft, withdraws] = fields.map((field) => field.trim()) as [string, string, string, string, string, string, string, string];
+    const [commit, subject, name, email, date, reviewedBy, draft, withdraws] = fields.map((field) => field.trim()) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     if (!reviewedBy) continue;
     publications.push({
       commit,
@@ -329,9 +364,12 @@ export function revertPublication(options: PublishingOptions & { commit: string 
   const { repoDir } = options;
   return serialised(`git:${repoDir}`, async (): Promise<GitResult> => {
     const resolved = await git(repoDir, ['rev-parse', '--verify', '--quiet', `${options.commit}^{commit}`]);
-    if (resolved.code !== 0 || !/^[0-9a-f]{7,64}$/i.test(options.commit)) return { ok: false, step: 'commit', message: GIT_MESSAGES.unknownCommit(options.commit) };
+    if (resolved.code !== 0 || !/^[0-9a-f]{7,64}$/i.test(options.commit))
+      return { ok: false, step: 'commit', message: GIT_MESSAGES.unknownCommit(options.commit) };
     const commit = resolved.stdout.trim();
-    const paths = (await gitOk(repoDir, ['diff-tree', '--no-commit-id', '--name-only', '-r', '--root', commit])).split('\n').filter(Boolean);
+    const paths = (await gitOk(repoDir, ['diff-tree', '--no-commit-id', '--name-only', '-r', '--root', commit]))
+      .split('\n')
+      .filter(Boolean);
     const outside = paths.find((path) => !isContentPath(path));
     if (outside) return { ok: false, step: 'commit', message: GIT_MESSAGES.revertOutside(outside) };
     const withdrawnBy = (await publicationHistory(repoDir)).find((entry) => entry.withdraws === commit);

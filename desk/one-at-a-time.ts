@@ -9,6 +9,9 @@ const queues = new Map<string, Promise<unknown>>();
 export function serialised<T>(resource: string, task: () => Promise<T>): Promise<T> {
   const previous = queues.get(resource) ?? Promise.resolve();
   const next = previous.then(task, task);
-  queues.set(resource, next.catch(() => undefined));
+  queues.set(
+    resource,
+    next.catch(() => undefined),
+  );
   return next;
 }

@@ -42,7 +42,17 @@ const SYNC_TIMEOUT_MS = 30_000;
 const POLL_INTERVAL_MS = 50;
 
 /** Headers that belong to one connection, not to the request or response (RFC 9110 §7.6.1), plus what must not leave the desk. */
-const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'proxy-connection'];
+const HOP_BY_HOP = [
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-connection',
+];
 const NOT_FORWARDED = new Set([...HOP_BY_HOP, 'host', 'cookie', 'authorization', 'origin', 'referer', 'accept-encoding', 'content-length']);
 /** fetch() has already decoded the body, so its encoding and length no longer apply. */
 const NOT_RETURNED = new Set([...HOP_BY_HOP, 'content-encoding', 'content-length', 'set-cookie']);
@@ -94,10 +104,16 @@ function pageOfFile(path: string): string | undefined {
  * changes, except drafts that would not pass the content check (each is tried
  * alone on the repository's content when the whole does not pass).
  */
-function previewContent(content: readonly ContentFile[], drafts: readonly { id: string; changes: readonly DraftChange[] }[]): { files: ContentFile[]; leftOut: string[] } {
+function previewContent(
+  content: readonly ContentFile[],
+  drafts: readonly { id: string; changes: readonly DraftChange[] }[],
+): { files: ContentFile[]; leftOut: string[] } {
   const safe = drafts.filter((draft) => draft.changes.every((change) => isSafeContentPath(change.path)));
   const leftOut = drafts.filter((draft) => !safe.includes(draft)).map((draft) => draft.id);
-  const combined = applyChanges(content, safe.flatMap((draft) => draft.changes));
+  const combined = applyChanges(
+    content,
+    safe.flatMap((draft) => draft.changes),
+  );
   if (safe.length === 0 || validateContent(combined).issues.length === 0) return { files: combined, leftOut };
   const baseIssues = validateContent(content).issues.length;
   const passing = safe.filter((draft) => {
@@ -105,7 +121,13 @@ function previewContent(content: readonly ContentFile[], drafts: readonly { id: 
     if (!passes) leftOut.push(draft.id);
     return passes;
   });
-  return { files: applyChanges(content, passing.flatMap((draft) => draft.changes)), leftOut };
+  return {
+    files: applyChanges(
+      content,
+      passing.flatMap((draft) => draft.changes),
+    ),
+    leftOut,
+  };
 }
 
 export async function startPreviewServer(options: {
@@ -159,7 +181,15 @@ export async function startPreviewServer(options: {
   const child: ChildProcess = spawn(
     process.execPath,
     // --ignore-lock: a developer's own `npm run dev` in the same repository may run beside it.
-    [join(repoDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(requestedPort), '--ignore-lock'],
+    [
+      join(repoDir, 'node_modules', 'astro', 'bin', 'astro.mjs'),
+      'dev',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(requestedPort),
+      '--ignore-lock',
+    ],
     {
       cwd: repoDir,
       // Its own process group, so stop() ends the dev server and every helper it started.
@@ -284,7 +314,8 @@ export async function startPreviewServer(options: {
     },
     async handle(request) {
       const url = new URL(request.url);
-      if (!url.pathname.startsWith(PREVIEW_BASE) || !['GET', 'HEAD'].includes(request.method)) return new Response('Not Found', { status: 404 });
+      if (!url.pathname.startsWith(PREVIEW_BASE) || !['GET', 'HEAD'].includes(request.method))
+        return new Response('Not Found', { status: 404 });
       const upstreamPath = url.pathname.startsWith(DEV_PREFIX) ? url.pathname.slice(DEV_PREFIX.length - 1) : url.pathname;
       const headers = new Headers();
       for (const [name, value] of request.headers) if (!NOT_FORWARDED.has(name.toLowerCase())) headers.set(name, value);
@@ -293,7 +324,10 @@ export async function startPreviewServer(options: {
       try {
         upstream = await fetch(`${devOrigin}${upstreamPath}${url.search}`, { method: request.method, headers, redirect: 'manual' });
       } catch {
-        return new Response('预览服务暂时无法访问，请稍后刷新。', { status: 502, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+        return new Response('预览服务暂时无法访问，请稍后刷新。', {
+          status: 502,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+        });
       }
       const responseHeaders = new Headers();
       for (const [name, value] of upstream.headers) if (!NOT_RETURNED.has(name.toLowerCase())) responseHeaders.set(name, value);
@@ -309,4 +343,3 @@ export async function startPreviewServer(options: {
     stop,
   };
 }
-

@@ -28,11 +28,31 @@ const KIND_LABELS: Record<Draft['kind'], string> = { briefing: '工作简报', p
 const GIT_STEPS = { write: '写入文件', commit: '提交到版本库', push: '推送到远程仓库' } as const;
 
 /** The publish order of DESK.md: unmark, apply, check everything, build (web root), commit and push, go live. */
-export async function publishDraft(draft: Draft, editor: Person, reviewer: Person, config: PublishConfig, readContent: () => ContentFile[]): Promise<{ ok: true; commit: string; pushed: boolean; note?: string } | { ok: false; failure: Failure }> {
+export async function publishDraft(
+  draft: Draft,
+  editor: Person,
+  reviewer: Person,
+  config: PublishConfig,
+  readContent: () => ContentFile[],
+): Promise<{ ok: true; commit: string; pushed: boolean; note?: string } | { ok: false; failure: Failure }> {
   if (draft.kind === 'withdrawal') {
     const commit = 'withdraws' in draft.target ? draft.target.withdraws : '';
-    const reverted = await revertPublication({ repoDir: config.repoDir, commit, editor, reviewer, ...(config.remote ? { remote: config.remote } : {}) });
-    if (!reverted.ok) return { ok: false, failure: { step: `第1步：撤回（${GIT_STEPS[reverted.step]}）`, messages: [reverted.message], outcome: '没有提交任何改动，版本库和网站保持原样。' } };
+    const reverted = await revertPublication({
+      repoDir: config.repoDir,
+      commit,
+      editor,
+      reviewer,
+      ...(config.remote ? { remote: config.remote } : {}),
+    });
+    if (!reverted.ok)
+      return {
+        ok: false,
+        failure: {
+          step: `第1步：撤回（${GIT_STEPS[reverted.step]}）`,
+          messages: [reverted.message],
+          outcome: '没有提交任何改动，版本库和网站保持原样。',
+        },
+      };
     const note = config.webRoot ? await rebuildLive(config) : undefined;
     return { ok: true, commit: reverted.commit, pushed: reverted.pushed, ...(note ? { note } : {}) };
   }
@@ -40,9 +60,18 @@ export async function publishDraft(draft: Draft, editor: Person, reviewer: Perso
   const content = readContent();
   const after = applyChanges(content, changes);
   const issues = validateContent(after, 'content').issues;
-  if (issues.length > 0) return { ok: false, failure: { step: '第1步：内容检查', messages: issues.slice(0, 20).map(formatIssue), outcome: '没有提交任何改动，版本库和网站保持原样；稿件仍在审核中。' } };
+  if (issues.length > 0)
+    return {
+      ok: false,
+      failure: {
+        step: '第1步：内容检查',
+        messages: issues.slice(0, 20).map(formatIssue),
+        outcome: '没有提交任何改动，版本库和网站保持原样；稿件仍在审核中。',
+      },
+    };
   const files = changedFiles(content, changes).map((f) => ({ path: `content/${f.path}`, text: f.text }));
-  if (files.length === 0) return { ok: false, failure: { step: '第1步：内容检查', messages: ['这份稿件和网站现有内容完全相同，没有需要发布的改动。'] } };
+  if (files.length === 0)
+    return { ok: false, failure: { step: '第1步：内容检查', messages: ['这份稿件和网站现有内容完全相同，没有需要发布的改动。'] } };
   let release: string | undefined;
   if (config.webRoot) {
     const staged = mkdtempSync(join(tmpdir(), 'desk-content-'));
@@ -52,15 +81,39 @@ export async function publishDraft(draft: Draft, editor: Person, reviewer: Perso
         writeFileSync(join(staged, file.path), file.text);
       }
       const built = await buildRelease({ repoDir: config.repoDir, releasesDir: config.webRoot, contentDir: staged });
-      if (!built.ok) return { ok: false, failure: { step: '第2步：生成网站', messages: [built.message, built.output.split('\n').slice(-8).join('\n')], outcome: '没有提交任何改动，网站仍是原来的版本。' } };
+      if (!built.ok)
+        return {
+          ok: false,
+          failure: {
+            step: '第2步：生成网站',
+            messages: [built.message, built.output.split('\n').slice(-8).join('\n')],
+            outcome: '没有提交任何改动，网站仍是原来的版本。',
+          },
+        };
       release = built.id;
     } finally {
       rmSync(staged, { recursive: true, force: true });
     }
   }
   const message = `${KIND_LABELS[draft.kind]}：${draft.title}`;
-  const committed = await commitPublication({ repoDir: config.repoDir, files, message, editor, reviewer, draftId: draft.id, ...(config.remote ? { remote: config.remote } : {}) });
-  if (!committed.ok) return { ok: false, failure: { step: `第3步：${GIT_STEPS[committed.step]}`, messages: [committed.message], outcome: '没有提交任何改动，版本库的文件已恢复原样，网站仍是原来的版本。' } };
+  const committed = await commitPublication({
+    repoDir: config.repoDir,
+    files,
+    message,
+    editor,
+    reviewer,
+    draftId: draft.id,
+    ...(config.remote ? { remote: config.remote } : {}),
+  });
+  if (!committed.ok)
+    return {
+      ok: false,
+      failure: {
+        step: `第3步：${GIT_STEPS[committed.step]}`,
+        messages: [committed.message],
+        outcome: '没有提交任何改动，版本库的文件已恢复原样，网站仍是原来的版本。',
+      },
+    };
   let note: string | undefined;
   if (release && config.webRoot) {
     try {

@@ -74,9 +74,12 @@ if (existsSync(accountsPath)) {
 
 const git = async (args: string[]) => (await run('git', args, { cwd: repoDir }).catch(() => ({ stdout: '' }))).stdout.trim();
 const remotes = (await git(['remote'])).split('\n').filter(Boolean);
-if (values.remote && !remotes.includes(values.remote)) fail(`仓库没有名为“${values.remote}”的远程仓库（现有：${remotes.join('、') || '无'}）。`);
+if (values.remote && !remotes.includes(values.remote))
+  fail(`仓库没有名为“${values.remote}”的远程仓库（现有：${remotes.join('、') || '无'}）。`);
 const remote = values.remote ?? (remotes.includes('origin') ? 'origin' : undefined);
-const localUser = accounts ? undefined : { name: (await git(['config', 'user.name'])) || '本机用户', email: (await git(['config', 'user.email'])) || 'desk@localhost' };
+const localUser = accounts
+  ? undefined
+  : { name: (await git(['config', 'user.name'])) || '本机用户', email: (await git(['config', 'user.email'])) || 'desk@localhost' };
 
 let preview: PreviewServer | undefined;
 if (!values['no-preview']) {
@@ -101,7 +104,9 @@ const { app } = createDeskApp({
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const shown = host.includes(':') ? `[${host}]` : host;
   console.log(`网站发布台已启动：http://${shown}:${info.port}/`);
-  console.log(accounts ? `账号文件：${accountsPath}（${accounts.length} 个账号）` : '单人模式：没有账号文件，只能在本机使用，您同时担任编辑和审核。');
+  console.log(
+    accounts ? `账号文件：${accountsPath}（${accounts.length} 个账号）` : '单人模式：没有账号文件，只能在本机使用，您同时担任编辑和审核。',
+  );
   console.log(remote ? `发布后推送到远程仓库：${remote}` : '没有远程仓库：发布只提交到本机仓库。');
 });
 

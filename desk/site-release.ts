@@ -90,7 +90,13 @@ function compareIds(a: string, b: string): number {
  * Builds the repository's site into a new release folder. The release is not
  * live until `activateRelease`.
  */
-export function buildRelease(options: { repoDir: string; releasesDir: string; siteUrl?: string; contentDir?: string; build?: BuildStep }): Promise<{ ok: true; id: string } | { ok: false; message: string; output: string }> {
+export function buildRelease(options: {
+  repoDir: string;
+  releasesDir: string;
+  siteUrl?: string;
+  contentDir?: string;
+  build?: BuildStep;
+}): Promise<{ ok: true; id: string } | { ok: false; message: string; output: string }> {
   const { releasesDir } = options;
   return serialised(`releases:${releasesDir}`, async () => {
     await mkdir(releasesDir, { recursive: true });
@@ -149,7 +155,13 @@ export async function listReleases(releasesDir: string): Promise<{ id: string; l
  */
 export function activateRelease(releasesDir: string, id: string, keep = DEFAULT_KEEP): Promise<void> {
   return serialised(`releases:${releasesDir}`, async () => {
-    if (!RELEASE_ID.test(id) || !(await lstat(join(releasesDir, id)).then((stat) => stat.isDirectory(), () => false))) {
+    if (
+      !RELEASE_ID.test(id) ||
+      !(await lstat(join(releasesDir, id)).then(
+        (stat) => stat.isDirectory(),
+        () => false,
+      ))
+    ) {
       throw new Error(RELEASE_MESSAGES.unknownRelease(id));
     }
     const next = join(releasesDir, `${CURRENT}.tmp`);

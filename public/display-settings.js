@@ -9,9 +9,15 @@
   // Pages that fill themselves in by script (the search page) reserve their room before the first paint.
   root.classList.add('scripted');
   function saved(key) {
-    try { return localStorage.getItem(key) === '1'; } catch (e) { return false; }
+    try {
+      return localStorage.getItem(key) === '1';
+    } catch (e) {
+      return false;
+    }
   }
-  Object.keys(KEYS).forEach(function (mode) { if (saved(KEYS[mode])) root.classList.add(mode); });
+  Object.keys(KEYS).forEach(function (mode) {
+    if (saved(KEYS[mode])) root.classList.add(mode);
+  });
   document.addEventListener('DOMContentLoaded', function () {
     var buttons = document.querySelectorAll('button[data-display-mode]');
     Array.prototype.forEach.call(buttons, function (button) {
@@ -21,13 +27,19 @@
       button.addEventListener('click', function () {
         var on = root.classList.toggle(mode);
         button.setAttribute('aria-pressed', String(on));
-        try { localStorage.setItem(KEYS[mode], on ? '1' : '0'); } catch (e) { /* private mode: the choice lasts for this page */ }
+        try {
+          localStorage.setItem(KEYS[mode], on ? '1' : '0');
+        } catch (e) {
+          /* private mode: the choice lasts for this page */
+        }
       });
     });
     var group = document.querySelector('.display-settings');
     if (group) group.hidden = false;
     if (window.matchMedia && window.matchMedia('(min-width: 48em)').matches) {
-      Array.prototype.forEach.call(document.querySelectorAll('details[data-open-when-wide]'), function (details) { details.open = true; });
+      Array.prototype.forEach.call(document.querySelectorAll('details[data-open-when-wide]'), function (details) {
+        details.open = true;
+      });
     }
   });
 })();

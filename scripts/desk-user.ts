@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { accountProblem, hashPassword, passwordProblem, readAccounts, writeAccounts, type Account } from '../desk/accounts.ts';
 import type { Role } from '../src/lib/desk/review-workflow.ts';
 
-const USAGE = '用法：npm run desk:user -- add <用户名> --name 张三 --email zhangsan@example.gov.cn --role editor,reviewer [--accounts 账号文件]\n      npm run desk:user -- list [--accounts 账号文件]';
+const USAGE =
+  '用法：npm run desk:user -- add <用户名> --name 张三 --email zhangsan@example.gov.cn --role editor,reviewer [--accounts 账号文件]\n      npm run desk:user -- list [--accounts 账号文件]';
 
 function fail(message: string): never {
   console.error(message);
@@ -53,7 +54,13 @@ const { positionals, values } = (() => {
   try {
     return parseArgs({
       allowPositionals: true,
-      options: { name: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, accounts: { type: 'string' }, data: { type: 'string', default: '.desk' } },
+      options: {
+        name: { type: 'string' },
+        email: { type: 'string' },
+        role: { type: 'string' },
+        accounts: { type: 'string' },
+        data: { type: 'string', default: '.desk' },
+      },
     });
   } catch (error) {
     return fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
@@ -68,7 +75,15 @@ if (command === 'list') {
   process.exit(0);
 }
 if (command !== 'add' || !username) fail(USAGE);
-const details = { username, name: values.name ?? '', email: values.email ?? '', roles: (values.role ?? '').split(/[,，]/).map((r) => r.trim()).filter(Boolean) };
+const details = {
+  username,
+  name: values.name ?? '',
+  email: values.email ?? '',
+  roles: (values.role ?? '')
+    .split(/[,，]/)
+    .map((r) => r.trim())
+    .filter(Boolean),
+};
 const problem = accountProblem(details);
 if (problem) fail(`${problem}\n${USAGE}`);
 
@@ -79,4 +94,6 @@ if (process.stdin.isTTY && (await readPassword('请再输入一次：')) !== pas
 
 const account: Account = { ...details, roles: details.roles as Role[], password: await hashPassword(password) };
 writeAccounts(accountsPath, [...existing.filter((a) => a.username !== username), account]);
-console.log(`${existing.some((a) => a.username === username) ? '已更新' : '已添加'}账号 ${username}（${details.name}，${details.roles.join('、')}），账号文件：${accountsPath}`);
+console.log(
+  `${existing.some((a) => a.username === username) ? '已更新' : '已添加'}账号 ${username}（${details.name}，${details.roles.join('、')}），账号文件：${accountsPath}`,
+);

@@ -16,7 +16,8 @@ import { tableOfDataset } from '../src/schemas/datasets.ts';
 import { importWordDocument } from './import-docx.ts';
 import { importUpload } from './authoring/import-upload.ts';
 
-const USAGE = '用法：npm run import -- <文件.csv 或 文件.xlsx> --into <数据集> [--region <地区编号>] [--policy <政策编号>] [--force] [--out <输出文件>]\n数据集例如 tasks/qingshanhu-2024-zhibiao-renwu（任务清单）或 tables/targets（量化目标）。';
+const USAGE =
+  '用法：npm run import -- <文件.csv 或 文件.xlsx> --into <数据集> [--region <地区编号>] [--policy <政策编号>] [--force] [--out <输出文件>]\n数据集例如 tasks/qingshanhu-2024-zhibiao-renwu（任务清单）或 tables/targets（量化目标）。';
 
 function fail(message: string): never {
   console.error(message);
@@ -77,4 +78,6 @@ if (existsSync(out) && !options.force) fail(`${relative(process.cwd(), out)} 已
 const { text } = result.changes[0] as { text: string };
 writeFileSync(out, text);
 const encoding = kind === 'xlsx' ? 'xlsx' : decodeSpreadsheetText(bytes).encoding;
-console.log(`已导入 ${csvRecords(text).length - 1} 行（${encoding}）→ ${relative(process.cwd(), out)}。请运行 npm run check 检查与其他数据的对应关系。`);
+console.log(
+  `已导入 ${csvRecords(text).length - 1} 行（${encoding}）→ ${relative(process.cwd(), out)}。请运行 npm run check 检查与其他数据的对应关系。`,
+);

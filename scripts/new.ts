@@ -30,7 +30,9 @@ const regionRow = model.regions.find((r) => r.data.id === region);
 if (!regionRow) fail(`没有编号为“${region}”的地区。可用的编号：${model.regions.map((r) => r.data.id).join('、')}`);
 
 // Today in China, whatever the machine's time zone.
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+  new Date(),
+);
 const file =
   kind === 'briefing'
     ? nextBriefing({

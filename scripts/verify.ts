@@ -17,25 +17,40 @@ import { folderLoader, httpLoader } from './deploy/site-loaders.ts';
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { base: { type: 'string' } } });
 const target = positionals[0];
 if (!target) {
-  console.error('用法：npm run verify -- <dist 目录 | 网站地址>，例如 npm run verify -- dist 或 npm run verify -- https://www.example.gov.cn/yshj/');
+  console.error(
+    '用法：npm run verify -- <dist 目录 | 网站地址>，例如 npm run verify -- dist 或 npm run verify -- https://www.example.gov.cn/yshj/',
+  );
   process.exit(2);
 }
 
 const isAddress = /^https?:\/\//.test(target);
-const base = isAddress ? parseSiteAddress(target).base : (values.base ? parseSiteAddress(`http://x${values.base}`).base : parseSiteAddress(process.env.SITE_URL).base);
+const base = isAddress
+  ? parseSiteAddress(target).base
+  : values.base
+    ? parseSiteAddress(`http://x${values.base}`).base
+    : parseSiteAddress(process.env.SITE_URL).base;
 if (!isAddress && !existsSync(resolve(target))) {
   console.error(`找不到目录 ${target}。请先运行 npm run build，或给出网站地址。`);
   process.exit(2);
 }
 const load = isAddress ? httpLoader(new URL(target).origin) : folderLoader(resolve(target), base);
 
-const report = await crawlSite({ base, seeds: [routes.home(), routes.notFound(), routes.searchIndexFile('meta.json')].map((path) => withBase(path, base)), load, checkHeaders: isAddress });
+const report = await crawlSite({
+  base,
+  seeds: [routes.home(), routes.notFound(), routes.searchIndexFile('meta.json')].map((path) => withBase(path, base)),
+  load,
+  checkHeaders: isAddress,
+});
 const problems: CrawlProblem[] = [...report.problems];
 if (isAddress) {
   const missing = withBase('/verify-missing-page-check/', base);
   const notFound = await load(missing);
   if (notFound.status !== 404 || !(notFound.headers['content-type'] ?? '').startsWith('text/html')) {
-    problems.push({ from: missing, url: missing, problem: `不存在的地址应返回 404 页面，实为 HTTP ${notFound.status}（${notFound.headers['content-type'] ?? '无类型'}）` });
+    problems.push({
+      from: missing,
+      url: missing,
+      problem: `不存在的地址应返回 404 页面，实为 HTTP ${notFound.status}（${notFound.headers['content-type'] ?? '无类型'}）`,
+    });
   }
 }
 

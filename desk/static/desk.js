@@ -5,7 +5,11 @@ const csrf = document.querySelector('meta[name="csrf-token"]')?.content ?? '';
 const dropzone = document.querySelector('[data-dropzone]');
 if (dropzone) {
   const input = dropzone.querySelector('input[type=file]');
-  for (const type of ['dragenter', 'dragover']) dropzone.addEventListener(type, (event) => { event.preventDefault(); dropzone.classList.add('over'); });
+  for (const type of ['dragenter', 'dragover'])
+    dropzone.addEventListener(type, (event) => {
+      event.preventDefault();
+      dropzone.classList.add('over');
+    });
   for (const type of ['dragleave', 'drop']) dropzone.addEventListener(type, () => dropzone.classList.remove('over'));
   dropzone.addEventListener('drop', (event) => {
     event.preventDefault();
@@ -42,13 +46,24 @@ if (form?.dataset.validate) {
   const check = async () => {
     const ticket = ++latest;
     try {
-      const response = await fetch(form.dataset.validate, { method: 'POST', body: new FormData(form), headers: { 'X-CSRF-Token': csrf, Accept: 'application/json' }, credentials: 'same-origin' });
+      const response = await fetch(form.dataset.validate, {
+        method: 'POST',
+        body: new FormData(form),
+        headers: { 'X-CSRF-Token': csrf, Accept: 'application/json' },
+        credentials: 'same-origin',
+      });
       if (!response.ok || ticket !== latest) return;
       showIssues((await response.json()).issues);
     } catch {
       // Offline or the desk restarted: the messages come with the next save.
     }
   };
-  form.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(check, 400); });
-  form.addEventListener('change', () => { clearTimeout(timer); timer = setTimeout(check, 100); });
+  form.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(check, 400);
+  });
+  form.addEventListener('change', () => {
+    clearTimeout(timer);
+    timer = setTimeout(check, 100);
+  });
 }

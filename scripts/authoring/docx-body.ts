@@ -89,7 +89,11 @@ export function recogniseHeading(paragraph: DocxParagraph, kind: DocumentKind): 
   if (paragraph.bold && text.length <= 40 && !/[。；]$/.test(text)) return { rank: 1, heading: text };
   const runIn = RUN_IN.exec(text);
   if (runIn && (text === runIn[0] || paragraph.boldLead?.startsWith(runIn[0]) || paragraph.boldLead === runIn[1]))
-    return { rank: 1, heading: runIn[0].replace(':', '：'), ...(text === runIn[0] ? {} : { rest: markdownAfter(paragraph, runIn[0].length) }) };
+    return {
+      rank: 1,
+      heading: runIn[0].replace(':', '：'),
+      ...(text === runIn[0] ? {} : { rest: markdownAfter(paragraph, runIn[0].length) }),
+    };
   return undefined;
 }
 
@@ -161,14 +165,20 @@ export function convertBody(blocks: readonly DocxBlock[], footnotes: DocxContent
       tables += 1;
       const before = blocks[index - 1];
       const caption = looksLikeCaption(before) && !recogniseHeading(before, options.kind) ? before.text : `表${tables}`;
-      if (block.rows.some((row) => row.some((c) => c.colspan > 1 || c.rowspan > 1))) notes.push(`${caption}：有合并单元格，已按原表合并显示，请在预览中核对`);
+      if (block.rows.some((row) => row.some((c) => c.colspan > 1 || c.rowspan > 1)))
+        notes.push(`${caption}：有合并单元格，已按原表合并显示，请在预览中核对`);
       chunks.push(tableHtml(block, caption));
     } else if (block.kind === 'list') {
-      if (block.ordered) notes.push(`“${block.items[0]?.text.slice(0, 20) ?? ''}”等 ${block.items.length} 条使用了 Word 自动编号，编号的写法（如“一、”“（1）”）没有保留，已排为编号列表，请核对`);
+      if (block.ordered)
+        notes.push(
+          `“${block.items[0]?.text.slice(0, 20) ?? ''}”等 ${block.items.length} 条使用了 Word 自动编号，编号的写法（如“一、”“（1）”）没有保留，已排为编号列表，请核对`,
+        );
       chunks.push(block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${item.markdown}`).join('\n'));
       for (const item of block.items) paragraphs.push({ text: item.text, heading: headings.length - 1 });
     } else {
-      notes.push(`原文在此处有一张图片，已保存为 ${options.imageFolder}/${block.name}；网站正文不显示图片，需要时请把图中的文字或数字写入正文`);
+      notes.push(
+        `原文在此处有一张图片，已保存为 ${options.imageFolder}/${block.name}；网站正文不显示图片，需要时请把图中的文字或数字写入正文`,
+      );
       chunks.push(`{/* 图片：${options.imageFolder}/${block.name}（网站正文不显示图片） */}`);
     }
   });

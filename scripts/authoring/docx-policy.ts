@@ -113,7 +113,8 @@ export function tableSheet(table: DocxTable): string[][] {
       fillPending();
       out[column] = cell.text.replace(/\n/g, '');
       for (let k = 1; k < cell.colspan; k++) out[column + k] = '';
-      if (cell.rowspan > 1) for (let k = 0; k < cell.colspan; k++) pending.set(column + k, { text: k === 0 ? out[column]! : '', left: cell.rowspan - 1 });
+      if (cell.rowspan > 1)
+        for (let k = 0; k < cell.colspan; k++) pending.set(column + k, { text: k === 0 ? out[column]! : '', left: cell.rowspan - 1 });
       column += cell.colspan;
     }
     fillPending();
@@ -141,21 +142,33 @@ export function importPolicy(input: PolicyImportInput): DocxImportResult {
   const signatureBlock = readSignature(blocks.slice(head.bodyStart, bodyEnd));
   const errors: string[] = [];
   if (!head.title) errors.push(`${input.fileName}：找不到文件标题（文号下面的一至三行）。请在 Word 中确认标题单独成行后重新导入。`);
-  if (!signatureBlock?.date) errors.push(`${input.fileName}：找不到成文日期（落款单位下面单独一行的“2023年7月28日”）。请在 Word 中补上后重新导入。`);
+  if (!signatureBlock?.date)
+    errors.push(`${input.fileName}：找不到成文日期（落款单位下面单独一行的“2023年7月28日”）。请在 Word 中补上后重新导入。`);
   if (errors.length > 0) return { ok: false, errors };
   const writtenDate = signatureBlock!.date!;
   const signature = signatureBlock!.signature;
   const issuer = signature.length > 0 ? signature : head.office ? [head.office] : [];
-  if (issuer.length === 0) return { ok: false, errors: [`${input.fileName}：找不到发文机关（版头“某某文件”或成文日期上面的落款单位）。请在 Word 中补上落款后重新导入。`] };
+  if (issuer.length === 0)
+    return {
+      ok: false,
+      errors: [`${input.fileName}：找不到发文机关（版头“某某文件”或成文日期上面的落款单位）。请在 Word 中补上落款后重新导入。`],
+    };
 
   const id = input.id ?? nextPolicyId(region, writtenDate.slice(0, 4), input.policyIds);
   if (input.fileExists(`policies/${id}.mdx`) && !input.force) return { ok: false, errors: [alreadyExists(`policies/${id}.mdx`)] };
   const type = policyType(head.title!);
-  if (!type) return { ok: false, errors: [`${input.fileName}：标题“${head.title}”的末尾不是能识别的文种（${POLICY_TYPES.join('、')}）。请导入后在文件信息中手工填写 type，或在标题中写明文种。`] };
+  if (!type)
+    return {
+      ok: false,
+      errors: [
+        `${input.fileName}：标题“${head.title}”的末尾不是能识别的文种（${POLICY_TYPES.join('、')}）。请导入后在文件信息中手工填写 type，或在标题中写明文种。`,
+      ],
+    };
 
   review.recognised.push(`标题：${head.title}`);
   const titleType = POLICY_TYPES.find((t) => head.title!.endsWith(t));
-  if (titleType && titleType !== type) review.toCheck.push(`标题是印发文件的${titleType}，文种按所印发的《…》认定为“${type}”；如应为“${titleType}”，请改文件信息中的 type`);
+  if (titleType && titleType !== type)
+    review.toCheck.push(`标题是印发文件的${titleType}，文种按所印发的《…》认定为“${type}”；如应为“${titleType}”，请改文件信息中的 type`);
   else review.recognised.push(`文种：${type}（按标题认定）`);
   if (head.docNumber) review.recognised.push(`文号：${head.docNumber}`);
   else review.toCheck.push('没有找到文号（版头下面的“某发〔2023〕8号”一行）；文件确实没有文号时不用处理');
@@ -182,7 +195,13 @@ export function importPolicy(input: PolicyImportInput): DocxImportResult {
   const converted = convertBody(bodyBlocks, content.footnotes, { kind: 'policy', imageFolder: `content/sources/${id}` });
   review.recognised.push(`标题 ${converted.headings.length} 个：${converted.headings.map((h) => h.text).join('、')}`);
   review.toCheck.push(...converted.notes);
-  const indicators = [...new Set(converted.headings.map((h) => indicatorByName(h.text.replace(/^[（(]?[一二三四五六七八九十\d]+[）)、.．]?/, ''), input.indicators)?.id).filter((x): x is string => x !== undefined))];
+  const indicators = [
+    ...new Set(
+      converted.headings
+        .map((h) => indicatorByName(h.text.replace(/^[（(]?[一二三四五六七八九十\d]+[）)、.．]?/, ''), input.indicators)?.id)
+        .filter((x): x is string => x !== undefined),
+    ),
+  ];
   if (indicators.length > 0) review.recognised.push(`涉及指标（按标题中的指标名称）：${indicators.join('、')}`);
   else review.toCheck.push('没有从标题中认出涉及的指标，需要时在文件信息 indicators 中填写');
 
@@ -193,7 +212,11 @@ export function importPolicy(input: PolicyImportInput): DocxImportResult {
   for (const part of attachmentParts) {
     const heading = `## 附件${part.number}`;
     const title = part.title || `附件${part.number}`;
-    attachmentMdx.push(heading, '', title.replace(/[{}<>]/g, (ch) => `\\${ch}`));
+    attachmentMdx.push(
+      heading,
+      '',
+      title.replace(/[{}<>]/g, (ch) => `\\${ch}`),
+    );
     part.tables.forEach((table, k) => {
       const list = `${id}-fujian${part.number}${part.tables.length > 1 ? `-${k + 1}` : ''}`;
       // A dataset's file is its path with .csv, under the content folder.
@@ -219,13 +242,15 @@ export function importPolicy(input: PolicyImportInput): DocxImportResult {
       attachments.push({ title: listTitle, dataset: taskListDataset(list) });
       attachmentMdx.push('', `全表共 ${result.rows.length} 行，已整理为数据集“${listTitle}”，见本页“附件与数据”。`);
       review.recognised.push(`附件${part.number}表格 → content/${path}（${result.rows.length} 行，列：${result.headers.join('、')}）`);
-      if (table.rows.some((row) => row.some((c) => c.rowspan > 1))) review.toCheck.push(`附件${part.number}表格有纵向合并的单元格，已补到所覆盖的每一行，请核对 content/${path}`);
+      if (table.rows.some((row) => row.some((c) => c.rowspan > 1)))
+        review.toCheck.push(`附件${part.number}表格有纵向合并的单元格，已补到所覆盖的每一行，请核对 content/${path}`);
     });
     for (const block of part.other) if (block.kind === 'paragraph') attachmentMdx.push('', escapeLineStart(block.markdown));
     if (part.tables.length === 0) review.toCheck.push(`附件${part.number}“${title}”没有表格，只录入了标题和文字`);
     attachmentMdx.push('');
   }
-  if (issues.length > 0) return { ok: false, errors: [...issues, `附件表格中有 ${issues.length} 处不能转换。请在 Word 中修改表格后重新导入。`] };
+  if (issues.length > 0)
+    return { ok: false, errors: [...issues, `附件表格中有 ${issues.length} 处不能转换。请在 Word 中修改表格后重新导入。`] };
 
   const frontmatter = [
     '---',
@@ -239,7 +264,9 @@ export function importPolicy(input: PolicyImportInput): DocxImportResult {
     `type: ${type}`,
     `indicators: [${indicators.join(', ')}]`,
     `source: ${yamlString(`Word 文件 ${input.fileName}，由 npm run import 导入`)}`,
-    ...(attachments.length > 0 ? ['attachments:', ...attachments.map((a) => `  - { title: ${yamlString(a.title)}, dataset: ${a.dataset} }`)] : []),
+    ...(attachments.length > 0
+      ? ['attachments:', ...attachments.map((a) => `  - { title: ${yamlString(a.title)}, dataset: ${a.dataset} }`)]
+      : []),
     ...draftFrontmatter(review, '这份文件'),
     '---',
     '',
@@ -259,4 +286,3 @@ export function importPolicy(input: PolicyImportInput): DocxImportResult {
     ],
   };
 }
-

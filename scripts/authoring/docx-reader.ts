@@ -74,9 +74,15 @@ export function checkDocxFormat(bytes: Uint8Array, fileName: string): DocxFormat
   const isPdf = bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (isPdf || extension === '.pdf')
-    return { ok: false, message: `${fileName} 是 PDF 文件，无法可靠地还原标题、段落和表格。请找到这份文件的 Word/WPS 原稿导入；只有 PDF 时，可用 WPS 打开后选择“转换为 Word”，核对无误后另存为 .docx。` };
+    return {
+      ok: false,
+      message: `${fileName} 是 PDF 文件，无法可靠地还原标题、段落和表格。请找到这份文件的 Word/WPS 原稿导入；只有 PDF 时，可用 WPS 打开后选择“转换为 Word”，核对无误后另存为 .docx。`,
+    };
   if (isOle && extension === '.docx')
-    return { ok: false, message: `${fileName} 设置了打开密码（文件已加密），无法读取。请在 Word 中“文件 → 信息 → 保护文档 → 用密码进行加密”，或在 WPS 中“文件 → 文档加密 → 密码加密”，清空密码后保存，再重新导入。` };
+    return {
+      ok: false,
+      message: `${fileName} 设置了打开密码（文件已加密），无法读取。请在 Word 中“文件 → 信息 → 保护文档 → 用密码进行加密”，或在 WPS 中“文件 → 文档加密 → 密码加密”，清空密码后保存，再重新导入。`,
+    };
   if (isOle || extension === '.doc' || extension === '.wps')
     return { ok: false, message: `${fileName} 是旧版 Word/WPS 格式（.doc 或 .wps），无法直接导入。${SAVE_AS_DOCX}` };
   if (!isZip) return { ok: false, message: `${fileName} 不是 Word 文档（.docx），无法读取。${SAVE_AS_DOCX}` };
@@ -98,7 +104,15 @@ export function escapeLineStart(markdown: string): string {
   return markdown.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([#+\-=])/, '\\$1');
 }
 
-const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/bmp': 'bmp', 'image/x-emf': 'emf', 'image/x-wmf': 'wmf', 'image/tiff': 'tiff' };
+const EXTENSIONS: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/bmp': 'bmp',
+  'image/x-emf': 'emf',
+  'image/x-wmf': 'wmf',
+  'image/tiff': 'tiff',
+};
 
 /** Reads a .docx (already checked with checkDocxFormat) into blocks. */
 export async function readDocx(bytes: Uint8Array): Promise<DocxContent> {
@@ -143,7 +157,16 @@ function inline(nodes: readonly Node[], bold = false): Inline {
   for (const node of nodes) {
     if (node.nodeType === 3) {
       const text = node.text.replace(/\u00a0/g, ' ');
-      add({ text, markdown: escapeMarkdown(text).replace(/\t/g, ' '), boldChars: bold ? text.replace(/\s/g, '').length : 0, boldLead: '', images: [] }, bold);
+      add(
+        {
+          text,
+          markdown: escapeMarkdown(text).replace(/\t/g, ' '),
+          boldChars: bold ? text.replace(/\s/g, '').length : 0,
+          boldLead: '',
+          images: [],
+        },
+        bold,
+      );
       continue;
     }
     if (node.nodeType !== 1) continue;
@@ -157,7 +180,8 @@ function inline(nodes: readonly Node[], bold = false): Inline {
     } else if (tag === 'strong' || tag === 'b') {
       const inner = inline(element.childNodes, true);
       const content = inner.markdown.trim();
-      const markdown = bold || content === '' ? inner.markdown : strongSafe(inner.text.trim()) ? `**${content}**` : `<strong>${content}</strong>`;
+      const markdown =
+        bold || content === '' ? inner.markdown : strongSafe(inner.text.trim()) ? `**${content}**` : `<strong>${content}</strong>`;
       add({ ...inner, markdown }, true);
     } else if (tag === 'a') {
       const inner = inline(element.childNodes, bold);
@@ -206,8 +230,14 @@ export function htmlToBlocks(html: string, images: DocxImage[] = []): DocxConten
             const single = paragraphs.length === 0 ? inline(cell.childNodes) : undefined;
             const texts = single ? [single] : paragraphs;
             return {
-              text: texts.map((p) => p.text.trim()).filter(Boolean).join('\n'),
-              markdown: texts.map((p) => p.markdown.trim()).filter(Boolean).join('<br />'),
+              text: texts
+                .map((p) => p.text.trim())
+                .filter(Boolean)
+                .join('\n'),
+              markdown: texts
+                .map((p) => p.markdown.trim())
+                .filter(Boolean)
+                .join('<br />'),
               colspan: Number(cell.getAttribute('colspan') ?? 1),
               rowspan: Number(cell.getAttribute('rowspan') ?? 1),
             };
@@ -218,7 +248,11 @@ export function htmlToBlocks(html: string, images: DocxImage[] = []): DocxConten
       const items = el.childNodes.filter((c): c is HTMLElement => c.nodeType === 1 && (c as HTMLElement).tagName.toLowerCase() === 'li');
       if (items.length > 0 && items.every((li) => /^footnote-/.test(li.id))) {
         for (const li of items) {
-          const parts = inline(li.childNodes.flatMap((c) => (c.nodeType === 1 && (c as HTMLElement).tagName.toLowerCase() === 'p' ? c.childNodes : [c])).filter((c) => !(c.nodeType === 1 && (c as HTMLElement).getAttribute('href')?.startsWith('#footnote-ref'))));
+          const parts = inline(
+            li.childNodes
+              .flatMap((c) => (c.nodeType === 1 && (c as HTMLElement).tagName.toLowerCase() === 'p' ? c.childNodes : [c]))
+              .filter((c) => !(c.nodeType === 1 && (c as HTMLElement).getAttribute('href')?.startsWith('#footnote-ref'))),
+          );
           footnotes.push({ id: li.id.replace('footnote-', ''), text: parts.text.trim(), markdown: parts.markdown.trim() });
         }
         continue;
@@ -227,7 +261,9 @@ export function htmlToBlocks(html: string, images: DocxImage[] = []): DocxConten
         kind: 'list',
         ordered: tag === 'ol',
         items: items.map((li) => {
-          const parts = inline(li.childNodes.flatMap((c) => (c.nodeType === 1 && (c as HTMLElement).tagName.toLowerCase() === 'p' ? c.childNodes : [c])));
+          const parts = inline(
+            li.childNodes.flatMap((c) => (c.nodeType === 1 && (c as HTMLElement).tagName.toLowerCase() === 'p' ? c.childNodes : [c])),
+          );
           return { text: parts.text.trim(), markdown: parts.markdown.trim() };
         }),
       });

@@ -50,7 +50,12 @@ export interface UnmatchedFigure {
 
 /** Sentences of a paragraph, each with its closing 。 (a lead such as 对标提升事项进展： stays with the first). */
 export function sentencesOf(text: string): string[] {
-  return text.match(/[^。！？]+[。！？]?/g)?.map((s) => s.trim()).filter(Boolean) ?? [];
+  return (
+    text
+      .match(/[^。！？]+[。！？]?/g)
+      ?.map((s) => s.trim())
+      .filter(Boolean) ?? []
+  );
 }
 
 /** `7月31日` (the year taken from the briefing, the year before when the month is later) or `2023年7月31日` → ISO. */
@@ -99,7 +104,8 @@ const RATE = /完成率(?:为|达到?|是)?(\d+(?:\.\d+)?)%/;
  * (其中…) nor a count of something done (已办结10项).
  */
 function totalOf(text: string, partsStart: number, asOfStart: number | undefined): number | undefined {
-  const end = asOfStart !== undefined && asOfStart > 0 && /\d+项/.test(text.slice(0, asOfStart)) ? Math.min(asOfStart, partsStart) : partsStart;
+  const end =
+    asOfStart !== undefined && asOfStart > 0 && /\d+项/.test(text.slice(0, asOfStart)) ? Math.min(asOfStart, partsStart) : partsStart;
   const counts = text
     .slice(0, end)
     .split(/[，,；;：:]/)
@@ -114,7 +120,11 @@ function totalOf(text: string, partsStart: number, asOfStart: number | undefined
  * total, a completed count and an as-of date and names exactly one known
  * tracker; otherwise it is unmatched, with the reason and what it did state.
  */
-export function trackerFigure(sentence: string, briefingDate: string, trackers: readonly TrackerName[]): TrackerFigure | UnmatchedFigure | undefined {
+export function trackerFigure(
+  sentence: string,
+  briefingDate: string,
+  trackers: readonly TrackerName[],
+): TrackerFigure | UnmatchedFigure | undefined {
   const text = figureText(sentence);
   const parts = [COMPLETED, IN_PROGRESS, NOT_COMPLETED, LONG_TERM, RATE].map((re) => re.exec(text));
   if (parts.every((m) => m === null) && !/已完成|阶段性成效|完成率/.test(text)) return undefined;
@@ -176,7 +186,11 @@ const TIERS: { tier: TierFigure['tier']; pattern: RegExp }[] = [
  * published notice. Each tier's indicator names must all be known
  * indicators (or aliases); a tier naming one that is not is unmatched.
  */
-export function tierFigures(sentence: string, briefingDate: string, indicators: readonly IndicatorLike[]): (TierFigure | UnmatchedFigure)[] {
+export function tierFigures(
+  sentence: string,
+  briefingDate: string,
+  indicators: readonly IndicatorLike[],
+): (TierFigure | UnmatchedFigure)[] {
   if (!/排名/.test(sentence) || !TIERS.some((t) => t.pattern.test(sentence)) || !/\d+\s*个/.test(sentence)) return [];
   const published = /((?:\d{4}年)?\d{1,2}月\d{1,2}日)[，,]?([^，,：:]+?)(?:发布|印发|下发)《([^》]+)》/.exec(sentence);
   const publishedOn = published ? dateAsWritten(published[1]!, briefingDate) : undefined;
@@ -188,17 +202,34 @@ export function tierFigures(sentence: string, briefingDate: string, indicators: 
     const count = number(/(\d+)\s*个/, clause);
     if (!tier || count === undefined || !/排名|水平/.test(clause)) continue;
     const listed = /(?:有)?([^，；有]+?)等\s*\d+\s*个/.exec(clause.replace(/^.*?指标有/, '有'));
-    const names = listed ? listed[1]!.replace(/^(?:我市|我区|我县|本市)?(?:排名)?(?:靠前|中等|靠后)?的?指标有/, '').split('、').map((n) => n.trim()).filter(Boolean) : [];
+    const names = listed
+      ? listed[1]!
+          .replace(/^(?:我市|我区|我县|本市)?(?:排名)?(?:靠前|中等|靠后)?的?指标有/, '')
+          .split('、')
+          .map((n) => n.trim())
+          .filter(Boolean)
+      : [];
     const unknown = names.filter((n) => !byName(n));
     if (unknown.length > 0) {
-      results.push({ quote: sentence, reason: `${tier.tier}档次的指标“${unknown.join('、')}”不是已登记的指标名称或别名（见 content/tables/indicators.csv）` });
+      results.push({
+        quote: sentence,
+        reason: `${tier.tier}档次的指标“${unknown.join('、')}”不是已登记的指标名称或别名（见 content/tables/indicators.csv）`,
+      });
       continue;
     }
     if (names.length > 0 && names.length !== count) {
       results.push({ quote: sentence, reason: `${tier.tier}档次写了 ${count} 个指标，列出的名称有 ${names.length} 个` });
       continue;
     }
-    results.push({ tier: tier.tier, count, indicators: names.map((n) => byName(n)!.id), publishedOn, publisher: published[2]!.trim(), document: published[3]!, quote: sentence });
+    results.push({
+      tier: tier.tier,
+      count,
+      indicators: names.map((n) => byName(n)!.id),
+      publishedOn,
+      publisher: published[2]!.trim(),
+      document: published[3]!,
+      quote: sentence,
+    });
   }
   return results;
 }

@@ -84,11 +84,14 @@ const failed = (...errors: string[]): UploadImport => ({ ok: false, errors });
 
 const regionChoices = (model: ContentModel) => model.regions.map((r) => `${r.data.name}（${r.data.id}）`).join('、');
 
-const regionMissing = (model: ContentModel, what: string) => messageSentences('import-region-missing', { what, regions: regionChoices(model) });
+const regionMissing = (model: ContentModel, what: string) =>
+  messageSentences('import-region-missing', { what, regions: regionChoices(model) });
 
 /** Why a region id given with the upload cannot be used, if it cannot. */
 function unknownRegion(region: string, model: ContentModel): string | undefined {
-  return model.regions.some((r) => r.data.id === region) ? undefined : messageSentences('import-unknown-region', { region, regions: model.regions.map((r) => r.data.id).join('、') });
+  return model.regions.some((r) => r.data.id === region)
+    ? undefined
+    : messageSentences('import-unknown-region', { region, regions: model.regions.map((r) => r.data.id).join('、') });
 }
 
 export async function importUpload(input: UploadInput): Promise<UploadImport> {
@@ -127,7 +130,9 @@ async function importWord(input: UploadInput, { model, issues: contentIssues }: 
   try {
     content = await readDocx(input.bytes);
   } catch (error) {
-    return failed(`${fileName} 无法读取（文件可能已损坏或不是 Word 文档：${error instanceof Error ? error.message : String(error)}）。请用 Word 或 WPS 打开后重新另存为 .docx。`);
+    return failed(
+      `${fileName} 无法读取（文件可能已损坏或不是 Word 文档：${error instanceof Error ? error.message : String(error)}）。请用 Word 或 WPS 打开后重新另存为 .docx。`,
+    );
   }
   if (content.blocks.length === 0) return failed(`${fileName} 没有任何正文内容，没有导入。`);
 
@@ -223,7 +228,11 @@ async function importSpreadsheet(input: UploadInput, { model }: ValidationResult
     file: fileName,
     region,
     defaults: policy ? { 来源政策: policy } : {},
-    indicatorIdOf: (name) => indicatorByName(name, model.indicators.map((i) => i.data))?.id,
+    indicatorIdOf: (name) =>
+      indicatorByName(
+        name,
+        model.indicators.map((i) => i.data),
+      )?.id,
   });
   if (result.headers.length === 0) return failed(...result.issues.map(formatIssue));
 
@@ -236,7 +245,10 @@ async function importSpreadsheet(input: UploadInput, { model }: ValidationResult
   if (!region && unfilled('地区')) missing.push(regionMissing(model, `${table.title}的每一行都要注明地区，表格中没有填写“地区”`));
   const regionProblem = region && result.headers.includes('地区') ? unknownRegion(region, model) : undefined;
   if (regionProblem) missing.push(regionProblem);
-  if (!policy && unfilled('来源政策')) missing.push(messageSentences('import-policy-missing', { policies: model.policies.map((p) => `${p.data.title}（${p.id}）`).join('、') }));
+  if (!policy && unfilled('来源政策'))
+    missing.push(
+      messageSentences('import-policy-missing', { policies: model.policies.map((p) => `${p.data.title}（${p.id}）`).join('、') }),
+    );
   if (missing.length > 0) return failed(...missing);
 
   const path = `${target.into}.csv`;
@@ -255,7 +267,9 @@ async function importSpreadsheet(input: UploadInput, { model }: ValidationResult
     changes: [{ kind: 'file', path, text }],
     review: {
       recognised: [`读取了 ${result.rows.length} 行（${encoding}），列：${result.headers.join('、')}`],
-      toCheck: existing ? [`将替换已有的 ${input.displayRoot ?? 'content'}/${path}（原有 ${Math.max(0, csvRecords(existing.text).length - 1)} 行）`] : [],
+      toCheck: existing
+        ? [`将替换已有的 ${input.displayRoot ?? 'content'}/${path}（原有 ${Math.max(0, csvRecords(existing.text).length - 1)} 行）`]
+        : [],
     },
     unplaced: [],
     written: [`${input.displayRoot ?? 'content'}/${path}：${result.rows.length} 行`],

@@ -86,7 +86,9 @@ export function importRows(sheet: readonly (readonly unknown[])[], options: Impo
   const percentColumns = headersOfKind('percent');
   // Outermost first: the first one present identifies the group.
   const groupColumns = (options.table.groupColumns ?? []).map((key) => options.table.columns.find((c) => c.key === key)!.header);
-  const headerRowIndex = sheet.findIndex((row) => row.some((cell) => known.has(HEADER_VARIANTS[cellText(cell).replace(/\s/g, '')] ?? cellText(cell).replace(/\s/g, ''))));
+  const headerRowIndex = sheet.findIndex((row) =>
+    row.some((cell) => known.has(HEADER_VARIANTS[cellText(cell).replace(/\s/g, '')] ?? cellText(cell).replace(/\s/g, ''))),
+  );
   if (headerRowIndex === -1) {
     issues.push({ file: options.file, message: '找不到表头行', hint: `表头应包含这些列名中的一些：${[...known].join('、')}` });
     return { headers: [], rows: [], issues };
@@ -97,13 +99,26 @@ export function importRows(sheet: readonly (readonly unknown[])[], options: Impo
   });
   sourceHeaders.forEach((header, i) => {
     if (header && !known.has(header))
-      issues.push({ file: options.file, row: headerRowIndex + 1, field: `第${i + 1}列`, value: header, message: '不是本数据集的列名，这一列不会导入', hint: `本数据集的列为：${[...known].join('、')}` });
+      issues.push({
+        file: options.file,
+        row: headerRowIndex + 1,
+        field: `第${i + 1}列`,
+        value: header,
+        message: '不是本数据集的列名，这一列不会导入',
+        hint: `本数据集的列为：${[...known].join('、')}`,
+      });
   });
   const extra: Record<string, string> = { ...(options.region ? { 地区: options.region } : {}), ...options.defaults };
   const derivesIndicator = options.indicatorIdOf !== undefined && sourceHeaders.includes('指标名称');
   const headers = options.table.columns
     .map((c) => c.header)
-    .filter((h) => sourceHeaders.includes(h) || h in extra || (h === '指标' && derivesIndicator) || !options.table.columns.find((c) => c.header === h)!.optionalColumn);
+    .filter(
+      (h) =>
+        sourceHeaders.includes(h) ||
+        h in extra ||
+        (h === '指标' && derivesIndicator) ||
+        !options.table.columns.find((c) => c.header === h)!.optionalColumn,
+    );
 
   const rows: string[][] = [];
   let previous: Record<string, string> = {};
@@ -111,7 +126,8 @@ export function importRows(sheet: readonly (readonly unknown[])[], options: Impo
     const rowNumber = headerRowIndex + offset + 2;
     if (raw.every((cell) => cellText(cell) === '')) return;
     // A repeated header row (a page break in the original) is not data.
-    if (raw.some((cell, i) => sourceHeaders[i] && cellText(cell).replace(/\s/g, '') === sourceHeaders[i] && sourceHeaders[i] !== '')) return;
+    if (raw.some((cell, i) => sourceHeaders[i] && cellText(cell).replace(/\s/g, '') === sourceHeaders[i] && sourceHeaders[i] !== ''))
+      return;
     const record: Record<string, string> = {};
     const rowIssues: ContentIssue[] = [];
     for (const header of headers) {
@@ -122,7 +138,15 @@ export function importRows(sheet: readonly (readonly unknown[])[], options: Impo
       if (value !== '' && dateColumns.includes(header)) {
         const iso = parseSpreadsheetDate(rawValue instanceof Date || typeof rawValue === 'number' ? rawValue : value);
         if (iso) value = iso;
-        else rowIssues.push({ file: options.file, row: rowNumber, field: header, value, message: '不是能识别的日期', hint: '写成 2023年6月30日、2023/6/30、2023.6.30 或 2023-06-30，并确认该月有这一天' });
+        else
+          rowIssues.push({
+            file: options.file,
+            row: rowNumber,
+            field: header,
+            value,
+            message: '不是能识别的日期',
+            hint: '写成 2023年6月30日、2023/6/30、2023.6.30 或 2023-06-30，并确认该月有这一天',
+          });
       }
       if (value !== '' && percentColumns.includes(header)) value = value.replace(/\s*%$/, '');
       record[header] = value;
@@ -134,7 +158,15 @@ export function importRows(sheet: readonly (readonly unknown[])[], options: Impo
     if (derivesIndicator && record['指标'] === '' && record['指标名称']) {
       const id = options.indicatorIdOf!(record['指标名称']!.replace(/[（(]([^）)]+)[）)]$/, '$1'));
       if (id) record['指标'] = id;
-      else rowIssues.push({ file: options.file, row: rowNumber, field: '指标名称', value: record['指标名称'], message: '不是已登记的指标名称或别名', hint: '对照 content/tables/indicators.csv 的“名称”和“别名”列，或在“指标”列直接填写编号' });
+      else
+        rowIssues.push({
+          file: options.file,
+          row: rowNumber,
+          field: '指标名称',
+          value: record['指标名称'],
+          message: '不是已登记的指标名称或别名',
+          hint: '对照 content/tables/indicators.csv 的“名称”和“别名”列，或在“指标”列直接填写编号',
+        });
     }
     if (rowIssues.length > 0) issues.push(...rowIssues);
     else rows.push(headers.map((h) => record[h] ?? ''));

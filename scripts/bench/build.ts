@@ -37,5 +37,7 @@ for (let i = 0; i < runs + 1; i++) {
   rmSync(outDir, { recursive: true, force: true });
 }
 const { min, median, max } = spreadOf(times);
-console.log(`build wall time over ${runs} runs (after one warm-up): min ${min.toFixed(2)} s, median ${median.toFixed(2)} s, max ${max.toFixed(2)} s`);
+console.log(
+  `build wall time over ${runs} runs (after one warm-up): min ${min.toFixed(2)} s, median ${median.toFixed(2)} s, max ${max.toFixed(2)} s`,
+);
 console.log(summary);

@@ -22,7 +22,10 @@ function timeCheck(contentDir: string): { times: number[]; output: string } {
   let output = '';
   for (let i = 0; i < runs + 1; i++) {
     const started = performance.now();
-    const result = spawnSync(process.execPath, ['scripts/check.ts'], { env: { ...process.env, CONTENT_DIR: contentDir }, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['scripts/check.ts'], {
+      env: { ...process.env, CONTENT_DIR: contentDir },
+      encoding: 'utf8',
+    });
     if (i > 0) times.push((performance.now() - started) / 1000);
     output = `${result.stdout}${result.stderr}`.trim().split('\n').at(-1) ?? '';
     if (result.status !== 0) throw new Error(output);
@@ -31,7 +34,9 @@ function timeCheck(contentDir: string): { times: number[]; output: string } {
 }
 
 const report = (label: string, { times, output }: ReturnType<typeof timeCheck>) =>
-  console.log(`${label}: min ${times[0]!.toFixed(2)} s, median ${times[Math.floor(times.length / 2)]!.toFixed(2)} s, max ${times.at(-1)!.toFixed(2)} s — ${output}`);
+  console.log(
+    `${label}: min ${times[0]!.toFixed(2)} s, median ${times[Math.floor(times.length / 2)]!.toFixed(2)} s, max ${times.at(-1)!.toFixed(2)} s — ${output}`,
+  );
 
 report('current content', timeCheck('content'));
 

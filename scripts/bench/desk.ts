@@ -26,12 +26,26 @@ const RUNS = 3;
 const REPO = join(import.meta.dirname, '..', '..');
 const sizes = (process.argv[2] ?? '1,10').split(',').map(Number);
 
-const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
 /** The Word briefing imported into a draft, as the desk does on upload. */
-async function importWordBriefing(bytes: Uint8Array, contentDir: string, region: string): Promise<{ id: string; title: string; changes: DraftChange[] }> {
-  const result = await importUpload({ bytes, fileName: '龙南简报第4期.docx', kind: 'docx', target: { into: 'briefings', region }, content: readContentFiles(contentDir), force: true });
+async function importWordBriefing(
+  bytes: Uint8Array,
+  contentDir: string,
+  region: string,
+): Promise<{ id: string; title: string; changes: DraftChange[] }> {
+  const result = await importUpload({
+    bytes,
+    fileName: '龙南简报第4期.docx',
+    kind: 'docx',
+    target: { into: 'briefings', region },
+    content: readContentFiles(contentDir),
+    force: true,
+  });
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return { id: result.id, title: result.title, changes: result.changes };
 }
@@ -62,7 +76,8 @@ try {
       writeCorpus(size, contentDir);
       // The synthetic tables have Windows line ends, and the importer appends rows with \n (withRows in
       // src/lib/content/csv-rows.ts), which would corrupt them; timing needs the import to succeed.
-      for (const file of readContentFiles(contentDir)) if (file.path.endsWith('.csv')) writeFileSync(join(contentDir, file.path), file.text.replaceAll('\r\n', '\n'));
+      for (const file of readContentFiles(contentDir))
+        if (file.path.endsWith('.csv')) writeFileSync(join(contentDir, file.path), file.text.replaceAll('\r\n', '\n'));
     }
     const started = performance.now();
     const preview = await startPreviewServer({ repoDir: REPO, workDir: join(work, `preview-${size}`), contentDir });
@@ -87,7 +102,9 @@ try {
 
         const changed = `${title}（第${run}次修改）`;
         const edited = draft.changes.map((change) =>
-          change.kind === 'file' && change.path === `briefings/${draft.id}.mdx` ? { ...change, text: change.text.replace(/^title: .*$/m, `title: ${JSON.stringify(changed)}`) } : change,
+          change.kind === 'file' && change.path === `briefings/${draft.id}.mdx`
+            ? { ...change, text: change.text.replace(/^title: .*$/m, `title: ${JSON.stringify(changed)}`) }
+            : change,
         );
         const t1 = performance.now();
         await preview.sync([{ id: draft.id, changes: edited }]);

@@ -29,7 +29,10 @@ import { filesUnder } from '../../src/loaders/file-tree.ts';
 import { phaseSpreads, spreadOf, type PhaseDuration, type Spread } from '../../src/lib/build-phases.ts';
 import { BUILD_PHASES_FILE } from '../../src/integrations/build-phases.ts';
 
-const { values: options, positionals: args } = parseArgs({ allowPositionals: true, options: { site: { type: 'string', default: '.' }, runs: { type: 'string', default: '3' } } });
+const { values: options, positionals: args } = parseArgs({
+  allowPositionals: true,
+  options: { site: { type: 'string', default: '.' }, runs: { type: 'string', default: '3' } },
+});
 const runs = Number(options.runs);
 const siteDir = resolve(options.site);
 const sizes = (args.length ? args : ['1', '10', 'province']).map((s) => (s === 'province' ? PROVINCE_SCALE : Number(s)));
@@ -47,7 +50,12 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
  * of the command and its waited-for descendants (getrusage RUSAGE_CHILDREN
  * keeps the largest, it does not add them up).
  */
-function measure(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): { seconds: number; peakKb: number | undefined; output: string } {
+function measure(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+): { seconds: number; peakKb: number | undefined; output: string } {
   const rssFile = join(work, 'rss');
   const timed = existsSync(GNU_TIME);
   const started = performance.now();
@@ -61,7 +69,15 @@ function measure(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = 
 }
 
 function corpusCounts(dir: string) {
-  const rows = readdirSync(join(dir, 'tasks')).reduce((sum, f) => sum + readFileSync(join(dir, 'tasks', f), 'utf8').trim().split('\n').length - 1, 0);
+  const rows = readdirSync(join(dir, 'tasks')).reduce(
+    (sum, f) =>
+      sum +
+      readFileSync(join(dir, 'tasks', f), 'utf8')
+        .trim()
+        .split('\n').length -
+      1,
+    0,
+  );
   return { policies: readdirSync(join(dir, 'policies')).length, briefings: readdirSync(join(dir, 'briefings')).length, taskRows: rows };
 }
 
@@ -92,11 +108,18 @@ interface Row {
   hitAt5: number;
 }
 
-console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mb(totalmem())} MB RAM; Node ${process.version}; Astro ${JSON.parse(readFileSync(join(siteDir, 'node_modules/astro/package.json'), 'utf8')).version}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mb(totalmem())} MB RAM; Node ${process.version}; Astro ${JSON.parse(readFileSync(join(siteDir, 'node_modules/astro/package.json'), 'utf8')).version}; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 console.log(`site: ${siteDir}${spawnSync('git', ['-C', siteDir, 'log', '-1', '--format= (%h %s)'], { encoding: 'utf8' }).stdout.trim()}`);
 const hugoPath = spawnSync('sh', ['-c', 'command -v hugo'], { encoding: 'utf8' }).stdout.trim();
 if (!hugoPath) console.log('Hugo reference skipped: `hugo` is not installed (Debian: apt-get install hugo).');
-else console.log(`${spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.trim()}; ${spawnSync(PAGEFIND, ['--version'], { encoding: 'utf8' }).stdout.trim()}`);
+else
+  console.log(
+    `${spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.trim()}; ${spawnSync(PAGEFIND, ['--version'], { encoding: 'utf8' }).stdout.trim()}`,
+  );
 
 const rows: Row[] = [];
 for (const size of sizes) {
@@ -129,7 +152,9 @@ for (const size of sizes) {
     }
     run.load[1] = load();
     runsOfSize.push(run);
-    console.log(`${size}× run ${i + 1}: built ${row.pages} pages in ${run.seconds.toFixed(1)} s${run.hugo ? `; Hugo + Pagefind ${(run.hugo.seconds + run.hugo.pagefindSeconds).toFixed(1)} s` : ''}; load ${run.load.join(' → ')}`);
+    console.log(
+      `${size}× run ${i + 1}: built ${row.pages} pages in ${run.seconds.toFixed(1)} s${run.hugo ? `; Hugo + Pagefind ${(run.hugo.seconds + run.hugo.pagefindSeconds).toFixed(1)} s` : ''}; load ${run.load.join(' → ')}`,
+    );
   }
   rows.push({ ...row!, runs: runsOfSize });
 }
@@ -160,36 +185,81 @@ async function outputFigures(size: number, corpus: string, out: string): Promise
 const spreadText = (s: Spread, digits = 1) => `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 const wall = (r: Row) => spreadOf(r.runs.map((run) => run.seconds));
 const peak = (r: Row) => (r.runs.every((run) => run.peakKb !== undefined) ? spreadOf(r.runs.map((run) => run.peakKb! / 1024)) : undefined);
-const reference = (r: Row) => (r.runs.every((run) => run.hugo) ? spreadOf(r.runs.map((run) => run.hugo!.seconds + run.hugo!.pagefindSeconds)) : undefined);
+const reference = (r: Row) =>
+  r.runs.every((run) => run.hugo) ? spreadOf(r.runs.map((run) => run.hugo!.seconds + run.hugo!.pagefindSeconds)) : undefined;
 // Each run's ratio pairs our build with the reference built right after it, on the same machine state.
-const ratio = (r: Row) => (r.runs.every((run) => run.hugo) ? spreadOf(r.runs.map((run) => run.seconds / (run.hugo!.seconds + run.hugo!.pagefindSeconds))) : undefined);
+const ratio = (r: Row) =>
+  r.runs.every((run) => run.hugo)
+    ? spreadOf(r.runs.map((run) => run.seconds / (run.hugo!.seconds + run.hugo!.pagefindSeconds)))
+    : undefined;
 
 const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
 const table = (head: string[], body: string[][]) => ['', line(head), line(head.map(() => '---')), ...body.map(line)].join('\n');
 console.log(`\nMedian of ${runs} run(s) per size, fastest–slowest in brackets.`);
 console.log(
   table(
-    ['size', 'policies', 'briefings', 'task rows', 'pages', 'files', 'wall s', 'pages/s', 'peak RSS MB', 'dist MB', 'search index MB (files)', 'cold query KB gz median/max', 'largest HTML KB', 'search hit@5', 'Hugo + Pagefind s', 'Pagefind peak RSS MB', 'ours ÷ (Hugo + Pagefind)'],
+    [
+      'size',
+      'policies',
+      'briefings',
+      'task rows',
+      'pages',
+      'files',
+      'wall s',
+      'pages/s',
+      'peak RSS MB',
+      'dist MB',
+      'search index MB (files)',
+      'cold query KB gz median/max',
+      'largest HTML KB',
+      'search hit@5',
+      'Hugo + Pagefind s',
+      'Pagefind peak RSS MB',
+      'ours ÷ (Hugo + Pagefind)',
+    ],
     rows.map((r) => [
-      `${r.size}×`, String(r.policies), String(r.briefings), String(r.taskRows), String(r.pages), String(r.distFiles), spreadText(wall(r)), (r.pages / wall(r).median).toFixed(0),
-      peak(r) ? spreadText(peak(r)!, 0) : 'n/a', mb(r.distBytes), `${mb(r.indexBytes)} (${r.indexFiles})`,
-      `${r.queryKb.median.toFixed(0)} / ${r.queryKb.max.toFixed(0)}`, r.largest.kb.toFixed(0), `${(r.hitAt5 * 100).toFixed(0)}%`,
+      `${r.size}×`,
+      String(r.policies),
+      String(r.briefings),
+      String(r.taskRows),
+      String(r.pages),
+      String(r.distFiles),
+      spreadText(wall(r)),
+      (r.pages / wall(r).median).toFixed(0),
+      peak(r) ? spreadText(peak(r)!, 0) : 'n/a',
+      mb(r.distBytes),
+      `${mb(r.indexBytes)} (${r.indexFiles})`,
+      `${r.queryKb.median.toFixed(0)} / ${r.queryKb.max.toFixed(0)}`,
+      r.largest.kb.toFixed(0),
+      `${(r.hitAt5 * 100).toFixed(0)}%`,
       reference(r) ? spreadText(reference(r)!) : 'n/a',
-      r.runs.every((run) => run.hugo?.pagefindPeakKb !== undefined) ? spreadOf(r.runs.map((run) => run.hugo!.pagefindPeakKb! / 1024)).median.toFixed(0) : 'n/a',
+      r.runs.every((run) => run.hugo?.pagefindPeakKb !== undefined)
+        ? spreadOf(r.runs.map((run) => run.hugo!.pagefindPeakKb! / 1024)).median.toFixed(0)
+        : 'n/a',
       ratio(r) ? spreadText(ratio(r)!, 2) : 'n/a',
     ]),
   ),
 );
 for (const r of rows) {
   console.log(`\nPhases of our build at ${r.size}× (seconds, as the build logs them; median and fastest–slowest of ${r.runs.length}):`);
-  console.log(table(['phase', 'seconds'], phaseSpreads(r.runs.map((run) => run.phases)).map(({ phase, spread }) => [phase, spreadText(spread)])));
+  console.log(
+    table(
+      ['phase', 'seconds'],
+      phaseSpreads(r.runs.map((run) => run.phases)).map(({ phase, spread }) => [phase, spreadText(spread)]),
+    ),
+  );
   console.log(`load average (1 min) before → after each run: ${r.runs.map((run) => run.load.join(' → ')).join('; ')}`);
-  if (r.runs.every((run) => run.hugo)) console.log(`ours ÷ (Hugo + Pagefind), run by run: ${r.runs.map((run) => (run.seconds / (run.hugo!.seconds + run.hugo!.pagefindSeconds)).toFixed(2)).join(', ')}`);
+  if (r.runs.every((run) => run.hugo))
+    console.log(
+      `ours ÷ (Hugo + Pagefind), run by run: ${r.runs.map((run) => (run.seconds / (run.hugo!.seconds + run.hugo!.pagefindSeconds)).toFixed(2)).join(', ')}`,
+    );
 }
 for (let i = 1; i < rows.length; i++) {
   const [a, b] = [rows[i - 1]!, rows[i]!];
   const [pa, pb] = [peak(a), peak(b)];
   const rss = pa && pb ? `, peak RSS ×${(pb.median / pa.median).toFixed(2)}` : '';
-  console.log(`${a.size}× → ${b.size}×: pages ×${(b.pages / a.pages).toFixed(2)}, wall time ×${(wall(b).median / wall(a).median).toFixed(2)}${rss}, largest page ×${(b.largest.kb / a.largest.kb).toFixed(2)}`);
+  console.log(
+    `${a.size}× → ${b.size}×: pages ×${(b.pages / a.pages).toFixed(2)}, wall time ×${(wall(b).median / wall(a).median).toFixed(2)}${rss}, largest page ×${(b.largest.kb / a.largest.kb).toFixed(2)}`,
+  );
 }
 for (const r of rows) console.log(`largest HTML at ${r.size}×: ${r.largest.path} (${r.largest.kb.toFixed(0)} KB)`);

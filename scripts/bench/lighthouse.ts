@@ -20,7 +20,9 @@ import { CHROMIUM } from '../../test/support/browser.ts';
 import { serveStatic } from '../../test/support/static-server.ts';
 import { TEMPLATE_PAGES } from '../../test/support/templates.ts';
 
-const { values: options } = parseArgs({ options: { site: { type: 'string' }, runs: { type: 'string', default: '1' }, page: { type: 'string', multiple: true } } });
+const { values: options } = parseArgs({
+  options: { site: { type: 'string' }, runs: { type: 'string', default: '1' }, page: { type: 'string', multiple: true } },
+});
 const runs = Math.max(1, Number(options.runs));
 
 let site = options.site;
@@ -52,14 +54,28 @@ interface Result {
 const server = await serveStatic(site, '/', { gzip: true });
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const results: Result[] = [];
 try {
   for (const url of options.page ?? TEMPLATE_PAGES) {
     const attempts: Result[] = [];
     for (let run = 0; run < runs; run++) {
-      const outcome = await lighthouse(`${server.url}${url}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['accessibility', 'performance'] });
+      const outcome = await lighthouse(`${server.url}${url}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['accessibility', 'performance'],
+      });
       const lhr = outcome!.lhr;
       const metric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
       attempts.push({
@@ -87,9 +103,13 @@ try {
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
-console.log(`\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile emulation, ${runs} run(s) per page${runs > 1 ? ' (median by performance)' : ''}\n`);
+console.log(
+  `\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile emulation, ${runs} run(s) per page${runs > 1 ? ' (median by performance)' : ''}\n`,
+);
 console.log('| page | accessibility | performance | FCP s | LCP s | TBT ms | CLS |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const r of results) {
-  console.log(`| \`${decodeURI(r.url)}\` | ${r.accessibility}${r.failing.length ? ` (${r.failing.join(', ')})` : ''} | ${r.performance} | ${seconds(r.fcp)} | ${seconds(r.lcp)} | ${Math.round(r.tbt)} | ${r.cls.toFixed(3)} |`);
+  console.log(
+    `| \`${decodeURI(r.url)}\` | ${r.accessibility}${r.failing.length ? ` (${r.failing.join(', ')})` : ''} | ${r.performance} | ${seconds(r.fcp)} | ${seconds(r.lcp)} | ${Math.round(r.tbt)} | ${r.cls.toFixed(3)} |`,
+  );
 }

@@ -26,7 +26,11 @@ export async function coldQueryCost(siteDir: string, query: string): Promise<Que
     return fetched.get(path)!.toString('utf8');
   };
   const meta = JSON.parse(read('meta.json')) as SearchIndexMeta;
-  const response = await queryShardedIndex(openSearchIndex({ meta, load: async (path) => read(path), segment: runtimeSegmenter() }), query, { limit: 20 });
+  const response = await queryShardedIndex(
+    openSearchIndex({ meta, load: async (path) => read(path), segment: runtimeSegmenter() }),
+    query,
+    { limit: 20 },
+  );
   const sizes = [...fetched.values()];
   return {
     bytes: sizes.reduce((sum, b) => sum + b.length, 0),

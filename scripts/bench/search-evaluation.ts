@@ -25,7 +25,11 @@ export const QUERY_SETS = ['queries', 'everyday', 'pinyin', 'answers'] as const;
 
 /** Every query of the sets, each held-out set of everyday queries reported as its own kind: `everyday (held out)`, `everyday (held-out-2)`. */
 export function allQueryCases(read: (file: string) => string): SearchQueryCase[] {
-  return QUERY_SETS.flatMap((set) => (JSON.parse(read(`test/search/${set}.json`)) as SearchQueryCase[]).map((c) => (c.heldOut ? { ...c, kind: `${c.kind} (${c.set ?? 'held out'})` } : c)));
+  return QUERY_SETS.flatMap((set) =>
+    (JSON.parse(read(`test/search/${set}.json`)) as SearchQueryCase[]).map((c) =>
+      c.heldOut ? { ...c, kind: `${c.kind} (${c.set ?? 'held out'})` } : c,
+    ),
+  );
 }
 
 /** A card as the page showed it: its kind and its text; undefined when none was shown. */
@@ -53,7 +57,8 @@ export function cardQuality(cases: readonly SearchQueryCase[], shown: readonly S
       else quality.notShown += 1;
       return;
     }
-    if (c.card && card.kind === c.card.kind && card.text.replace(/\s+/g, '').includes(c.card.answer.replace(/\s+/g, ''))) quality.shownAndCorrect += 1;
+    if (c.card && card.kind === c.card.kind && card.text.replace(/\s+/g, '').includes(c.card.answer.replace(/\s+/g, '')))
+      quality.shownAndCorrect += 1;
     else {
       quality.shownAndWrong += 1;
       quality.wrong.push(`${c.query} → ${card.kind}: ${card.text.slice(0, 60)}`);
@@ -82,7 +87,15 @@ export interface SearchQuality {
 }
 
 export function urlMatcher(patterns: readonly string[]): (url: string) => boolean {
-  const regexes = patterns.map((p) => new RegExp(`^${p.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`));
+  const regexes = patterns.map(
+    (p) =>
+      new RegExp(
+        `^${p
+          .split('*')
+          .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+      ),
+  );
   return (url) => regexes.some((r) => r.test(decodeURI(url)));
 }
 
@@ -107,7 +120,10 @@ export function searchQuality(outcomes: readonly QueryOutcome[]): SearchQuality 
 }
 
 /** Quality per kind of query, in the order kinds first appear, then over the natural (not exact) queries and over all. */
-export function qualityByKind(cases: readonly SearchQueryCase[], outcomes: readonly QueryOutcome[]): { kind: string; quality: SearchQuality }[] {
+export function qualityByKind(
+  cases: readonly SearchQueryCase[],
+  outcomes: readonly QueryOutcome[],
+): { kind: string; quality: SearchQuality }[] {
   const kinds = [...new Set(cases.map((c) => c.kind))];
   const of = (keep: (c: SearchQueryCase) => boolean) => searchQuality(outcomes.filter((_, i) => keep(cases[i]!)));
   return [

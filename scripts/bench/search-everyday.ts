@@ -22,17 +22,30 @@ const { records, vocabulary } = searchIndexInputs(loadSiteModel());
 const files = new Map<string, string>();
 buildSearchIndex(records, vocabulary, (path, text) => files.set(path, text));
 const meta = JSON.parse(files.get('meta.json')!) as SearchIndexMeta;
-const index = openSearchIndex({ meta, load: async (path) => files.get(path) ?? Promise.reject(new Error(`no ${path}`)), segment: runtimeSegmenter() });
+const index = openSearchIndex({
+  meta,
+  load: async (path) => files.get(path) ?? Promise.reject(new Error(`no ${path}`)),
+  segment: runtimeSegmenter(),
+});
 
 const outcomes = [];
 const gzipped = new Map<string, number>();
 const costs: { query: string; bytes: number; files: number }[] = [];
 for (const c of cases) {
   const response = await queryShardedIndex(index, c.query, { limit: 20 });
-  outcomes.push(outcomeOf(c, response.hits.map((h) => encodeURI(h.record.url))));
+  outcomes.push(
+    outcomeOf(
+      c,
+      response.hits.map((h) => encodeURI(h.record.url)),
+    ),
+  );
   // The same query on a page that has not searched yet: the files a fresh index reads.
   const read = new Set<string>(['meta.json']);
-  const cold = openSearchIndex({ meta, load: async (path) => (read.add(path), files.get(path) ?? Promise.reject(new Error(`no ${path}`))), segment: runtimeSegmenter() });
+  const cold = openSearchIndex({
+    meta,
+    load: async (path) => (read.add(path), files.get(path) ?? Promise.reject(new Error(`no ${path}`))),
+    segment: runtimeSegmenter(),
+  });
   await queryShardedIndex(cold, c.query, { limit: 20 });
   const size = (path: string) => gzipped.get(path) ?? gzipped.set(path, gzipSync(files.get(path) ?? '', { level: 9 }).length).get(path)!;
   costs.push({ query: c.query, bytes: [...read].reduce((sum, path) => sum + size(path), 0), files: read.size });
@@ -41,9 +54,13 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 console.log('| kind | queries | hit@1 | hit@5 | MRR | zero results |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const { kind, quality: q } of qualityByKind(cases, outcomes))
-  console.log(`| ${kind} | ${q.queries} | ${pct(q.hitAt1)} (${Math.round(q.hitAt1 * q.queries)}) | ${pct(q.hitAt5)} (${Math.round(q.hitAt5 * q.queries)}) | ${q.mrr.toFixed(3)} | ${q.zeroResults} |`);
+  console.log(
+    `| ${kind} | ${q.queries} | ${pct(q.hitAt1)} (${Math.round(q.hitAt1 * q.queries)}) | ${pct(q.hitAt5)} (${Math.round(q.hitAt5 * q.queries)}) | ${q.mrr.toFixed(3)} | ${q.zeroResults} |`,
+  );
 const costliest = [...costs].sort((a, b) => b.bytes - a.bytes).slice(0, 3);
-console.log(`\ncostliest cold queries: ${costliest.map((c) => `${c.query} ${(c.bytes / 1024).toFixed(1)} KB in ${c.files} files`).join('; ')}`);
+console.log(
+  `\ncostliest cold queries: ${costliest.map((c) => `${c.query} ${(c.bytes / 1024).toFixed(1)} KB in ${c.files} files`).join('; ')}`,
+);
 // Held-out queries are counted, never listed: whoever tunes the engine must not see them.
 console.log('\nmisses of the sets that are not held out (rank, top three):');
 outcomes.forEach((o, i) => {

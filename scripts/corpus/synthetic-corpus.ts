@@ -76,7 +76,8 @@ function readCsv(text: string): { headers: string[]; rows: Row[] } {
   return { headers: parsed.meta.fields ?? [], rows: parsed.data };
 }
 
-const writeCsv = (headers: string[], rows: Row[]) => `${Papa.unparse({ fields: headers, data: rows.map((r) => headers.map((h) => r[h] ?? '')) })}\n`;
+const writeCsv = (headers: string[], rows: Row[]) =>
+  `${Papa.unparse({ fields: headers, data: rows.map((r) => headers.map((h) => r[h] ?? '')) })}\n`;
 
 const frontmatterValue = (text: string, key: string) => new RegExp(`^${key}: *(.*)$`, 'm').exec(text)?.[1]?.trim();
 
@@ -103,10 +104,18 @@ export function* syntheticCorpus(real: readonly ContentFile[], scale: number): G
   const tables = Object.fromEntries(
     ['targets', 'assignments', 'progress', 'ranking-tiers', 'evaluation-weights'].map((name) => [name, table(name)]),
   );
-  const added: Record<string, Row[]> = { regions: [], targets: [], assignments: [], progress: [], 'ranking-tiers': [], 'evaluation-weights': [] };
+  const added: Record<string, Row[]> = {
+    regions: [],
+    targets: [],
+    assignments: [],
+    progress: [],
+    'ranking-tiers': [],
+    'evaluation-weights': [],
+  };
 
   // Every real file passes through unchanged; the tables get their synthetic rows at the end.
-  for (const file of real) if (!/^tables\/(regions|targets|assignments|progress|ranking-tiers|evaluation-weights)\.csv$/.test(file.path)) yield file;
+  for (const file of real)
+    if (!/^tables\/(regions|targets|assignments|progress|ranking-tiers|evaluation-weights)\.csv$/.test(file.path)) yield file;
 
   for (let unit = 1; unit < scale; unit++) {
     const county = SYNTHETIC_COUNTIES[(unit - 1) % COUNTIES]!;
@@ -122,7 +131,8 @@ export function* syntheticCorpus(real: readonly ContentFile[], scale: number): G
     const localRow = (row: Row, region: string, ids: Row) => {
       const out: Row = {};
       // A cell holding only a year (年度) moves with the dates.
-      for (const [key, value] of Object.entries(row)) out[key] = /^20\d\d$/.test(value ?? '') ? String(Number(value) + years) : localise(value ?? '', region);
+      for (const [key, value] of Object.entries(row))
+        out[key] = /^20\d\d$/.test(value ?? '') ? String(Number(value) + years) : localise(value ?? '', region);
       return { ...out, ...ids };
     };
 
@@ -130,7 +140,13 @@ export function* syntheticCorpus(real: readonly ContentFile[], scale: number): G
       yield { path: `policies/${newId(policy.id)}.mdx`, text: localise(policy.text, policy.region) };
       for (const name of ['targets', 'assignments'] as const) {
         for (const row of tables[name]!.rows.filter((r) => r['来源政策'] === policy.id))
-          added[name]!.push(localRow(row, policy.region, { ...(row['编号'] ? { 编号: newId(row['编号']) } : {}), 地区: county.id, 来源政策: newId(policy.id) }));
+          added[name]!.push(
+            localRow(row, policy.region, {
+              ...(row['编号'] ? { 编号: newId(row['编号']) } : {}),
+              地区: county.id,
+              来源政策: newId(policy.id),
+            }),
+          );
       }
     }
     for (const list of taskLists) {
@@ -175,7 +191,9 @@ export function* syntheticCorpus(real: readonly ContentFile[], scale: number): G
         // Weights are per region and year and must add up to 100: one set per county-year.
         if (k === issue) {
           for (const row of tables['evaluation-weights']!.rows.filter((r) => r['来源简报'] === briefing.id))
-            added['evaluation-weights']!.push(localRow(row, briefing.region, { 编号: newId(row['编号']!), 适用地区: county.id, 来源简报: id }));
+            added['evaluation-weights']!.push(
+              localRow(row, briefing.region, { 编号: newId(row['编号']!), 适用地区: county.id, 来源简报: id }),
+            );
         }
       }
     }

@@ -7,12 +7,31 @@
  * images (client/chart-export.ts).
  */
 import {
-  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
-  type ChartConfiguration, type Plugin,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartConfiguration,
+  type Plugin,
 } from 'chart.js';
 import { formatChartValue, type CreditedChart } from '../lib/charts/chart-types.ts';
 import { largestValue, planChart, unplacedValues, valueKey, type ChartPlan } from '../lib/charts/chart-plan.ts';
-import { barBox, boxAround, clearOfOtherMarks, endCandidates, placeLabels, segmentCandidates, type Box, type LabelRequest } from '../lib/charts/label-layout.ts';
+import {
+  barBox,
+  boxAround,
+  clearOfOtherMarks,
+  endCandidates,
+  placeLabels,
+  segmentCandidates,
+  type Box,
+  type LabelRequest,
+} from '../lib/charts/label-layout.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 
@@ -107,13 +126,23 @@ const valueLabels: Plugin<'bar' | 'line'> = {
         const width = measure(text);
         let box: Box;
         if (element instanceof BarElement) {
-          box = barBox(element.getProps(['x', 'y', 'base', 'width', 'height'], true) as { x: number; y: number; base: number; width: number; height: number }, horizontal);
+          box = barBox(
+            element.getProps(['x', 'y', 'base', 'width', 'height'], true) as {
+              x: number;
+              y: number;
+              base: number;
+              width: number;
+              height: number;
+            },
+            horizontal,
+          );
         } else {
           const { x, y } = element.getProps(['x', 'y'], true) as { x: number; y: number };
           box = boxAround(x, y, 12, 12);
         }
         marks.push({ ...box, owner: key });
-        const candidates = spec.kind === 'stacked-bar' ? segmentCandidates(box, width, height, horizontal) : endCandidates(box, width, height, horizontal);
+        const candidates =
+          spec.kind === 'stacked-bar' ? segmentCandidates(box, width, height, horizontal) : endCandidates(box, width, height, horizontal);
         requests.push({ key, text, width, height, candidates });
       });
     });
@@ -188,16 +217,38 @@ function configFor(drawing: Drawing, responsive: boolean): ChartConfiguration<'b
       layout: { padding: { top: fontSize + 8, right: horizontal ? valueRoom : fontSize } },
       scales: {
         // A single point sits in the middle of its axis, not against it.
-        x: { stacked, offset: !line || spec.categories.length === 1 ? true : undefined, ticks: horizontal ? valueTicks : categoryTicks, beginAtZero: true, grace: horizontal ? '8%' : 0, ...(horizontal ? range : {}) },
+        x: {
+          stacked,
+          offset: !line || spec.categories.length === 1 ? true : undefined,
+          ticks: horizontal ? valueTicks : categoryTicks,
+          beginAtZero: true,
+          grace: horizontal ? '8%' : 0,
+          ...(horizontal ? range : {}),
+        },
         y: {
-          stacked, ticks: horizontal ? categoryTicks : valueTicks, beginAtZero: true, grace: horizontal ? 0 : '8%', ...(horizontal ? {} : range),
+          stacked,
+          ticks: horizontal ? categoryTicks : valueTicks,
+          beginAtZero: true,
+          grace: horizontal ? 0 : '8%',
+          ...(horizontal ? {} : range),
           // chart.js may narrow the label column below the wrapped labels' width, clipping them: keep it wide enough.
-          ...(horizontal ? { afterFit: (scale: { width: number }) => { scale.width = Math.max(scale.width, labelColumn); } } : {}),
+          ...(horizontal
+            ? {
+                afterFit: (scale: { width: number }) => {
+                  scale.width = Math.max(scale.width, labelColumn);
+                },
+              }
+            : {}),
         },
       },
       plugins: {
         legend: { display: spec.series.length > 1, position: 'bottom', labels: { font, color: INK, usePointStyle: line } },
-        tooltip: { callbacks: { title: (items) => spec.categories[items[0]?.dataIndex ?? 0] ?? '', label: (item) => `${item.dataset.label}：${item.formattedValue} ${spec.unit}` } },
+        tooltip: {
+          callbacks: {
+            title: (items) => spec.categories[items[0]?.dataIndex ?? 0] ?? '',
+            label: (item) => `${item.dataset.label}：${item.formattedValue} ${spec.unit}`,
+          },
+        },
       },
     },
     plugins: [valueLabels, whiteBackground],

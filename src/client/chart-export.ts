@@ -29,15 +29,18 @@ function drawExport(figure: HTMLElement, spec: CreditedChart): { png: HTMLCanvas
   const date = figure.querySelector('.chart-meta time')?.textContent;
   const url = new URL(figure.dataset.url ?? `#${spec.id}`, window.location.href).href;
   const measure = (text: string, size: number, bold: boolean) => measurer(size, bold)(text);
-  const layout = exportLayout({
-    title: spec.title,
-    meta: `单位：${spec.unit}${date ? `　截至 ${date}` : ''}`,
-    notes: [...spec.notes, ...(drawing.unplaced.length > 0 ? [unplacedNote(drawing.unplaced)] : [])],
-    sources: spec.credit.sources,
-    url,
-    siteName: SITE_NAME,
-    chartHeight: drawing.height,
-  }, measure);
+  const layout = exportLayout(
+    {
+      title: spec.title,
+      meta: `单位：${spec.unit}${date ? `　截至 ${date}` : ''}`,
+      notes: [...spec.notes, ...(drawing.unplaced.length > 0 ? [unplacedNote(drawing.unplaced)] : [])],
+      sources: spec.credit.sources,
+      url,
+      siteName: SITE_NAME,
+      chartHeight: drawing.height,
+    },
+    measure,
+  );
   const scale = 2;
   const png = document.createElement('canvas');
   png.dataset.exportOf = spec.id;

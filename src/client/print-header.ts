@@ -30,7 +30,8 @@ export function fillPrintHeader(): void {
     if (date) date.textContent = today;
     try {
       // With the margin filled on every sheet, the header block would repeat it on the first.
-      if (marginRule(header?.firstElementChild?.textContent ?? '', url?.textContent ?? window.location.href, today)) header?.setAttribute('data-in-margin', '');
+      if (marginRule(header?.firstElementChild?.textContent ?? '', url?.textContent ?? window.location.href, today))
+        header?.setAttribute('data-in-margin', '');
     } catch {
       // A browser without page-margin rules still prints the header block on the first sheet.
     }

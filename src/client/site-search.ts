@@ -7,7 +7,13 @@
  * announced to screen readers through a live region.
  */
 import type { Facet } from '../lib/search/phrase-search.ts';
-import { openSearchIndex, queryShardedIndex, runtimeSegmenter, type SearchIndex, type ShardedSearchResponse } from '../lib/search/search-shards.ts';
+import {
+  openSearchIndex,
+  queryShardedIndex,
+  runtimeSegmenter,
+  type SearchIndex,
+  type ShardedSearchResponse,
+} from '../lib/search/search-shards.ts';
 import { SearchIndexVersionError, type SearchIndexMeta } from '../lib/search/search-index-format.ts';
 import { explainSearch, searchStatus } from '../lib/search/search-explanation.ts';
 import { href, routes } from '../lib/routes.ts';
@@ -38,7 +44,9 @@ function load(path: string): Promise<string> {
 let indexPromise: Promise<SearchIndex> | undefined;
 
 function loadIndex() {
-  indexPromise ??= load('meta.json').then((text) => openSearchIndex({ meta: JSON.parse(text) as SearchIndexMeta, load, segment: runtimeSegmenter() }));
+  indexPromise ??= load('meta.json').then((text) =>
+    openSearchIndex({ meta: JSON.parse(text) as SearchIndexMeta, load, segment: runtimeSegmenter() }),
+  );
   indexPromise.catch(() => (indexPromise = undefined));
   return indexPromise;
 }
@@ -48,7 +56,11 @@ async function searchSite(query: string, filters: Partial<Record<Facet, string>>
 }
 
 /** 您是不是要找 with a link per correction, and the line saying how the query was searched. */
-function renderExplanation(elements: { understood: HTMLElement; suggestions: HTMLElement; browse: HTMLElement }, query: string, response: ShardedSearchResponse): void {
+function renderExplanation(
+  elements: { understood: HTMLElement; suggestions: HTMLElement; browse: HTMLElement },
+  query: string,
+  response: ShardedSearchResponse,
+): void {
   const explanation = explainSearch(query, response);
   elements.understood.textContent = explanation.searchedAs ?? '';
   elements.understood.hidden = !explanation.searchedAs;
@@ -209,7 +221,10 @@ function fillFacets(app: HTMLElement, facets: ShardedSearchResponse['facets'], s
     const facet = select.dataset.facet as Facet;
     const values = Object.entries(facets[facet]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'));
     const all = select.options[0]!;
-    select.replaceChildren(all, ...values.map(([value, count]) => new Option(`${value}（${count}）`, value, false, selected[facet] === value)));
+    select.replaceChildren(
+      all,
+      ...values.map(([value, count]) => new Option(`${value}（${count}）`, value, false, selected[facet] === value)),
+    );
   }
 }
 
@@ -238,7 +253,9 @@ export function startSearchPage(): void {
   let latest = 0;
   const run = async () => {
     const query = input.value.trim();
-    const selected = Object.fromEntries(selects.filter((s) => s.dataset.facet).map((s) => [s.dataset.facet!, s.value])) as Partial<Record<Facet, string>>;
+    const selected = Object.fromEntries(selects.filter((s) => s.dataset.facet).map((s) => [s.dataset.facet!, s.value])) as Partial<
+      Record<Facet, string>
+    >;
     const sortByDate = selects.find((s) => s.name === 'sort')?.value === 'date';
     const next = new URLSearchParams({ q: query, ...Object.fromEntries(selects.filter((s) => s.value).map((s) => [s.name, s.value])) });
     history.replaceState(null, '', `?${next}`);
@@ -261,7 +278,8 @@ export function startSearchPage(): void {
       status.textContent = searchStatus(query, response);
     } catch (error) {
       if (ticket !== latest) return;
-      status.textContent = error instanceof SearchIndexVersionError ? error.message : '搜索暂时无法使用，请稍后再试，或从政策文件、任务清单等目录浏览。';
+      status.textContent =
+        error instanceof SearchIndexVersionError ? error.message : '搜索暂时无法使用，请稍后再试，或从政策文件、任务清单等目录浏览。';
     }
   };
   form.addEventListener('submit', (event) => {

@@ -3,7 +3,14 @@
  * the rows that pass it, keeps the count and the page address up to date.
  * The matching itself is lib/tasks/task-filter.ts.
  */
-import { filterFromQuery, filterTasks, isEmptyFilter, queryFromFilter, type FilterableTask, type TaskFilter } from '../lib/tasks/task-filter.ts';
+import {
+  filterFromQuery,
+  filterTasks,
+  isEmptyFilter,
+  queryFromFilter,
+  type FilterableTask,
+  type TaskFilter,
+} from '../lib/tasks/task-filter.ts';
 
 interface RowElement {
   row: HTMLTableRowElement;
@@ -47,7 +54,10 @@ export function startTaskFilter(): void {
 
   const apply = (filter: TaskFilter) => {
     rows ??= readRows(table);
-    const shown = filterTasks(rows.map((r) => r.task), filter);
+    const shown = filterTasks(
+      rows.map((r) => r.task),
+      filter,
+    );
     const visibleGroups = new Set<HTMLTableSectionElement>();
     rows.forEach((r, i) => {
       r.row.hidden = !shown[i];

@@ -9,8 +9,17 @@ import { yearOf } from '../core/dates.ts';
 import { policySortDate } from '../schemas/policies.ts';
 import { oncePerContent } from '../loaders/content-files.ts';
 import {
-  briefingProgressChart, rankingTiersChart, targetComparisonCharts, tasksByGroupChart, tasksByLeadUnitChart,
-  rateSpreadChart, tasksByMonthChart, trackerCountsChart, trackerRateChart, type ChartCredit, type CreditedChart,
+  briefingProgressChart,
+  rankingTiersChart,
+  targetComparisonCharts,
+  tasksByGroupChart,
+  tasksByLeadUnitChart,
+  rateSpreadChart,
+  tasksByMonthChart,
+  trackerCountsChart,
+  trackerRateChart,
+  type ChartCredit,
+  type CreditedChart,
 } from '../lib/charts/chart-specs.ts';
 import { bookTitle } from '../lib/citation.ts';
 import { routes } from '../lib/routes.ts';
@@ -31,9 +40,8 @@ export interface PlacedChart {
 }
 
 async function buildCharts(): Promise<PlacedChart[]> {
-  const [{ trackers, indicators, policies, briefings, indicatorName, regionName, trackerName }, byKey, targets, lists, sectionTitle] = await Promise.all([
-    lookup(), grouped(), tableRows('targets'), taskListCatalog(), sectionTitles(),
-  ]);
+  const [{ trackers, indicators, policies, briefings, indicatorName, regionName, trackerName }, byKey, targets, lists, sectionTitle] =
+    await Promise.all([lookup(), grouped(), tableRows('targets'), taskListCatalog(), sectionTitles()]);
   const briefingTitle = (id: string) => briefings.get(id)?.data.title ?? id;
   const charts: PlacedChart[] = [];
   const unique = (values: string[]) => [...new Set(values)];
@@ -43,7 +51,10 @@ async function buildCharts(): Promise<PlacedChart[]> {
     const cited = rows.map((r) => ({ briefing: briefings.get(r.briefing)!, section: r.section }));
     return {
       authors: unique(cited.map((c) => c.briefing.data.issuer)),
-      published: cited.map((c) => c.briefing.data.date).sort().at(-1),
+      published: cited
+        .map((c) => c.briefing.data.date)
+        .sort()
+        .at(-1),
       sources: unique(cited.map((c) => `${bookTitle(c.briefing.data.title)} ${sectionTitle(c.briefing.id, c.section)}`)),
     };
   };
@@ -51,7 +62,10 @@ async function buildCharts(): Promise<PlacedChart[]> {
     const cited = rows.map((r) => ({ policy: policies.get(r.policy)!, section: r.section }));
     return {
       authors: unique(cited.flatMap((c) => c.policy.data.issuer)),
-      published: cited.map((c) => policySortDate(c.policy.data)).sort().at(-1),
+      published: cited
+        .map((c) => policySortDate(c.policy.data))
+        .sort()
+        .at(-1),
       sources: unique(cited.map((c) => `${bookTitle(c.policy.data.title)}${c.section ? ` ${sectionTitle(c.policy.id, c.section)}` : ''}`)),
     };
   };
@@ -59,9 +73,20 @@ async function buildCharts(): Promise<PlacedChart[]> {
   for (const briefing of briefings.values()) {
     const rows = byKey.progressByBriefing.get(briefing.id) ?? [];
     const page = routes.briefing(briefing.id);
-    if (rows.length > 0) charts.push({ page, spec: { ...briefingProgressChart({ briefingId: briefing.id, briefingTitle: briefing.data.title, rows, trackerName, names }), credit: { page, ...fromBriefings(rows) } } });
+    if (rows.length > 0)
+      charts.push({
+        page,
+        spec: {
+          ...briefingProgressChart({ briefingId: briefing.id, briefingTitle: briefing.data.title, rows, trackerName, names }),
+          credit: { page, ...fromBriefings(rows) },
+        },
+      });
     const briefingTiers = byKey.tiersByBriefing.get(briefing.id) ?? [];
-    if (briefingTiers.length > 0) charts.push({ page, spec: { ...rankingTiersChart(briefing.id, briefingTiers, indicatorName, names), credit: { page, ...fromBriefings(briefingTiers) } } });
+    if (briefingTiers.length > 0)
+      charts.push({
+        page,
+        spec: { ...rankingTiersChart(briefing.id, briefingTiers, indicatorName, names), credit: { page, ...fromBriefings(briefingTiers) } },
+      });
   }
 
   for (const [trackerId, rows] of byKey.progressByTracker) {
@@ -70,19 +95,57 @@ async function buildCharts(): Promise<PlacedChart[]> {
     for (const [regionId, regionRows] of groupBy(rows, (p) => p.region)) {
       // The figures in force: a figure a later briefing revised gives way to its revision.
       const current = regionRows.filter((r) => !byKey.revisions.get(r.id)?.revisedBy).sort((a, b) => a.asOf.localeCompare(b.asOf));
-      const spec = trackerRateChart({ trackerId, trackerName: tracker.name, regionId, regionName: regionName(regionId), rows: current, briefingTitle, names });
+      const spec = trackerRateChart({
+        trackerId,
+        trackerName: tracker.name,
+        regionId,
+        regionName: regionName(regionId),
+        rows: current,
+        briefingTitle,
+        names,
+      });
       // Each region's history of a tracker has its own page: one page for all regions would grow without bound.
       const page = routes.trackerInRegion(trackerId, regionId);
       charts.push({ page, spec: { ...spec, credit: { page, ...fromBriefings(current) } } });
       // The region's statistics page shows each tracker over time: the rate as a line, the counts as stacked bars.
       const statistics = routes.regionStatistics(regionId);
-      const history = { trackerId, trackerName: tracker.name, regionId, regionName: regionName(regionId), rows: current, briefingTitle, names };
+      const history = {
+        trackerId,
+        trackerName: tracker.name,
+        regionId,
+        regionName: regionName(regionId),
+        rows: current,
+        briefingTitle,
+        names,
+      };
       const cited = fromBriefings(current);
       // Many briefings are named as a range: each row's own source is in the page's table of figures.
-      const sources = cited.sources.length > 3 ? [`${cited.sources[0]}至${cited.sources.at(-1)}等${cited.sources.length}处（各期出处见数据表下方的“历次公布的数字”和该清单的跟踪页）`] : cited.sources;
+      const sources =
+        cited.sources.length > 3
+          ? [
+              `${cited.sources[0]}至${cited.sources.at(-1)}等${cited.sources.length}处（各期出处见数据表下方的“历次公布的数字”和该清单的跟踪页）`,
+            ]
+          : cited.sources;
       const credit = { page: statistics, ...cited, sources };
-      charts.push({ page: statistics, spec: { ...trackerRateChart({ ...history, id: statisticsChartIds(trackerId, regionId).rate, compact: true, recent: STATISTICS_RECENT_DATES }), credit } });
-      charts.push({ page: statistics, spec: { ...trackerCountsChart({ ...history, id: statisticsChartIds(trackerId, regionId).counts, recent: STATISTICS_RECENT_DATES }), credit } });
+      charts.push({
+        page: statistics,
+        spec: {
+          ...trackerRateChart({
+            ...history,
+            id: statisticsChartIds(trackerId, regionId).rate,
+            compact: true,
+            recent: STATISTICS_RECENT_DATES,
+          }),
+          credit,
+        },
+      });
+      charts.push({
+        page: statistics,
+        spec: {
+          ...trackerCountsChart({ ...history, id: statisticsChartIds(trackerId, regionId).counts, recent: STATISTICS_RECENT_DATES }),
+          credit,
+        },
+      });
     }
   }
 
@@ -92,7 +155,11 @@ async function buildCharts(): Promise<PlacedChart[]> {
     const credit: ChartCredit = list.policy
       ? { page, ...fromPolicies([{ policy: list.policy.id }]), sources: [`${bookTitle(list.policy.data.title)} ${list.title}`] }
       : { page, authors: [regionName(list.region)], sources: [list.title] };
-    for (const spec of [tasksByMonthChart(list.id, list.title, rows), tasksByGroupChart(list.id, list.title, rows), tasksByLeadUnitChart(list.id, list.title, rows)])
+    for (const spec of [
+      tasksByMonthChart(list.id, list.title, rows),
+      tasksByGroupChart(list.id, list.title, rows),
+      tasksByLeadUnitChart(list.id, list.title, rows),
+    ])
       charts.push({ page, spec: { ...spec, credit } });
   }
 
@@ -102,7 +169,7 @@ async function buildCharts(): Promise<PlacedChart[]> {
   for (const spec of targetComparisonCharts(published, regionName, targetYear, names)) {
     // The first-level indicator and year, for the indicator page's list of comparisons.
     const target = targetById.get(String(spec.table.rows[0]![0]))!;
-    const indicator = target.indicator ? indicators.get(target.indicator)?.parent ?? target.indicator : undefined;
+    const indicator = target.indicator ? (indicators.get(target.indicator)?.parent ?? target.indicator) : undefined;
     // A comparison is as of the latest of the policies it compares.
     // A comparison across regions is a figure page of its own, citable and light.
     const page = routes.chart(spec.id);
@@ -123,23 +190,39 @@ async function buildCharts(): Promise<PlacedChart[]> {
         name: trackerName(id),
         rates: ofTracker.flatMap((c) => shownRate(c.latest).rate ?? []),
       })),
-      asOf: latest.map((r) => r.asOf).sort().at(-1),
+      asOf: latest
+        .map((r) => r.asOf)
+        .sort()
+        .at(-1),
       source: { label: '各地最新一期工作简报（出处见各卡片）', href: routes.statistics('cards') },
     });
     const credit = fromBriefings(latest);
     // Each card names its own source; listing every briefing and office here would outweigh the chart (a citation names three and 等).
     const many = credit.sources.length > 3;
-    charts.push({ page, spec: { ...spec, credit: { page, ...credit, authors: credit.authors.slice(0, 4), sources: many ? [`各地最新一期工作简报，共${credit.sources.length}期（出处见各卡片）`] : credit.sources } } });
+    charts.push({
+      page,
+      spec: {
+        ...spec,
+        credit: {
+          page,
+          ...credit,
+          authors: credit.authors.slice(0, 4),
+          sources: many ? [`各地最新一期工作简报，共${credit.sources.length}期（出处见各卡片）`] : credit.sources,
+        },
+      },
+    });
   }
   return charts;
 }
-
 
 /** How many regions must report a tracked list before the dashboard draws the spread of their latest rates. */
 export const SPREAD_CHART_MIN_REGIONS = 3;
 
 /** The ids of a tracker's two charts on its region's statistics page (the tracker page has its own rate chart). */
-export const statisticsChartIds = (trackerId: string, regionId: string) => ({ rate: `trend-${trackerId}-${regionId}`, counts: `counts-${trackerId}-${regionId}` });
+export const statisticsChartIds = (trackerId: string, regionId: string) => ({
+  rate: `trend-${trackerId}-${regionId}`,
+  counts: `counts-${trackerId}-${regionId}`,
+});
 
 /** Every chart of the site, built once per state of the content and shared by all pages. */
 export const allCharts = oncePerContent(buildCharts);

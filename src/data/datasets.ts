@@ -33,7 +33,10 @@ export interface Dataset {
 
 export function allDatasets(): Dataset[] {
   const model = loadSiteModel();
-  const headings = taskListHeadings(publishedPolicies(model.policies, { includeDrafts: showsDrafts }), model.taskLists.map((list) => list.id));
+  const headings = taskListHeadings(
+    publishedPolicies(model.policies, { includeDrafts: showsDrafts }),
+    model.taskLists.map((list) => list.id),
+  );
   const tables = Object.entries(SINGLE_FILE_TABLES).flatMap(([fileName, table]) => {
     const located = model[table.id as keyof typeof model] as { data: unknown; row: number }[];
     const rows = located.map((r) => r.data);
@@ -41,7 +44,18 @@ export function allDatasets(): Dataset[] {
     const file = `tables/${fileName}`;
     return rows.length === 0 && !(REQUIRED_TABLES as readonly string[]).includes(fileName)
       ? []
-      : [{ path: `tables/${name}`, title: table.title, description: table.description, table: table as TableDefinition, file, rowCount: rows.length, rows, rowNumbers: new Set(located.map((r) => r.row)) }];
+      : [
+          {
+            path: `tables/${name}`,
+            title: table.title,
+            description: table.description,
+            table: table as TableDefinition,
+            file,
+            rowCount: rows.length,
+            rows,
+            rowNumbers: new Set(located.map((r) => r.row)),
+          },
+        ];
   });
   const lists = model.taskLists.map((list) => ({
     path: taskListDataset(list.id),
@@ -85,7 +99,12 @@ function sourceCells(dataset: Dataset): { keys: string[]; rows: Record<string, s
   const [headers = [], ...records] = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimiter: ',' }).data;
   const keyOf = new Map(dataset.table.columns.map((c) => [c.header, c.key]));
   const keys = headers.map((header) => keyOf.get(header.trim()) ?? header.trim());
-  return { keys, rows: records.filter((_, i) => dataset.rowNumbers.has(i + 2)).map((cells) => Object.fromEntries(keys.map((key, i) => [key, cells[i]?.trim() ?? '']))) };
+  return {
+    keys,
+    rows: records
+      .filter((_, i) => dataset.rowNumbers.has(i + 2))
+      .map((cells) => Object.fromEntries(keys.map((key, i) => [key, cells[i]?.trim() ?? '']))),
+  };
 }
 
 /**

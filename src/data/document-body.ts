@@ -18,5 +18,8 @@ export interface DocumentBody {
 export async function documentBody(kind: 'policies' | 'briefings', id: string): Promise<DocumentBody> {
   const metadata = (await getEntry(kind, id))?.rendered?.metadata;
   if (typeof metadata?.htmlFile !== 'string') throw new Error(`${kind}/${id}: rendered HTML missing; run the build again`);
-  return { html: withBaseInHtml(readFileSync(metadata.htmlFile, 'utf8'), SITE_ADDRESS.base), headings: (metadata.headings as MarkdownHeading[] | undefined) ?? [] };
+  return {
+    html: withBaseInHtml(readFileSync(metadata.htmlFile, 'utf8'), SITE_ADDRESS.base),
+    headings: (metadata.headings as MarkdownHeading[] | undefined) ?? [],
+  };
 }

@@ -18,10 +18,12 @@ export type PolicyDocument = ContentModel['policies'][number];
 export type BriefingDocument = ContentModel['briefings'][number];
 
 export const publishedPolicies = oncePerContent(async (): Promise<PolicyDocument[]> =>
-  view.publishedPolicies(loadSiteModel().policies, { includeDrafts: showsDrafts }));
+  view.publishedPolicies(loadSiteModel().policies, { includeDrafts: showsDrafts }),
+);
 
 export const publishedBriefings = oncePerContent(async (): Promise<BriefingDocument[]> =>
-  view.publishedBriefings(loadSiteModel().briefings, { includeDrafts: showsDrafts }));
+  view.publishedBriefings(loadSiteModel().briefings, { includeDrafts: showsDrafts }),
+);
 
 /** The single-file tables (schemas/datasets.ts) as the content model holds them: every key whose value is a table's rows. */
 type SingleTable = { [K in keyof ContentModel]: ContentModel[K] extends readonly LocatedRow<unknown>[] ? K : never }[keyof ContentModel];
@@ -33,9 +35,15 @@ type TableRow<C extends TableCollection> = C extends 'tasks' ? TaskRow : C exten
 const readTables = oncePerContent(() => {
   const model = loadSiteModel();
   const rows = new Map<string, unknown[]>(
-    Object.values(SINGLE_FILE_TABLES).map((table) => [table.id, (model[table.id as SingleTable] as { data: unknown }[]).map((row) => row.data)]),
+    Object.values(SINGLE_FILE_TABLES).map((table) => [
+      table.id,
+      (model[table.id as SingleTable] as { data: unknown }[]).map((row) => row.data),
+    ]),
   );
-  rows.set('tasks', model.taskLists.flatMap((list) => list.rows.map((row) => ({ ...row.data, list: list.id }))));
+  rows.set(
+    'tasks',
+    model.taskLists.flatMap((list) => list.rows.map((row) => ({ ...row.data, list: list.id }))),
+  );
   return rows;
 });
 
@@ -50,7 +58,11 @@ export async function indicatorsInOrder() {
 
 async function buildLookup() {
   const [regions, indicators, policies, briefings, trackers] = await Promise.all([
-    tableRows('regions'), indicatorsInOrder(), publishedPolicies(), publishedBriefings(), tableRows('trackers'),
+    tableRows('regions'),
+    indicatorsInOrder(),
+    publishedPolicies(),
+    publishedBriefings(),
+    tableRows('trackers'),
   ]);
   return {
     regions: new Map(regions.map((r) => [r.id, r])),
@@ -110,8 +122,14 @@ export type PublishedProgressRow = Awaited<ReturnType<typeof publishedProgress>>
  */
 export const grouped = oncePerContent(async () => {
   const [policies, briefings, tasks, targets, assignments, progress, tiers, weights] = await Promise.all([
-    publishedPolicies(), publishedBriefings(), tableRows('tasks'), tableRows('targets'), tableRows('assignments'),
-    publishedProgress(), tableRows('rankingTiers'), tableRows('evaluationWeights'),
+    publishedPolicies(),
+    publishedBriefings(),
+    tableRows('tasks'),
+    tableRows('targets'),
+    tableRows('assignments'),
+    publishedProgress(),
+    tableRows('rankingTiers'),
+    tableRows('evaluationWeights'),
   ]);
   const published = new Set(briefings.map((b) => b.id));
   const publishedTiers = tiers.filter((t) => published.has(t.briefing));
@@ -148,7 +166,7 @@ export const indicatorDetails = oncePerContent(async () => {
   const details = new Map<string, Map<string, RegionPart>>();
   for (const indicator of indicators) {
     const family = [...indicatorFamily(indicator.id, indicators)];
-    const inFamily = <T,>(index: Map<string | undefined, T[]>) => family.flatMap((id) => index.get(id) ?? []);
+    const inFamily = <T>(index: Map<string | undefined, T[]>) => family.flatMap((id) => index.get(id) ?? []);
     const parts = new Map<string, RegionPart>();
     const part = (region: string) => {
       let known = parts.get(region);
@@ -158,7 +176,7 @@ export const indicatorDetails = oncePerContent(async () => {
     for (const a of byKey.assignmentsByIndicator.get(indicator.id) ?? []) part(a.region).assignments.push(a);
     for (const t of inFamily(byKey.targetsByIndicator)) part(t.region).targets.push(t);
     for (const t of inFamily(byKey.tasksByIndicator)) part(t.region).tasks.push(t);
-    const policies = new Set([indicator.id, indicator.parent].flatMap((id) => (id ? byKey.policiesByIndicator.get(id) ?? [] : [])));
+    const policies = new Set([indicator.id, indicator.parent].flatMap((id) => (id ? (byKey.policiesByIndicator.get(id) ?? []) : [])));
     for (const p of policies) part(p.data.region).policies.push(p);
     details.set(indicator.id, parts);
   }

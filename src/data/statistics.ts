@@ -42,7 +42,10 @@ export const statisticsRegions = oncePerContent(async (): Promise<RegionStatisti
       cards: cardsByRegion.get(region) ?? [],
       tiers: (byKey.tiersByRegion.get(region) ?? []).length,
       weights: (byKey.weightsByRegion.get(region) ?? []).length,
-      latest: (byKey.progressByRegion.get(region) ?? []).map((p) => p.publishedOn).sort().at(-1),
+      latest: (byKey.progressByRegion.get(region) ?? [])
+        .map((p) => p.publishedOn)
+        .sort()
+        .at(-1),
     }))
     .sort((a, b) => regionName(a.region).localeCompare(regionName(b.region), 'zh-CN'));
 });
@@ -50,6 +53,10 @@ export const statisticsRegions = oncePerContent(async (): Promise<RegionStatisti
 /** The dashboard's pages (routes.statisticsPage): whole regions with cards, in name order, up to STATISTICS_CARDS_PER_PAGE cards a page. */
 export const statisticsPages = oncePerContent(async () => {
   // Regions with figures of tracked lists only; the others (ranking tiers or weights alone) are listed on the first page.
-  const groups = pageGroups((await statisticsRegions()).filter((r) => r.cards.length > 0), (r) => r.cards.length, STATISTICS_CARDS_PER_PAGE);
+  const groups = pageGroups(
+    (await statisticsRegions()).filter((r) => r.cards.length > 0),
+    (r) => r.cards.length,
+    STATISTICS_CARDS_PER_PAGE,
+  );
   return groups.map((regions, i) => ({ page: i + 1, last: groups.length, regions }));
 });

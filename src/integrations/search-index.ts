@@ -46,7 +46,8 @@ export function traditionalTable(common: ReadonlySet<string> = new Set(commonCha
   // Every character any dictionary of the conversions to simplified mentions.
   const dictionaries = [...Object.values(OpenCCPresets.from), ...Object.values(OpenCCPresets.to)].flat(2);
   for (const dictionary of dictionaries)
-    for (const pair of typeof dictionary === 'string' ? dictionary.split('|') : []) for (const word of pair.split(' ')) for (const ch of word) characters.add(ch);
+    for (const pair of typeof dictionary === 'string' ? dictionary.split('|') : [])
+      for (const word of pair.split(' ')) for (const ch of word) characters.add(ch);
   const table = new Map<string, string>();
   // A character of the simplified standard set stays as it is (OpenCC's variant tables map 么 to 幺, for one).
   for (const ch of characters) {
@@ -84,7 +85,10 @@ const WORDNET = fileURLToPath(new URL('../../vendor/chinese-open-wordnet/wn-data
  */
 export function siteRelatedWords(records: readonly SearchRecord[], model: ContentModel): Record<string, string[]> {
   const synsets = parseWordnet(readFileSync(WORDNET, 'utf8'));
-  const inText = wordsOccurring(synsets.flat(), records.flatMap((r) => [r.title, r.content]));
+  const inText = wordsOccurring(
+    synsets.flat(),
+    records.flatMap((r) => [r.title, r.content]),
+  );
   const own = new Set(model.synonyms.flatMap(({ data }) => [data.term, ...data.documentTerms]));
   return relatedWords(synsets, (word) => inText.has(word), own);
 }
@@ -101,7 +105,16 @@ export function currentVocabulary(records: readonly SearchRecord[], model = load
   }
   // Whole words through pinyin-pro, so a character with several readings takes the one the word gives it (银行 → yin hang).
   const terms = pinyinTerms(pinyinVocabulary(model, words), (word) => pinyin(word, { toneType: 'none', type: 'array' }));
-  return { traditional: traditionalTable(common), pinyin: pinyinTable, words, synonyms: siteSynonyms(model), names: indicatorNames(model), pinyinTerms: terms, answers: answerRecords(model), related: siteRelatedWords(records, model) };
+  return {
+    traditional: traditionalTable(common),
+    pinyin: pinyinTable,
+    words,
+    synonyms: siteSynonyms(model),
+    names: indicatorNames(model),
+    pinyinTerms: terms,
+    answers: answerRecords(model),
+    related: siteRelatedWords(records, model),
+  };
 }
 
 export function indexedRecords(records: readonly SearchRecord[]): IndexedRecord[] {

@@ -25,11 +25,15 @@ export function securityHeaders(): AstroIntegration {
         writeFileSync(join(out, '.htaccess'), htaccessFile(SITE_ADDRESS.base));
         // One page in memory at a time: all of a province-scale site's HTML would take gigabytes.
         const pages = function* () {
-          for (const file of builtFiles(out).filter((f) => f.endsWith('.html'))) yield { page: sitePathOfPage(file.slice(out.length + 1)), html: readFileSync(file, 'utf8') };
+          for (const file of builtFiles(out).filter((f) => f.endsWith('.html')))
+            yield { page: sitePathOfPage(file.slice(out.length + 1)), html: readFileSync(file, 'utf8') };
         };
         const links = externalLinks(pages());
         if (links.length === 0) logger.info('外部链接：无');
-        else logger.info(`外部链接（${links.length} 个，请另行核对）：\n${links.map((l) => `  ${l.url}  ← ${l.pages.join('、')}`).join('\n')}`);
+        else
+          logger.info(
+            `外部链接（${links.length} 个，请另行核对）：\n${links.map((l) => `  ${l.url}  ← ${l.pages.join('、')}`).join('\n')}`,
+          );
       },
     },
   };

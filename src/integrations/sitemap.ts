@@ -22,7 +22,13 @@ export function sitemap(): AstroIntegration {
           .filter((path) => !path.startsWith('/404'))
           .sort()
           .map((path) => `  <url><loc>${absoluteUrl(path)}</loc></url>`);
-        const xml = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
+        const xml = [
+          '<?xml version="1.0" encoding="UTF-8"?>',
+          '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+          ...urls,
+          '</urlset>',
+          '',
+        ].join('\n');
         writeFileSync(new URL('sitemap.xml', dir), xml);
         logger.info(`sitemap.xml：${urls.length} 个网址`);
       },

@@ -34,7 +34,9 @@ const MAX_AUTHORS = 3;
 function authorList(authors: readonly string[], separator: string): string {
   const unique = [...new Set(authors.map((a) => a.trim()).filter(Boolean))];
   if (unique.length === 0) throw new Error('a citation needs at least one issuing office');
-  return unique.length > MAX_AUTHORS ? `${unique.slice(0, MAX_AUTHORS).join(separator)}${separator === ', ' ? ', ' : ''}等` : unique.join(separator);
+  return unique.length > MAX_AUTHORS
+    ? `${unique.slice(0, MAX_AUTHORS).join(separator)}${separator === ', ' ? ', ' : ''}等`
+    : unique.join(separator);
 }
 
 /**
@@ -59,12 +61,15 @@ export function citation(source: CitationSource, accessed?: string): Citation {
   const bare = title.replace(/[。.]$/, '');
   const published = source.published ? `(${isoDay(source.published)})` : '';
   const gbt = `${authorList(source.authors, ', ')}. ${bare}[EB/OL]. ${published}[${isoDay(accessed)}]. ${source.url}.`;
-  const plain = [
-    `${authorList(source.authors, '、')}${bookTitle(bare)}`,
-    source.published ? `${formatChineseDate(source.published)}发布` : undefined,
-    `${source.url}`,
-    accessed ? `${formatChineseDate(accessed)}访问` : `访问日期：${ACCESS_DATE_PLACEHOLDER}`,
-  ].filter(Boolean).join('，') + '。';
+  const plain =
+    [
+      `${authorList(source.authors, '、')}${bookTitle(bare)}`,
+      source.published ? `${formatChineseDate(source.published)}发布` : undefined,
+      `${source.url}`,
+      accessed ? `${formatChineseDate(accessed)}访问` : `访问日期：${ACCESS_DATE_PLACEHOLDER}`,
+    ]
+      .filter(Boolean)
+      .join('，') + '。';
   return { gbt, plain };
 }
 

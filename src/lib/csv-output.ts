@@ -14,5 +14,8 @@ export function neutraliseFormula(cell: string): string {
 }
 
 export function spreadsheetCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${Papa.unparse(rows.map((row) => row.map(neutraliseFormula)), { newline: '\r\n' })}\r\n`;
+  return `\uFEFF${Papa.unparse(
+    rows.map((row) => row.map(neutraliseFormula)),
+    { newline: '\r\n' },
+  )}\r\n`;
 }

@@ -83,13 +83,19 @@ function derivedColumns(table: TableDefinition, column: Column): DownloadColumn[
         header: `${column.header}标题`,
         key: `${column.key}Heading`,
         column,
-        derived: { description: `该章节的标题，含原文编号。${DERIVED_NOTE}`, value: (cells, names) => section(cells, names)?.heading ?? '' },
+        derived: {
+          description: `该章节的标题，含原文编号。${DERIVED_NOTE}`,
+          value: (cells, names) => section(cells, names)?.heading ?? '',
+        },
       },
       {
         header: `${column.header}地址`,
         key: `${column.key}Url`,
         column,
-        derived: { description: `该章节在本站的网址（含锚点）。${DERIVED_NOTE}`, value: (cells, names) => section(cells, names)?.url ?? '' },
+        derived: {
+          description: `该章节在本站的网址（含锚点）。${DERIVED_NOTE}`,
+          value: (cells, names) => section(cells, names)?.url ?? '',
+        },
       },
     ];
   }

@@ -17,7 +17,14 @@ export interface EmbedHeightMessage {
 /** Whether a message received by the parent page is an embed's height report. */
 export function isEmbedHeightMessage(data: unknown): data is EmbedHeightMessage {
   const d = data as Partial<EmbedHeightMessage> | null;
-  return typeof d === 'object' && d !== null && d.type === EMBED_HEIGHT_MESSAGE && typeof d.url === 'string' && typeof d.height === 'number' && d.height > 0;
+  return (
+    typeof d === 'object' &&
+    d !== null &&
+    d.type === EMBED_HEIGHT_MESSAGE &&
+    typeof d.url === 'string' &&
+    typeof d.height === 'number' &&
+    d.height > 0
+  );
 }
 
 const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -8,12 +8,24 @@ import { CACHE_CONTROL, EMBED_HEADERS, PAGE_HEADERS } from './hosting-headers.ts
 import { routes, withBase } from './routes.ts';
 
 /** Text types sent with `charset=utf-8` (text/html always is). */
-const UTF8_TYPES = ['text/css', 'text/plain', 'text/csv', 'text/xml', 'application/javascript', 'application/json', 'application/xml', 'application/atom+xml', 'image/svg+xml'];
+const UTF8_TYPES = [
+  'text/css',
+  'text/plain',
+  'text/csv',
+  'text/xml',
+  'application/javascript',
+  'application/json',
+  'application/xml',
+  'application/atom+xml',
+  'image/svg+xml',
+];
 
 const quote = (value: string) => `"${value.replace(/(["\\])/g, '\\$1')}"`;
 
 function nginxHeaders(headers: Readonly<Record<string, string>>, cacheControl: string, indent: string): string[] {
-  return [...Object.entries(headers), ['Cache-Control', cacheControl] as const].map(([name, value]) => `${indent}add_header ${name} ${quote(value)} always;`);
+  return [...Object.entries(headers), ['Cache-Control', cacheControl] as const].map(
+    ([name, value]) => `${indent}add_header ${name} ${quote(value)} always;`,
+  );
 }
 
 /**
@@ -52,7 +64,7 @@ export function nginxServerBlock(): string {
     '    # `PRECOMPRESS=1 npm run build` writes page.html.gz beside page.html; send it as it is.',
     '    gzip_static on;',
     '    gzip_vary on;',
-    '    # Brotli copies (.br) are written too. To send them, install Debian\'s',
+    "    # Brotli copies (.br) are written too. To send them, install Debian's",
     '    # libnginx-mod-http-brotli-static and uncomment:',
     '    # brotli_static on;',
     '',
@@ -67,7 +79,7 @@ export function nginxServerBlock(): string {
     '        try_files $uri $uri/ =404;',
     '    }',
     '',
-    '    # Debian\'s mime.types has no entry for CSV.',
+    "    # Debian's mime.types has no entry for CSV.",
     '    location ~ \\.csv$ {',
     '        default_type text/csv;',
     ...nginxHeaders(PAGE_HEADERS, CACHE_CONTROL.page, i),
@@ -88,7 +100,8 @@ export function nginxServerBlock(): string {
  * folder by the build, for the site's base path.
  */
 export function htaccessFile(base: string): string {
-  const set = (headers: Readonly<Record<string, string>>, indent: string) => Object.entries(headers).map(([name, value]) => `${indent}Header always set ${name} ${quote(value)}`);
+  const set = (headers: Readonly<Record<string, string>>, indent: string) =>
+    Object.entries(headers).map(([name, value]) => `${indent}Header always set ${name} ${quote(value)}`);
   return [
     '# Apache configuration of the site, written by the build (src/lib/hosting-config.ts). See docs/deploy.md.',
     'AddDefaultCharset utf-8',

@@ -35,13 +35,19 @@ export const CACHE_CONTROL = {
 
 /** `_headers` for a site built for `base`: rules are URL patterns, so they carry the base path. */
 export function headersFile(base: string): string {
-  const rule = (pattern: string, headers: Readonly<Record<string, string>>) => [pattern, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`), ''];
+  const rule = (pattern: string, headers: Readonly<Record<string, string>>) => [
+    pattern,
+    ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`),
+    '',
+  ];
   return [
     ...rule(`${base}*`, { ...PAGE_HEADERS, 'Cache-Control': CACHE_CONTROL.page }),
     ...rule(`${withBase(routes.hashedAssets(), base)}*`, { 'Cache-Control': CACHE_CONTROL.hashedAsset }),
     // Embed pages: `! Name` (Cloudflare Pages) drops what the first rule set, then the embed policy applies.
     `${withBase(routes.embeds(), base)}*`,
-    ...Object.keys(PAGE_HEADERS).filter((name) => EMBED_HEADERS[name] !== PAGE_HEADERS[name]).map((name) => `  ! ${name}`),
+    ...Object.keys(PAGE_HEADERS)
+      .filter((name) => EMBED_HEADERS[name] !== PAGE_HEADERS[name])
+      .map((name) => `  ! ${name}`),
     ...rule('', Object.fromEntries(Object.entries(EMBED_HEADERS).filter(([name, value]) => PAGE_HEADERS[name] !== value))).slice(1),
   ].join('\n');
 }

@@ -33,13 +33,27 @@ export function publishedDocuments<D extends Draftable>(documents: readonly D[],
 }
 
 /** Published policies as the policy listing orders them: newest first (see policySortDate), then by id. */
-export function publishedPolicies<P extends Draftable & { data: Pick<Policy, 'publishedDate' | 'writtenDate' | 'year'> }>(policies: readonly P[], option: DraftOption = {}): P[] {
-  return newestFirst(publishedDocuments(policies, option), (p) => policySortDate(p.data), (p) => p.id);
+export function publishedPolicies<P extends Draftable & { data: Pick<Policy, 'publishedDate' | 'writtenDate' | 'year'> }>(
+  policies: readonly P[],
+  option: DraftOption = {},
+): P[] {
+  return newestFirst(
+    publishedDocuments(policies, option),
+    (p) => policySortDate(p.data),
+    (p) => p.id,
+  );
 }
 
 /** Published briefings as the briefing listing orders them: newest first, then by id. */
-export function publishedBriefings<B extends Draftable & { data: { date: string } }>(briefings: readonly B[], option: DraftOption = {}): B[] {
-  return newestFirst(publishedDocuments(briefings, option), (b) => b.data.date, (b) => b.id);
+export function publishedBriefings<B extends Draftable & { data: { date: string } }>(
+  briefings: readonly B[],
+  option: DraftOption = {},
+): B[] {
+  return newestFirst(
+    publishedDocuments(briefings, option),
+    (b) => b.data.date,
+    (b) => b.id,
+  );
 }
 
 /** Published documents by id, to keep the rows that cite one (a target of a policy, a figure of a briefing). */
@@ -63,7 +77,10 @@ export interface TaskListHeading<P> {
  * Each task list's title and policy: the first published policy (in the
  * order of publishedPolicies) whose attachments name the list.
  */
-export function taskListHeadings<P extends AttachingPolicy>(policies: readonly P[], lists: Iterable<string>): Map<string, TaskListHeading<P>> {
+export function taskListHeadings<P extends AttachingPolicy>(
+  policies: readonly P[],
+  lists: Iterable<string>,
+): Map<string, TaskListHeading<P>> {
   const attachedTo = new Map<string, TaskListHeading<P>>();
   for (const policy of policies)
     for (const a of policy.data.attachments) if (!attachedTo.has(a.dataset)) attachedTo.set(a.dataset, { policy, title: a.title });
@@ -86,7 +103,9 @@ export function taskRowLabel(listTitle: string, task: NamedTask): string {
  * The address of every row of every task list (lists are paginated; see
  * pagination.ts), looked up by list and row number.
  */
-export function taskRowAddresses(lists: Iterable<readonly [list: string, numbers: readonly number[]]>): (task: { list: string; number: number }) => string {
+export function taskRowAddresses(
+  lists: Iterable<readonly [list: string, numbers: readonly number[]]>,
+): (task: { list: string; number: number }) => string {
   const links = new Map([...lists].map(([list, numbers]) => [list, taskRowLinks(list, numbers)]));
   return (task) => links.get(task.list)?.get(task.number) ?? routes.taskList(task.list, 1, `r${task.number}`);
 }
@@ -103,7 +122,8 @@ export function publishedContent(model: ContentModel): ContentModel {
   const draftBriefings = new Set(model.briefings.filter((b) => !isPublished(b)).map((b) => b.id));
   if (draftPolicies.size === 0 && draftBriefings.size === 0) return model;
   const ofPublishedPolicy = <T extends { data: { policy: string } }>(rows: T[]) => rows.filter((r) => !draftPolicies.has(r.data.policy));
-  const ofPublishedBriefing = <T extends { data: { briefing: string } }>(rows: T[]) => rows.filter((r) => !draftBriefings.has(r.data.briefing));
+  const ofPublishedBriefing = <T extends { data: { briefing: string } }>(rows: T[]) =>
+    rows.filter((r) => !draftBriefings.has(r.data.briefing));
   return {
     ...model,
     policies: publishedDocuments(model.policies),

@@ -33,14 +33,22 @@ export interface CrawlReport {
 }
 
 const decodeEntities = (text: string) =>
-  text.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" })[entity]!);
+  text.replace(
+    /&(?:amp|lt|gt|quot|#39|#x27);/g,
+    (entity) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" })[entity]!,
+  );
 
 /** Every address an HTML page refers to, in order. Canonical and other absolute links are the caller's to judge. */
 export function htmlReferences(html: string): string[] {
   const references: string[] = [];
   for (const tag of html.matchAll(/<(a|link|script|img|source|iframe|form|use)\b([^>]*)>/gi)) {
     const attributes = tag[2]!;
-    if (tag[1]!.toLowerCase() === 'link' && /\srel="(?:canonical|alternate)"/.test(attributes) && !/type="application\/atom\+xml"/.test(attributes)) continue;
+    if (
+      tag[1]!.toLowerCase() === 'link' &&
+      /\srel="(?:canonical|alternate)"/.test(attributes) &&
+      !/type="application\/atom\+xml"/.test(attributes)
+    )
+      continue;
     for (const attribute of attributes.matchAll(/\s(href|src|action)="([^"]*)"/g)) {
       references.push(decodeEntities(attribute[2]!));
     }
@@ -50,7 +58,8 @@ export function htmlReferences(html: string): string[] {
 
 /** The modules a script imports and the files a stylesheet loads, as written. */
 export function codeReferences(code: string, kind: 'script' | 'style'): string[] {
-  if (kind === 'style') return [...code.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)].map((m) => m[1]!).filter((url) => !url.startsWith('data:'));
+  if (kind === 'style')
+    return [...code.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)].map((m) => m[1]!).filter((url) => !url.startsWith('data:'));
   return [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s*)["']([^"']+\.js)["']/g)].map((m) => m[1]!);
 }
 
@@ -83,14 +92,16 @@ const NEEDS_CHARSET = /^(?:text\/|application\/(?:json|xml|atom\+xml|javascript)
 export function headerProblems(path: string, base: string, resource: LoadedResource): string[] {
   const problems: string[] = [];
   const contentType = resource.headers['content-type'] ?? '';
-  if (NEEDS_CHARSET.test(contentType) && !/charset=utf-8/i.test(contentType)) problems.push(`Content-Type 缺少 charset=utf-8（实为“${contentType}”）`);
+  if (NEEDS_CHARSET.test(contentType) && !/charset=utf-8/i.test(contentType))
+    problems.push(`Content-Type 缺少 charset=utf-8（实为“${contentType}”）`);
   if (resource.headers['x-content-type-options'] !== 'nosniff') problems.push('缺少 X-Content-Type-Options: nosniff');
   if (isHtml(resource)) {
     const expected = path.startsWith(withBase(routes.embeds(), base)) ? EMBED_HEADERS : PAGE_HEADERS;
     for (const name of ['Content-Security-Policy', 'X-Frame-Options', 'Referrer-Policy']) {
       const actual = resource.headers[name.toLowerCase()];
       const wanted = expected[name];
-      if (actual !== wanted) problems.push(wanted === undefined ? `不应有 ${name}（实为“${actual}”）` : `${name} 应为“${wanted}”，实为“${actual ?? '（无）'}”`);
+      if (actual !== wanted)
+        problems.push(wanted === undefined ? `不应有 ${name}（实为“${actual}”）` : `${name} 应为“${wanted}”，实为“${actual ?? '（无）'}”`);
     }
   }
   return problems;
@@ -101,7 +112,12 @@ export function headerProblems(path: string, base: string, resource: LoadedResou
  * page's anchors are kept for the links that name them, and a file that only
  * needs to exist is loaded once too.
  */
-export async function crawlSite(input: { base: string; seeds: readonly string[]; load: Loader; checkHeaders?: boolean }): Promise<CrawlReport> {
+export async function crawlSite(input: {
+  base: string;
+  seeds: readonly string[];
+  load: Loader;
+  checkHeaders?: boolean;
+}): Promise<CrawlReport> {
   const { base, load } = input;
   const problems: CrawlProblem[] = [];
   const loaded = new Map<string, Promise<LoadedResource>>();
@@ -126,10 +142,13 @@ export async function crawlSite(input: { base: string; seeds: readonly string[];
         problems.push({ from: item.from, url: item.url, problem: `无法打开（HTTP ${resource.status}）` });
         continue;
       }
-      if (input.checkHeaders) for (const problem of headerProblems(item.path, base, resource)) problems.push({ from: item.path, url: item.path, problem });
+      if (input.checkHeaders)
+        for (const problem of headerProblems(item.path, base, resource)) problems.push({ from: item.path, url: item.path, problem });
       if (resource.text === undefined) continue;
       const contentType = resource.headers['content-type'] ?? '';
-      const references = isHtml(resource) ? htmlReferences(resource.text) : codeReferences(resource.text, contentType.startsWith('text/css') ? 'style' : 'script');
+      const references = isHtml(resource)
+        ? htmlReferences(resource.text)
+        : codeReferences(resource.text, contentType.startsWith('text/css') ? 'style' : 'script');
       if (isHtml(resource)) {
         pages += 1;
         anchors.set(item.path, anchorsOf(resource.text));
@@ -148,7 +167,8 @@ export async function crawlSite(input: { base: string; seeds: readonly string[];
   }
   for (const wanted of wantedAnchors) {
     const ids = anchors.get(wanted.path);
-    if (ids && !ids.has(wanted.fragment)) problems.push({ from: wanted.from, url: wanted.url, problem: `页面中没有锚点 #${wanted.fragment}` });
+    if (ids && !ids.has(wanted.fragment))
+      problems.push({ from: wanted.from, url: wanted.url, problem: `页面中没有锚点 #${wanted.fragment}` });
   }
   return { pages, files: seen.size, problems };
 }

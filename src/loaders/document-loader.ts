@@ -31,7 +31,9 @@ export function documentLoader(folder: 'policies' | 'briefings'): Loader {
       const sync = async () => {
         const seen = new Set<string>();
         const current = new Set<string>();
-        for (const name of readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort()) {
+        for (const name of readdirSync(dir)
+          .filter((n) => n.endsWith('.mdx'))
+          .sort()) {
           const id = name.slice(0, -'.mdx'.length);
           const path = join(dir, name);
           const text = readFileSync(path, 'utf8');
@@ -51,7 +53,13 @@ export function documentLoader(folder: 'policies' | 'briefings'): Loader {
           writeFileSync(htmlFile, rendered.html);
           // set() keeps an entry whose digest is unchanged; this one must point at the new file.
           store.delete(id);
-          store.set({ id, data: {}, filePath, digest, rendered: { html: '', metadata: { headings: rendered.metadata?.headings ?? [], htmlFile } } });
+          store.set({
+            id,
+            data: {},
+            filePath,
+            digest,
+            rendered: { html: '', metadata: { headings: rendered.metadata?.headings ?? [], htmlFile } },
+          });
         }
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
         for (const name of readdirSync(htmlDir)) if (!current.has(join(htmlDir, name))) rmSync(join(htmlDir, name));

@@ -27,7 +27,13 @@ export function headingAnchorsPlugin() {
         visit(node: HeadingNode, ctx: VisitContext) {
           const { anchor, alias } = anchorOf({ depth: Number(node.tagName.slice(1)), text: ctx.textContent(node) });
           ctx.setProperty(node, 'id', anchor);
-          if (alias) ctx.prependChild(node, { type: 'element', tagName: 'span', properties: { id: alias, className: 'anchor-alias' }, children: [] });
+          if (alias)
+            ctx.prependChild(node, {
+              type: 'element',
+              tagName: 'span',
+              properties: { id: alias, className: 'anchor-alias' },
+              children: [],
+            });
         },
       },
     };

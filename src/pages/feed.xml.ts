@@ -16,7 +16,13 @@ export const GET: APIRoute = async () => {
     address: SITE_ADDRESS,
     limit: FEED_ENTRIES,
     entries: [
-      ...briefings.map((b) => ({ path: routes.briefing(b.id), title: b.data.title, date: b.data.date, category: '工作简报', summary: `${b.data.issuer}编印` })),
+      ...briefings.map((b) => ({
+        path: routes.briefing(b.id),
+        title: b.data.title,
+        date: b.data.date,
+        category: '工作简报',
+        summary: `${b.data.issuer}编印`,
+      })),
       ...policies.map((p) => ({
         path: routes.policy(p.id),
         title: p.data.title,

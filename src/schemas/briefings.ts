@@ -3,13 +3,14 @@ import { frontmatterDate, slug } from './fields.ts';
 import { messageText } from '../core/content-messages.ts';
 
 /** What a Word import recognised and left for a person to check; shown on the draft preview only. */
-export const importReview = z
-  .object({ recognised: z.array(z.string()).default([]), toCheck: z.array(z.string()).default([]) })
-  .optional();
+export const importReview = z.object({ recognised: z.array(z.string()).default([]), toCheck: z.array(z.string()).default([]) }).optional();
 
 /** Frontmatter of content/briefings/*.mdx. */
 const recipients = () =>
-  z.string({ error: messageText('briefing-recipients-empty') }).min(1, { error: messageText('briefing-recipients-empty') }).optional();
+  z
+    .string({ error: messageText('briefing-recipients-empty') })
+    .min(1, { error: messageText('briefing-recipients-empty') })
+    .optional();
 
 export const briefingSchema = z.object(
   {
@@ -33,6 +34,14 @@ export const briefingSchema = z.object(
 export type Briefing = z.output<typeof briefingSchema>;
 
 export const BRIEFING_FIELD_LABELS: Record<string, string> = {
-  title: '标题', series: '简报名称', region: '地区', issue: '期号', date: '日期', issuer: '编印单位',
-  submittedTo: '报送', copiedTo: '抄送', draft: '草稿', review: '导入核对',
+  title: '标题',
+  series: '简报名称',
+  region: '地区',
+  issue: '期号',
+  date: '日期',
+  issuer: '编印单位',
+  submittedTo: '报送',
+  copiedTo: '抄送',
+  draft: '草稿',
+  review: '导入核对',
 };

@@ -35,7 +35,6 @@ export const SINGLE_FILE_TABLES = {
 
 export const REQUIRED_TABLES = ['regions.csv', 'indicators.csv'] as const;
 
-
 /** Task lists: one file per list in `tasks/`, every one read with the task-list definition. */
 export const TASK_LIST_TABLE = tasksTable;
 

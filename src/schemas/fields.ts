@@ -25,8 +25,7 @@ function dateProblem(value: string): string | undefined {
 
 export const requiredText = () => z.string().min(1, { error: messageText('required') });
 
-export const optionalText = () =>
-  z.string().transform((value) => (value === '' ? undefined : value));
+export const optionalText = () => z.string().transform((value) => (value === '' ? undefined : value));
 
 export const isoDate = () =>
   z.string().superRefine((value, ctx) => {
@@ -75,7 +74,14 @@ export const optionalSlug = (example = 'kaiban-qiye') =>
 
 /** Other names of a thing as documents write them, separated by `;`. */
 export const nameList = () =>
-  z.string().transform((value) => (value === '' ? [] : value.split(/[;；]/).map((name) => name.trim()).filter(Boolean)));
+  z.string().transform((value) =>
+    value === ''
+      ? []
+      : value
+          .split(/[;；]/)
+          .map((name) => name.trim())
+          .filter(Boolean),
+  );
 
 /** Several ids in one cell, separated by `;`. */
 export const slugList = () =>
@@ -103,10 +109,9 @@ export const count = () => numberCell(/^\d+$/, 'count-format', 'count-required')
 export const optionalCount = () => numberCell(/^\d+$/, 'optional-count-format') as z.ZodType<number | undefined, string>;
 export const decimal = () => numberCell(/^\d+(\.\d+)?$/, 'number-format', 'number-required') as z.ZodType<number, string>;
 export const optionalPercent = () =>
-  numberCell(/^\d+(\.\d+)?$/, 'percent-format').refine(
-    (value) => value === undefined || value <= 100,
-    { error: messageText('percent-over-100') },
-  ) as z.ZodType<number | undefined, string>;
+  numberCell(/^\d+(\.\d+)?$/, 'percent-format').refine((value) => value === undefined || value <= 100, {
+    error: messageText('percent-over-100'),
+  }) as z.ZodType<number | undefined, string>;
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: messageText('choice', { choices: values.join('、') }) });

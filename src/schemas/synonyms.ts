@@ -13,7 +13,12 @@ export const synonymsTable = defineTable({
   labelColumn: '常用说法',
   columns: [
     { header: '常用说法', key: 'term', kind: 'text', description: '读者可能输入的词，例如 办电。' },
-    { header: '文件用语', key: 'documentTerms', kind: 'text', description: '文件里对应的用语，多个用英文分号 ; 分隔，例如 获得电力;办电率。' },
+    {
+      header: '文件用语',
+      key: 'documentTerms',
+      kind: 'text',
+      description: '文件里对应的用语，多个用英文分号 ; 分隔，例如 获得电力;办电率。',
+    },
     { header: '依据', key: 'basis', kind: 'text', description: '为什么两者同义：文件中的原文出处（文件和章节），或“通行说法”。' },
     { header: '说明', key: 'note', kind: 'text', description: '补充说明，可留空。' },
   ],

@@ -79,7 +79,9 @@ export interface TableDefinition<Schema extends z.ZodType = z.ZodType, Key exten
  * the schema has a column.
  */
 export function defineTable<Schema extends z.ZodType, const Columns extends readonly Column<KeysOf<Schema>>[]>(
-  definition: TableDefinition<Schema, KeysOf<Schema>> & { columns: Columns } & ([Exclude<KeysOf<Schema>, Columns[number]['key']>] extends [never]
+  definition: TableDefinition<Schema, KeysOf<Schema>> & { columns: Columns } & ([Exclude<KeysOf<Schema>, Columns[number]['key']>] extends [
+      never,
+    ]
       ? unknown
       : { missingColumnsFor: Exclude<KeysOf<Schema>, Columns[number]['key']> }),
 ): TableDefinition<Schema, KeysOf<Schema>> {

@@ -7,13 +7,18 @@ const COMPARATORS = ['≥', '≤', '='] as const;
 export const targetsTable = defineTable({
   id: 'targets',
   title: '量化目标',
-  description:
-    '政策文件中写明的每一个量化目标：比较方向、数值、单位和期限，附原文表述和出处章节。同一句话中的多个数值分别列为多行。',
+  description: '政策文件中写明的每一个量化目标：比较方向、数值、单位和期限，附原文表述和出处章节。同一句话中的多个数值分别列为多行。',
   labelColumn: '编号',
   columns: [
     { header: '编号', key: 'id', kind: 'id', description: '目标编号，在本表唯一。' },
     { header: '地区', key: 'region', kind: 'id', refersTo: 'regions', description: '地区编号。' },
-    { header: '指标', key: 'indicator', kind: 'id', refersTo: 'indicators', description: '所属指标编号；属于整体排名等不对应单项指标的目标留空。' },
+    {
+      header: '指标',
+      key: 'indicator',
+      kind: 'id',
+      refersTo: 'indicators',
+      description: '所属指标编号；属于整体排名等不对应单项指标的目标留空。',
+    },
     { header: '指标项', key: 'metric', kind: 'text', description: '衡量什么，例如 纳税时间、免证办事项。' },
     { header: '比较', key: 'comparator', kind: 'choice', description: '≥（以上、不少于）、≤（以内、压缩至）或 =。' },
     { header: '数值', key: 'value', kind: 'number', description: '不带单位的数字。' },

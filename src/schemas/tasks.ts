@@ -18,12 +18,30 @@ export const tasksTable = defineTable({
   description:
     '政策文件附件中的任务清单，每个文件一份清单、每行一项工作举措。合并单元格（指标名称、对标城市等）已在每一行补全。状态和截至日期只在有来源公布时填写。',
   labelColumn: '序号',
-  groupColumns: ['indicatorName', 'benchmarkCities', 'expectedGrade', 'pilotProject', 'indicatorLead', 'action', 'actionLeader', 'actionUnit', 'group', 'goal'],
+  groupColumns: [
+    'indicatorName',
+    'benchmarkCities',
+    'expectedGrade',
+    'pilotProject',
+    'indicatorLead',
+    'action',
+    'actionLeader',
+    'actionUnit',
+    'group',
+    'goal',
+  ],
   columns: [
     { header: '序号', key: 'number', kind: 'ordinal', description: '行号，在本清单内唯一，按原文顺序。专项行动清单为举措的编号。' },
     { header: '任务组序号', key: 'group', kind: 'ordinal', description: '专项行动清单中任务组的原文序号。', optionalColumn: true },
     { header: '地区', key: 'region', kind: 'id', refersTo: 'regions', description: '地区编号。' },
-    { header: '指标', key: 'indicator', kind: 'id', refersTo: 'indicators', description: '指标编号；专项行动清单可留空。', optionalColumn: true },
+    {
+      header: '指标',
+      key: 'indicator',
+      kind: 'id',
+      refersTo: 'indicators',
+      description: '指标编号；专项行动清单可留空。',
+      optionalColumn: true,
+    },
     { header: '指标名称', key: 'indicatorName', kind: 'text', description: '原文中的指标名称。', optionalColumn: true },
     { header: '对标城市', key: 'benchmarkCities', kind: 'text', description: '对标城市，按原文。', optionalColumn: true },
     { header: '预期目标', key: 'expectedGrade', kind: 'text', description: '预期目标，按原文。', optionalColumn: true },
@@ -36,7 +54,13 @@ export const tasksTable = defineTable({
     { header: '指标长', key: 'indicatorLead', kind: 'text', description: '指标长。', optionalColumn: true },
     { header: '牵头单位', key: 'leadUnit', kind: 'text', blankLabel: BLANK_IN_SOURCE, description: '牵头单位，按原文；原文空白时留空。' },
     { header: '配合单位', key: 'supportingUnits', kind: 'text', description: '配合单位，按原文；没有时留空。' },
-    { header: '完成时限', key: 'deadline', kind: 'date', blankLabel: BLANK_IN_SOURCE, description: '完成时限，YYYY-MM-DD；原文空白时留空。' },
+    {
+      header: '完成时限',
+      key: 'deadline',
+      kind: 'date',
+      blankLabel: BLANK_IN_SOURCE,
+      description: '完成时限，YYYY-MM-DD；原文空白时留空。',
+    },
     { header: '来源政策', key: 'policy', kind: 'id', refersTo: 'policies', description: '出自哪份政策文件（政策编号）。' },
     { header: '状态', key: 'status', kind: 'choice', description: `进展状态：${TASK_STATUSES.join('、')}；没有来源公布时留空。` },
     { header: '截至日期', key: 'asOf', kind: 'date', description: '状态的截至日期，YYYY-MM-DD；填写状态时必填。' },
@@ -65,10 +89,8 @@ export const tasksTable = defineTable({
       asOf: optionalIsoDate(),
     })
     .superRefine((task, ctx) => {
-      if (task.status && !task.asOf)
-        ctx.addIssue({ code: 'custom', path: ['asOf'], message: messageText('status-without-date') });
-      if (task.asOf && !task.status)
-        ctx.addIssue({ code: 'custom', path: ['status'], message: messageText('date-without-status') });
+      if (task.status && !task.asOf) ctx.addIssue({ code: 'custom', path: ['asOf'], message: messageText('status-without-date') });
+      if (task.asOf && !task.status) ctx.addIssue({ code: 'custom', path: ['status'], message: messageText('date-without-status') });
     }),
 });
 

@@ -11,7 +11,13 @@ export const trackersTable = defineTable({
     { header: '编号', key: 'id', kind: 'id', description: '清单编号，例如 disanfang-zhenggai。' },
     { header: '名称', key: 'name', kind: 'text', description: '清单名称。' },
     { header: '说明', key: 'description', kind: 'text', description: '清单是什么，用简报原文的说法。' },
-    { header: '别名', key: 'aliases', kind: 'text', description: '简报中对这一清单的其他叫法，多个用英文分号 ; 分隔；导入 Word 简报时据此认出进展数字属于哪个清单。', optionalColumn: true },
+    {
+      header: '别名',
+      key: 'aliases',
+      kind: 'text',
+      description: '简报中对这一清单的其他叫法，多个用英文分号 ; 分隔；导入 Word 简报时据此认出进展数字属于哪个清单。',
+      optionalColumn: true,
+    },
   ],
   schema: z.object({ id: slug(), name: requiredText(), description: requiredText(), aliases: nameList() }),
 });

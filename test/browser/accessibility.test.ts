@@ -22,7 +22,8 @@ test.each(TEMPLATE_PAGES)('%s has no WCAG 2.2 AA violations', async (url) => {
   const page = await context.newPage();
   await page.goto(`${site.url}${url}`, { waitUntil: 'load' });
   await chartsDrawn(page);
-  if (url.startsWith('/search/')) await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '').startsWith('找到'));
+  if (url.startsWith('/search/'))
+    await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '').startsWith('找到'));
   expect(await axeViolations(page, { type: 'tag', values: WCAG_TAGS })).toEqual([]);
   expect(await htmlCodeSnifferErrors(page)).toEqual([]);
   const headings = await page.$$eval('h1, h2, h3, h4, h5, h6', (nodes) => nodes.map((n) => Number(n.tagName[1])));
@@ -61,7 +62,9 @@ test('every table has a caption and header cells', async () => {
   const page = await context.newPage();
   for (const url of TEMPLATE_PAGES) {
     await page.goto(`${site.url}${url}`);
-    const tables = await page.$$eval('table', (nodes) => nodes.map((t) => ({ caption: !!t.querySelector('caption')?.textContent?.trim(), headers: t.querySelectorAll('th').length })));
+    const tables = await page.$$eval('table', (nodes) =>
+      nodes.map((t) => ({ caption: !!t.querySelector('caption')?.textContent?.trim(), headers: t.querySelectorAll('th').length })),
+    );
     for (const [i, table] of tables.entries()) {
       expect(table.caption, `${url} table ${i + 1} caption`).toBe(true);
       expect(table.headers, `${url} table ${i + 1} header cells`).toBeGreaterThan(0);

@@ -22,14 +22,24 @@ import { routes } from '../../src/lib/routes.ts';
 
 const siteDir = inject('siteDir');
 const pages = builtPages(siteDir);
-const chartPages = pages.filter((p) => p.root.querySelectorAll('figure[data-chart] canvas').length > 0 && !p.url.startsWith(routes.embeds())).map((p) => p.url);
-const specs = new Map(pages.flatMap((p) => p.root.querySelectorAll('figure[data-chart]').map((f) => [f.id, JSON.parse(f.querySelector('script.chart-spec')!.textContent) as CreditedChart] as const)));
+const chartPages = pages
+  .filter((p) => p.root.querySelectorAll('figure[data-chart] canvas').length > 0 && !p.url.startsWith(routes.embeds()))
+  .map((p) => p.url);
+const specs = new Map(
+  pages.flatMap((p) =>
+    p.root
+      .querySelectorAll('figure[data-chart]')
+      .map((f) => [f.id, JSON.parse(f.querySelector('script.chart-spec')!.textContent) as CreditedChart] as const),
+  ),
+);
 const briefing = chartPages.find((url) => url.startsWith('/briefings/'))!;
 const site = browserOnBuiltSite();
 // The twelve-briefing fixture: a year of monthly figures for one region, drawn as rates and counts over time.
 const twelveDir = inject('twelveBriefingsSiteDir');
 const twelvePages = builtPages(twelveDir);
-for (const p of twelvePages) for (const f of p.root.querySelectorAll('figure[data-chart]')) specs.set(f.id, JSON.parse(f.querySelector('script.chart-spec')!.textContent) as CreditedChart);
+for (const p of twelvePages)
+  for (const f of p.root.querySelectorAll('figure[data-chart]'))
+    specs.set(f.id, JSON.parse(f.querySelector('script.chart-spec')!.textContent) as CreditedChart);
 const TWELVE = '/statistics/qingshanhu/';
 let twelve: Awaited<ReturnType<typeof serveStatic>>;
 beforeAll(async () => {
@@ -39,7 +49,13 @@ afterAll(async () => {
   await twelve?.close();
 });
 
-interface TextBox { text: string; left: number; top: number; right: number; bottom: number }
+interface TextBox {
+  text: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 
 /**
  * Records every piece of text drawn on any canvas with its box on the canvas,
@@ -61,8 +77,10 @@ function recordCanvasText(): void {
     ].map(([px, py]) => [t.a * px! + t.c * py! + t.e, t.b * px! + t.d * py! + t.f]);
     (canvas.drawnText ??= []).push({
       text: String(text),
-      left: Math.min(corners[0]![0]!, corners[1]![0]!), right: Math.max(corners[0]![0]!, corners[1]![0]!),
-      top: Math.min(corners[0]![1]!, corners[1]![1]!), bottom: Math.max(corners[0]![1]!, corners[1]![1]!),
+      left: Math.min(corners[0]![0]!, corners[1]![0]!),
+      right: Math.max(corners[0]![0]!, corners[1]![0]!),
+      top: Math.min(corners[0]![1]!, corners[1]![1]!),
+      bottom: Math.max(corners[0]![1]!, corners[1]![1]!),
     });
     if (canvas.dataset.exportOf) (exports[canvas.dataset.exportOf] ??= []).push(String(text));
     return fill.call(this, text, x, y, maxWidth);
@@ -99,7 +117,8 @@ test.each(chartPages)('%s draws every chart', async (url) => {
       const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
       // Count pixels that are neither transparent nor the white background.
       let inked = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240)) inked++;
+      for (let i = 0; i < data.length; i += 4)
+        if (data[i + 3]! > 0 && (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240)) inked++;
       return {
         id: figure.id,
         inked,
@@ -130,61 +149,81 @@ const layouts = [
   ...[320, 1280].map((width) => ({ url: TWELVE, width, large: true, fixture: true })),
 ];
 
-test.each(layouts)('$url at $width px (大字: $large, twelve briefings: $fixture): no text overprints other text, and every value is shown', async ({ url, width, large, fixture }) => {
-  const { page, problems } = await openCharts(url, width, large, fixture ? twelve.url : site.url);
-  const drawn = await page.$$eval('figure[data-chart]', (nodes) =>
-    nodes.map((figure) => ({
-      id: figure.id,
-      texts: ((figure.querySelector('canvas') as HTMLCanvasElement & { drawnText?: TextBox[] }).drawnText ?? []),
-      unplaced: figure.querySelector('.chart-unplaced')!.textContent ?? '',
-      canvasWidth: figure.querySelector('canvas')!.getBoundingClientRect().width,
-    })),
-  );
-  for (const { id, texts, unplaced, canvasWidth } of drawn) {
-    expect(canvasWidth, `${id} fits the screen`).toBeLessThanOrEqual(width);
-    for (const t of texts) expect(t.left >= -1 && t.right <= canvasWidth + 1, `${id}: "${t.text}" is cut off at the canvas edge`).toBe(true);
-    for (const [i, a] of texts.entries())
-      for (const b of texts.slice(i + 1)) {
-        const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
-        expect(overlap, `${id}: "${a.text}" overprints "${b.text}"`).toBe(false);
-      }
-    const spec = specs.get(id)!;
-    const shown = texts.map((t) => t.text);
-    spec.series.forEach((series) =>
-      series.values.forEach((value, i) => {
-        if (value === null || value === 0) return;
-        const label = formatChartValue(spec, series, value);
-        const onChart = shown.includes(label);
-        const named = unplaced.includes(`${spec.categories[i]}`) && unplaced.includes(label);
-        expect(onChart || named, `${id}: ${series.label} ${spec.categories[i]} = ${label} is shown`).toBe(true);
-      }),
+test.each(layouts)(
+  '$url at $width px (大字: $large, twelve briefings: $fixture): no text overprints other text, and every value is shown',
+  async ({ url, width, large, fixture }) => {
+    const { page, problems } = await openCharts(url, width, large, fixture ? twelve.url : site.url);
+    const drawn = await page.$$eval('figure[data-chart]', (nodes) =>
+      nodes.map((figure) => ({
+        id: figure.id,
+        texts: (figure.querySelector('canvas') as HTMLCanvasElement & { drawnText?: TextBox[] }).drawnText ?? [],
+        unplaced: figure.querySelector('.chart-unplaced')!.textContent ?? '',
+        canvasWidth: figure.querySelector('canvas')!.getBoundingClientRect().width,
+      })),
     );
-  }
-  if (large) {
-    // 大字 enlarges chart text too: the smallest drawn text is taller than at the normal size.
-    const heights = drawn.flatMap((d) => d.texts.map((t) => t.bottom - t.top)).filter((h) => h > 0);
-    expect(Math.max(...heights)).toBeGreaterThan(14);
-  }
-  expect(problems).toEqual([]);
-  await page.close();
-});
+    for (const { id, texts, unplaced, canvasWidth } of drawn) {
+      expect(canvasWidth, `${id} fits the screen`).toBeLessThanOrEqual(width);
+      for (const t of texts)
+        expect(t.left >= -1 && t.right <= canvasWidth + 1, `${id}: "${t.text}" is cut off at the canvas edge`).toBe(true);
+      for (const [i, a] of texts.entries())
+        for (const b of texts.slice(i + 1)) {
+          const overlap =
+            Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+          expect(overlap, `${id}: "${a.text}" overprints "${b.text}"`).toBe(false);
+        }
+      const spec = specs.get(id)!;
+      const shown = texts.map((t) => t.text);
+      spec.series.forEach((series) =>
+        series.values.forEach((value, i) => {
+          if (value === null || value === 0) return;
+          const label = formatChartValue(spec, series, value);
+          const onChart = shown.includes(label);
+          const named = unplaced.includes(`${spec.categories[i]}`) && unplaced.includes(label);
+          expect(onChart || named, `${id}: ${series.label} ${spec.categories[i]} = ${label} is shown`).toBe(true);
+        }),
+      );
+    }
+    if (large) {
+      // 大字 enlarges chart text too: the smallest drawn text is taller than at the normal size.
+      const heights = drawn.flatMap((d) => d.texts.map((t) => t.bottom - t.top)).filter((h) => h > 0);
+      expect(Math.max(...heights)).toBeGreaterThan(14);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  },
+);
 
 test.each([320, 390])('at %i px, dates over time are short (7/31) with the year once, never more than two lines', async (width) => {
   const { page } = await openCharts(TWELVE, width, false, twelve.url);
   const charts = await page.$$eval('figure[data-chart]', (nodes) =>
-    nodes.map((figure) => ({ id: figure.id, texts: ((figure.querySelector('canvas') as HTMLCanvasElement & { drawnText?: TextBox[] }).drawnText ?? []).map((t) => t.text) })));
+    nodes.map((figure) => ({
+      id: figure.id,
+      texts: ((figure.querySelector('canvas') as HTMLCanvasElement & { drawnText?: TextBox[] }).drawnText ?? []).map((t) => t.text),
+    })),
+  );
   expect(charts).toHaveLength(4);
   for (const { id, texts } of charts) {
-    expect(texts.filter((t) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(t)), `${id}: no full dates on a phone`).toEqual([]);
-    expect(texts.filter((t) => t === '2023年'), `${id}: the year once`).toHaveLength(1);
-    expect(texts.some((t) => /^\d{1,2}\/\d{1,2}$/.test(t)), `${id}: short dates`).toBe(true);
+    expect(
+      texts.filter((t) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(t)),
+      `${id}: no full dates on a phone`,
+    ).toEqual([]);
+    expect(
+      texts.filter((t) => t === '2023年'),
+      `${id}: the year once`,
+    ).toHaveLength(1);
+    expect(
+      texts.some((t) => /^\d{1,2}\/\d{1,2}$/.test(t)),
+      `${id}: short dates`,
+    ).toBe(true);
   }
   await page.close();
 });
 
 test('a rate axis runs from 0 to 100%, whatever the figures', async () => {
   const { page } = await openCharts(TWELVE, 1280, false, twelve.url);
-  const ticks = await page.$eval('[id="trend-duibiao-tisheng-qingshanhu"]', (f) => ((f.querySelector('canvas') as HTMLCanvasElement & { drawnText?: TextBox[] }).drawnText ?? []).map((t) => t.text));
+  const ticks = await page.$eval('[id="trend-duibiao-tisheng-qingshanhu"]', (f) =>
+    ((f.querySelector('canvas') as HTMLCanvasElement & { drawnText?: TextBox[] }).drawnText ?? []).map((t) => t.text),
+  );
   expect(ticks).toContain('0');
   expect(ticks).toContain('100');
   expect(ticks).not.toContain('120');
@@ -196,7 +235,7 @@ test('a rate over time with one point is drawn as a labelled point in the middle
   const { page } = await openCharts(url, 390);
   const figure = await page.$eval('figure[data-chart]', (f) => ({
     note: f.textContent ?? '',
-    texts: ((f.querySelector('canvas') as HTMLCanvasElement & { drawnText?: TextBox[] }).drawnText ?? []),
+    texts: (f.querySelector('canvas') as HTMLCanvasElement & { drawnText?: TextBox[] }).drawnText ?? [],
     width: f.querySelector('canvas')!.width / devicePixelRatio,
   }));
   expect(figure.note).toContain('图中只有一个点');
@@ -207,26 +246,31 @@ test('a rate over time with one point is drawn as a labelled point in the middle
   await page.close();
 });
 
-test.each([390, 1280])('at %i px the PNG download is drawn at a fixed width with title, unit, date, caveat, source, address and site name', async (width) => {
-  const { page } = await openCharts(briefing, width);
-  const id = await page.$eval('figure[data-chart]', (f) => f.id);
-  const spec = specs.get(id)!;
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[id="${id}"] button.chart-png`)]);
-  expect(download.suggestedFilename()).toBe(`${id}.png`);
-  const png = readFileSync(await download.path());
-  expect(png.subarray(1, 4).toString()).toBe('PNG');
-  expect(png.readUInt32BE(16), 'the image width does not depend on the screen').toBe(2400);
-  const text = (await page.evaluate((chart) => (window as unknown as { exportedText: Record<string, string[]> }).exportedText[chart], id)).join('');
-  expect(text).toContain(spec.title);
-  expect(text).toContain(`单位：${spec.unit}`);
-  expect(text).toContain('截至 2023年7月31日');
-  expect(text).toContain(`来源：${spec.credit.sources[0]}`);
-  expect(text).toContain(`网址：${TEST_SITE_URL}briefings/`);
-  expect(text).toContain(SITE_NAME);
-  expect(text.replace(/\s/g, '')).toContain(spec.notes[0]!.replace(/\s/g, ''));
-  expect(text).toContain('89.5%');
-  await page.close();
-});
+test.each([390, 1280])(
+  'at %i px the PNG download is drawn at a fixed width with title, unit, date, caveat, source, address and site name',
+  async (width) => {
+    const { page } = await openCharts(briefing, width);
+    const id = await page.$eval('figure[data-chart]', (f) => f.id);
+    const spec = specs.get(id)!;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[id="${id}"] button.chart-png`)]);
+    expect(download.suggestedFilename()).toBe(`${id}.png`);
+    const png = readFileSync(await download.path());
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16), 'the image width does not depend on the screen').toBe(2400);
+    const text = (
+      await page.evaluate((chart) => (window as unknown as { exportedText: Record<string, string[]> }).exportedText[chart], id)
+    ).join('');
+    expect(text).toContain(spec.title);
+    expect(text).toContain(`单位：${spec.unit}`);
+    expect(text).toContain('截至 2023年7月31日');
+    expect(text).toContain(`来源：${spec.credit.sources[0]}`);
+    expect(text).toContain(`网址：${TEST_SITE_URL}briefings/`);
+    expect(text).toContain(SITE_NAME);
+    expect(text.replace(/\s/g, '')).toContain(spec.notes[0]!.replace(/\s/g, ''));
+    expect(text).toContain('89.5%');
+    await page.close();
+  },
+);
 
 test('the SVG download holds the same text as real text', async () => {
   const { page } = await openCharts(briefing, 390);
@@ -260,7 +304,8 @@ test("a copied citation holds the full address and today's date", async () => {
 test('an embed page renders inside an iframe on another origin and sizes it; other pages refuse to be framed', async () => {
   const id = [...specs.keys()].find((k) => k.startsWith('progress-'))!;
   const embedUrl = `${site.url}${routes.embed(id)}`;
-  const article = `<!doctype html><meta charset="utf-8"><title>新闻</title><p>报道正文</p>${embedSnippet({ url: embedUrl, title: '嵌入图表' })}` +
+  const article =
+    `<!doctype html><meta charset="utf-8"><title>新闻</title><p>报道正文</p>${embedSnippet({ url: embedUrl, title: '嵌入图表' })}` +
     `<iframe id="framed-page" src="${site.url}${briefing}" title="整页"></iframe>`;
   // Another origin: the site is served on 127.0.0.1, the article on localhost.
   const server = createServer((_, response) => response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(article));

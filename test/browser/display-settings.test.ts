@@ -50,11 +50,14 @@ test('reduced motion is honoured: nothing on the page animates or scrolls smooth
   const context = await site.browser.newContext({ reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(`${site.url}/briefings/longnan-jianbao-2023-03/`);
-  const moving = await page.evaluate(() =>
-    [...document.querySelectorAll('*')].filter((el) => {
-      const s = getComputedStyle(el);
-      return s.animationName !== 'none' || s.transitionDuration.split(',').some((d) => parseFloat(d) > 0) || s.scrollBehavior === 'smooth';
-    }).length,
+  const moving = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('*')].filter((el) => {
+        const s = getComputedStyle(el);
+        return (
+          s.animationName !== 'none' || s.transitionDuration.split(',').some((d) => parseFloat(d) > 0) || s.scrollBehavior === 'smooth'
+        );
+      }).length,
   );
   expect(moving).toBe(0);
   await context.close();

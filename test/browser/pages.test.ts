@@ -7,12 +7,33 @@ import { expect, test } from 'vitest';
 import { browserOnBuiltSite } from '../support/browser.ts';
 
 const TEMPLATES = [
-  '/', '/policies/', '/policies/wanli-2023-xingdong-fangan/', '/briefings/', '/briefings/longnan-jianbao-2023-03/', '/indicators/',
-  '/indicators/zhengwu-fuwu/', '/regions/', '/regions/longnan/', '/tasks/', '/tasks/qingshanhu-2023-zhuanxiang-xingdong/',
-  '/trackers/duibiao-tisheng/', '/trackers/duibiao-tisheng/longnan/', '/statistics/', '/statistics/longnan/', '/indicators/zhengwu-fuwu/qingshanhu/', '/charts/targets-qingshanhu-2023-nashui-1/', '/methodology/', '/data/', '/provenance/', '/search/?q=%E5%8C%BA%E6%94%BF%E6%95%B0%E5%B1%80',
+  '/',
+  '/policies/',
+  '/policies/wanli-2023-xingdong-fangan/',
+  '/briefings/',
+  '/briefings/longnan-jianbao-2023-03/',
+  '/indicators/',
+  '/indicators/zhengwu-fuwu/',
+  '/regions/',
+  '/regions/longnan/',
+  '/tasks/',
+  '/tasks/qingshanhu-2023-zhuanxiang-xingdong/',
+  '/trackers/duibiao-tisheng/',
+  '/trackers/duibiao-tisheng/longnan/',
+  '/statistics/',
+  '/statistics/longnan/',
+  '/indicators/zhengwu-fuwu/qingshanhu/',
+  '/charts/targets-qingshanhu-2023-nashui-1/',
+  '/methodology/',
+  '/data/',
+  '/provenance/',
+  '/search/?q=%E5%8C%BA%E6%94%BF%E6%95%B0%E5%B1%80',
 ];
 const TYPES: [RegExp, string][] = [
-  [/\.csv$/, 'text/csv'], [/\.json$/, 'application/json'], [/\.txt$/, 'text/plain'], [/\.xml$/, 'application/xml'],
+  [/\.csv$/, 'text/csv'],
+  [/\.json$/, 'application/json'],
+  [/\.txt$/, 'text/plain'],
+  [/\.xml$/, 'application/xml'],
 ];
 const site = browserOnBuiltSite();
 
@@ -29,10 +50,16 @@ test.each(TEMPLATES)('%s renders cleanly, stays on this site, and its links and 
   expect(await page.locator('h1').count()).toBe(1);
 
   const links = await page.$$eval('a[href^="/"]', (anchors) => [...new Set(anchors.map((a) => a.getAttribute('href')!.split('#')[0]!))]);
-  const checks = await page.evaluate(async (hrefs) => Promise.all(hrefs.map(async (href) => {
-    const response = await fetch(href);
-    return { href, status: response.status, type: response.headers.get('content-type') ?? '' };
-  })), links);
+  const checks = await page.evaluate(
+    async (hrefs) =>
+      Promise.all(
+        hrefs.map(async (href) => {
+          const response = await fetch(href);
+          return { href, status: response.status, type: response.headers.get('content-type') ?? '' };
+        }),
+      ),
+    links,
+  );
   for (const check of checks) {
     expect(check.status, check.href).toBe(200);
     const expected = TYPES.find(([pattern]) => pattern.test(check.href))?.[1] ?? 'text/html';
@@ -46,7 +73,9 @@ test.each(TEMPLATES)('%s renders cleanly, stays on this site, and its links and 
 test('the main navigation reaches every section from any page', async () => {
   const page = await site.browser.newPage();
   await page.goto(`${site.url}/`);
-  const items = await page.$$eval('.site-nav a', (anchors) => anchors.map((a) => ({ text: a.textContent!, href: a.getAttribute('href')! })));
+  const items = await page.$$eval('.site-nav a', (anchors) =>
+    anchors.map((a) => ({ text: a.textContent!, href: a.getAttribute('href')! })),
+  );
   expect(items.length).toBeGreaterThanOrEqual(8);
   for (const item of items) {
     await page.click(`.site-nav a[href="${item.href}"]`);

@@ -48,10 +48,15 @@ const natural = cases.filter((c) => c.kind !== 'exact');
 test('the query set has at least 40 exact queries and 60 natural ones of every kind', () => {
   expect(exact.length).toBeGreaterThanOrEqual(40);
   expect(natural.length).toBeGreaterThanOrEqual(60);
-  expect(new Set(natural.map((c) => c.kind))).toEqual(new Set(['run-together', 'question', 'traditional', 'synonym', 'region+topic', '文号', 'typo', 'other-name-form']));
+  expect(new Set(natural.map((c) => c.kind))).toEqual(
+    new Set(['run-together', 'question', 'traditional', 'synonym', 'region+topic', '文号', 'typo', 'other-name-form']),
+  );
 });
 
-for (const [name, set, floor] of [['exact', exact, 0.95], ['natural', natural, 0.85]] as const) {
+for (const [name, set, floor] of [
+  ['exact', exact, 0.95],
+  ['natural', natural, 0.85],
+] as const) {
   test(`hit@5 of the ${name} queries is at least ${floor * 100}% when they are typed into the search page`, async () => {
     const outcomes = [];
     for (const testCase of set) outcomes.push(outcomeOf(testCase, (await searchFromPage(testCase.query)).urls));
@@ -87,7 +92,9 @@ test('results are announced in a live region and can be narrowed by facet', asyn
   expect(await page.getAttribute('#search-status', 'role')).toBe('status');
   expect(status).toMatch(/^找到与“营商环境”相关的(约 | )\d+ 条结果/);
   await page.selectOption('select[name="kind"]', '工作简报');
-  await page.waitForFunction(() => [...document.querySelectorAll('#search-results li h2 a')].every((a) => a.getAttribute('href')!.startsWith('/briefings/')));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('#search-results li h2 a')].every((a) => a.getAttribute('href')!.startsWith('/briefings/')),
+  );
   expect(new URL(page.url()).searchParams.get('kind')).toBe('工作简报');
 });
 
@@ -122,7 +129,9 @@ async function answerCard(query: string) {
       kind: card.dataset.kind,
       text: card.textContent!,
       links: [...card.querySelectorAll('.answer-entry > p > a')].map((a) => a.getAttribute('href')!),
-      copyButtons: [...card.querySelectorAll<HTMLElement>('.cite-actions')].every((p) => !p.hidden) && card.querySelectorAll('button[data-copy]').length >= 2,
+      copyButtons:
+        [...card.querySelectorAll<HTMLElement>('.cite-actions')].every((p) => !p.hidden) &&
+        card.querySelectorAll('button[data-copy]').length >= 2,
       citation: card.querySelector('.cite-gbt')?.textContent ?? '',
       above: card.getBoundingClientRect().bottom <= results.getBoundingClientRect().top,
       fits: document.documentElement.scrollWidth <= window.innerWidth && card.getBoundingClientRect().right <= window.innerWidth,
@@ -135,7 +144,9 @@ for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     const initials = await searchFromPage('zwfw');
     expect(await page.textContent('#search-pinyin')).toBe('按拼音 zwfw 查找：政务服务');
-    expect(initials.urls.slice(0, 5).some((url) => url.startsWith('/indicators/zhengwu-fuwu/') || /#s1-1[45]$|#fujian1-17$/.test(url))).toBe(true);
+    expect(
+      initials.urls.slice(0, 5).some((url) => url.startsWith('/indicators/zhengwu-fuwu/') || /#s1-1[45]$|#fujian1-17$/.test(url)),
+    ).toBe(true);
     const spaced = await searchFromPage('huode dianli');
     expect(spaced.urls[0]).toMatch(/huode-dianli|#s1-3$|#fujian1-6$/);
     // Latin the text holds is searched as typed.
@@ -157,23 +168,44 @@ for (const width of [390, 1280]) {
   test(`at ${width} px: each kind of answer card shows the answer above the results, links to its section and can be cited`, async () => {
     await page.setViewportSize({ width, height: 900 });
     const responsible = await answerCard('青山湖开办企业谁牵头');
-    expect(responsible).toMatchObject({ kind: 'responsible', links: ['/indicators/kaiban-qiye/qingshanhu/#assignment-qingshanhu-2023-xingdong-fangan'], copyButtons: true, above: true, fits: true });
+    expect(responsible).toMatchObject({
+      kind: 'responsible',
+      links: ['/indicators/kaiban-qiye/qingshanhu/#assignment-qingshanhu-2023-xingdong-fangan'],
+      copyButtons: true,
+      above: true,
+      fits: true,
+    });
     expect(responsible!.text).toContain('牵头单位区市场监管局');
     expect(responsible!.citation).toContain('中共青山湖区委办公室');
 
     const figure = await answerCard('龙南第三方整改完成率');
-    expect(figure).toMatchObject({ kind: 'figure', links: ['/briefings/longnan-jianbao-2023-03/#progress-longnan-2023-07-31-disanfang-zhenggai'], copyButtons: true, above: true, fits: true });
+    expect(figure).toMatchObject({
+      kind: 'figure',
+      links: ['/briefings/longnan-jianbao-2023-03/#progress-longnan-2023-07-31-disanfang-zhenggai'],
+      copyButtons: true,
+      above: true,
+      fits: true,
+    });
     expect(figure!.text).toContain('公布完成率89.5% ※');
     expect(figure!.text).toContain('按“已完成 ÷ 总数”计算为 79.0%');
 
     const target = await answerCard('线上办电率目标');
     expect(target).toMatchObject({ kind: 'target', copyButtons: true, above: true, fits: true });
-    expect([...target!.links].sort()).toEqual(['/policies/qingshanhu-2023-xingdong-fangan/#target-qingshanhu-2023-huode-dianli-5', '/policies/wanli-2023-xingdong-fangan/#target-wanli-2023-huode-dianli-7']);
+    expect([...target!.links].sort()).toEqual([
+      '/policies/qingshanhu-2023-xingdong-fangan/#target-qingshanhu-2023-huode-dianli-5',
+      '/policies/wanli-2023-xingdong-fangan/#target-wanli-2023-huode-dianli-7',
+    ]);
     expect(target!.text).toContain('≥ 95%');
     expect(target!.text).toContain('原文：线上办电率达到95%以上');
 
     const policy = await answerCard('湖办发(2023)8号');
-    expect(policy).toMatchObject({ kind: 'policy', links: ['/policies/qingshanhu-2023-xingdong-fangan/'], copyButtons: true, above: true, fits: true });
+    expect(policy).toMatchObject({
+      kind: 'policy',
+      links: ['/policies/qingshanhu-2023-xingdong-fangan/'],
+      copyButtons: true,
+      above: true,
+      fits: true,
+    });
 
     // Nothing held fits exactly: no card.
     expect(await answerCard('赣州开办企业谁牵头')).toBeUndefined();

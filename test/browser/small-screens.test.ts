@@ -16,7 +16,11 @@ const site = browserOnBuiltSite();
 const TASK_LIST = '/tasks/qingshanhu-2023-zhibiao-renwu/';
 
 async function context(width: number, height: number, largeText: boolean, options: { javaScript?: boolean } = {}): Promise<BrowserContext> {
-  const created = await site.browser.newContext({ viewport: { width, height }, bypassCSP: true, javaScriptEnabled: options.javaScript ?? true });
+  const created = await site.browser.newContext({
+    viewport: { width, height },
+    bypassCSP: true,
+    javaScriptEnabled: options.javaScript ?? true,
+  });
   if (largeText) await created.addInitScript(() => localStorage.setItem('display.largeText', '1'));
   return created;
 }
@@ -25,7 +29,8 @@ async function open(ctx: BrowserContext, url: string): Promise<Page> {
   const page = await ctx.newPage();
   await page.goto(`${site.url}${url}`, { waitUntil: 'load' });
   // The search page is measured with its results shown, as a reader sees it.
-  if (url.startsWith('/search/')) await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '').startsWith('找到'));
+  if (url.startsWith('/search/'))
+    await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '').startsWith('找到'));
   return page;
 }
 
@@ -101,7 +106,11 @@ describe('at phone width', () => {
       const row = document.getElementById('r1')!;
       const cells = [...row.children].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
       const link = row.querySelector('a')!.getBoundingClientRect();
-      return { first: cells[0]!.getAttribute('data-key'), width: row.getBoundingClientRect().width, link: { width: link.width, height: link.height } };
+      return {
+        first: cells[0]!.getAttribute('data-key'),
+        width: row.getBoundingClientRect().width,
+        link: { width: link.width, height: link.height },
+      };
     });
     expect(card.first).toBe('measure');
     expect(card.width).toBeLessThanOrEqual(390);
@@ -132,11 +141,16 @@ describe('task filter', () => {
   });
   afterAll(() => desktop.close());
 
-  const visibleRows = (page: Page) => page.$$eval('tr[data-task]', (rows) => rows.filter((r) => !(r as HTMLElement).hidden && !(r.parentElement as HTMLElement).hidden).map((r) => ({
-    unit: r.querySelector('[data-key="leadUnit"]')!.textContent!,
-    deadline: r.querySelector('[data-key="deadline"] time')?.getAttribute('datetime') ?? '',
-    text: r.textContent!,
-  })));
+  const visibleRows = (page: Page) =>
+    page.$$eval('tr[data-task]', (rows) =>
+      rows
+        .filter((r) => !(r as HTMLElement).hidden && !(r.parentElement as HTMLElement).hidden)
+        .map((r) => ({
+          unit: r.querySelector('[data-key="leadUnit"]')!.textContent!,
+          deadline: r.querySelector('[data-key="deadline"] time')?.getAttribute('datetime') ?? '',
+          text: r.textContent!,
+        })),
+    );
 
   test('filters by lead unit, deadline month and words, updates the count, and keeps the filter in the address', async () => {
     const page = await open(desktop, TASK_LIST);
@@ -180,7 +194,10 @@ describe('task filter', () => {
     const filtered = await visibleRows(page);
     expect(await page.isVisible('form[data-task-filter] button[type="submit"]')).toBe(true);
     // form.submit() skips the script's submit handler: this is what the browser does on its own.
-    await Promise.all([page.waitForEvent('load'), page.$eval('form[data-task-filter]', (form) => HTMLFormElement.prototype.submit.call(form))]);
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.$eval('form[data-task-filter]', (form) => HTMLFormElement.prototype.submit.call(form)),
+    ]);
     const address = new URL(page.url());
     expect(address.pathname).toBe(TASK_LIST);
     expect(address.searchParams.get('unit')).toBe(unit);
@@ -188,9 +205,11 @@ describe('task filter', () => {
     await page.close();
   });
 
-  test('filtering by indicator shows only that indicator\'s group', async () => {
+  test("filtering by indicator shows only that indicator's group", async () => {
     const page = await open(desktop, `${TASK_LIST}?group=${encodeURIComponent('纳税')}`);
-    const groups = await page.$$eval('tbody[data-group]', (bodies) => bodies.filter((b) => !(b as HTMLElement).hidden).map((b) => b.getAttribute('data-group')));
+    const groups = await page.$$eval('tbody[data-group]', (bodies) =>
+      bodies.filter((b) => !(b as HTMLElement).hidden).map((b) => b.getAttribute('data-group')),
+    );
     expect(groups).toEqual(['纳税']);
     expect(await page.inputValue('select[name="group"]')).toBe('纳税');
     await page.close();

@@ -30,7 +30,9 @@ test('a search on the sub-path build finds results that link under /yshj/ and op
   for (const link of links) expect(link, link).toMatch(/^\/yshj\//);
   const target = links.find((link) => link.includes('#'))!;
   await page.click(`#search-results a[href="${target}"]`);
-  await page.waitForURL((url) => url.pathname + url.hash === target || `${url.pathname}${decodeURIComponent(url.hash)}` === decodeURIComponent(target));
+  await page.waitForURL(
+    (url) => url.pathname + url.hash === target || `${url.pathname}${decodeURIComponent(url.hash)}` === decodeURIComponent(target),
+  );
   const anchor = decodeURIComponent(target.split('#')[1]!);
   expect(await page.evaluate((id) => document.getElementById(id) !== null, anchor)).toBe(true);
   expect(failed).toEqual([]);

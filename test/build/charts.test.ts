@@ -25,13 +25,15 @@ beforeAll(() => {
   pages = builtPages(siteDir);
   model = validateContent(readContentFiles(join(PROJECT_ROOT, 'content'))).model;
   // Embed pages repeat each chart alone; test/build/press.test.ts covers them.
-  charts = pages.filter((page) => !page.url.startsWith(routes.embeds())).flatMap((page) =>
-    page.root.querySelectorAll('figure[data-chart]').map((figure) => ({
-      page,
-      figure,
-      spec: JSON.parse(figure.querySelector('script.chart-spec')!.textContent) as ChartSpec,
-    })),
-  );
+  charts = pages
+    .filter((page) => !page.url.startsWith(routes.embeds()))
+    .flatMap((page) =>
+      page.root.querySelectorAll('figure[data-chart]').map((figure) => ({
+        page,
+        figure,
+        spec: JSON.parse(figure.querySelector('script.chart-spec')!.textContent) as ChartSpec,
+      })),
+    );
 });
 
 const readCsv = (path: string) => {
@@ -68,8 +70,11 @@ test('every chart has a title, unit, source link, data table, CSV and PNG downlo
   }
 });
 
-test('each chart\'s CSV download is exactly its table', () => {
-  for (const { spec } of charts) expect(readCsv(`data/charts/${spec.id}.csv`)).toEqual([spec.table.headers, ...spec.table.rows].map((row) => row.map(neutraliseFormula)));
+test("each chart's CSV download is exactly its table", () => {
+  for (const { spec } of charts)
+    expect(readCsv(`data/charts/${spec.id}.csv`)).toEqual(
+      [spec.table.headers, ...spec.table.rows].map((row) => row.map(neutraliseFormula)),
+    );
 });
 
 test('progress charts show exactly the figures of the progress source rows', () => {
@@ -79,28 +84,45 @@ test('progress charts show exactly the figures of the progress source rows', () 
     const byHeader = Object.fromEntries(chart.spec.table.headers.map((h, i) => [h, csvRow[i]]));
     const text = (n: number | undefined) => (n === undefined ? '' : String(n));
     expect(byHeader).toMatchObject({
-      '总数（项）': text(row.data.total), '已完成（项）': text(row.data.completed), '正在推进（项）': text(row.data.inProgress),
-      '未完成（项）': text(row.data.notCompleted), '长期坚持（项）': text(row.data.longTerm), '公布完成率（%）': text(row.data.publishedRate),
+      '总数（项）': text(row.data.total),
+      '已完成（项）': text(row.data.completed),
+      '正在推进（项）': text(row.data.inProgress),
+      '未完成（项）': text(row.data.notCompleted),
+      '长期坚持（项）': text(row.data.longTerm),
+      '公布完成率（%）': text(row.data.publishedRate),
       '计算完成率（已完成÷总数，%）': (Math.round((row.data.completed / row.data.total) * 1000) / 10).toFixed(1),
       来源简报: row.data.briefing,
       来源简报标题: model.briefings.find((b) => b.id === row.data.briefing)!.data.title,
     });
     // The section's own heading stands beside its anchor.
-    expect(byHeader['来源章节标题']).toBe(model.briefings.find((b) => b.id === row.data.briefing)!.headings.find((h) => h.anchor === row.data.section || h.alias === row.data.section)!.text.replace(/[：:]$/, ''));
+    expect(byHeader['来源章节标题']).toBe(
+      model.briefings
+        .find((b) => b.id === row.data.briefing)!
+        .headings.find((h) => h.anchor === row.data.section || h.alias === row.data.section)!
+        .text.replace(/[：:]$/, ''),
+    );
   }
 });
 
-test('chart CSVs name every document and section they cite, and target comparisons give each policy\'s title', () => {
+test("chart CSVs name every document and section they cite, and target comparisons give each policy's title", () => {
   for (const { spec } of charts) {
     const [headers, ...rows] = readCsv(`data/charts/${spec.id}.csv`);
-    for (const [code, name] of [['来源简报', '来源简报标题'], ['来源政策', '来源政策标题'], ['来源章节', '来源章节标题']] as const) {
+    for (const [code, name] of [
+      ['来源简报', '来源简报标题'],
+      ['来源政策', '来源政策标题'],
+      ['来源章节', '来源章节标题'],
+    ] as const) {
       const at = headers!.indexOf(code);
       if (at < 0) continue;
       expect(headers![at + 1], `${spec.id}: ${code} has its name beside it`).toBe(name);
       for (const row of rows) expect(row[at + 1], `${spec.id} ${row[0]}`).not.toBe('');
     }
     const policyTitle = headers!.indexOf('来源政策标题');
-    for (const row of policyTitle < 0 ? [] : rows) expect(model.policies.map((p) => p.data.title), spec.id).toContain(row[policyTitle]);
+    for (const row of policyTitle < 0 ? [] : rows)
+      expect(
+        model.policies.map((p) => p.data.title),
+        spec.id,
+      ).toContain(row[policyTitle]);
   }
 });
 
@@ -113,7 +135,9 @@ test('task charts count every task of their list exactly once by month', () => {
 
 describe('the published rate that disagrees with its counts', () => {
   test('is shown with the computed rate and the formula it matches', () => {
-    const disagreeing = model.progress.filter((p) => p.data.publishedRate !== undefined && Math.round((p.data.completed / p.data.total) * 1000) / 10 !== p.data.publishedRate);
+    const disagreeing = model.progress.filter(
+      (p) => p.data.publishedRate !== undefined && Math.round((p.data.completed / p.data.total) * 1000) / 10 !== p.data.publishedRate,
+    );
     expect(disagreeing.length).toBeGreaterThan(0);
     for (const row of disagreeing) {
       const text = visibleText(pages.find((p) => p.url === `/briefings/${row.data.briefing}/`)!);
@@ -133,9 +157,11 @@ test('the statistics pages give every region a page, with a card per tracked lis
     expect(figures, row.data.id).toBeTruthy();
     expect(figures!.querySelector(`a[href="/briefings/${row.data.briefing}/#${row.data.section}"]`)).toBeTruthy();
     expect(figures!.textContent).toContain(String(row.data.total));
-    for (const p of [hub, page]) expect(p.root.getElementById(`card-${row.data.region}-${row.data.tracker}`), `${p.url} ${row.data.tracker}`).toBeTruthy();
+    for (const p of [hub, page])
+      expect(p.root.getElementById(`card-${row.data.region}-${row.data.tracker}`), `${p.url} ${row.data.tracker}`).toBeTruthy();
   }
-  const rows = (region: string, table: string) => pages.find((p) => p.url === `/statistics/${region}/`)!.root.querySelectorAll(`#${table} + .table-wrap tbody tr`).length;
+  const rows = (region: string, table: string) =>
+    pages.find((p) => p.url === `/statistics/${region}/`)!.root.querySelectorAll(`#${table} + .table-wrap tbody tr`).length;
   expect([...regions].reduce((sum, region) => sum + rows(region, 'tiers'), 0)).toBe(model.rankingTiers.length);
   expect([...regions].reduce((sum, region) => sum + rows(region, 'weights'), 0)).toBe(model.evaluationWeights.length);
 });
@@ -144,9 +170,19 @@ test('the methodology page defines every tracker and the declared rate', () => {
   const text = visibleText(pages.find((p) => p.url === '/methodology/')!);
   for (const tracker of model.trackers) expect(text).toContain(tracker.data.name);
   expect(text).toContain('完成率 = 已完成 ÷ 总数');
-  const rows = pages.find((p) => p.url === '/methodology/')!.root.querySelectorAll('#weights ~ .table-wrap tbody tr, #weights ~ * .table-wrap tbody tr');
+  const rows = pages
+    .find((p) => p.url === '/methodology/')!
+    .root.querySelectorAll('#weights ~ .table-wrap tbody tr, #weights ~ * .table-wrap tbody tr');
   for (const weight of model.evaluationWeights)
-    expect(rows.some((row) => row.querySelector('th')?.textContent === weight.data.part && row.textContent.includes(`${weight.data.weight}%`) && row.textContent.includes(weight.data.description)), weight.data.id).toBe(true);
+    expect(
+      rows.some(
+        (row) =>
+          row.querySelector('th')?.textContent === weight.data.part &&
+          row.textContent.includes(`${weight.data.weight}%`) &&
+          row.textContent.includes(weight.data.description),
+      ),
+      weight.data.id,
+    ).toBe(true);
 });
 
 test('the Atom feed lists every briefing and every policy', () => {
@@ -157,18 +193,23 @@ test('the Atom feed lists every briefing and every policy', () => {
 
 test('the sitemap lists every page', () => {
   const sitemap = readFileSync(join(siteDir, 'sitemap.xml'), 'utf8');
-  for (const page of pages.filter((p) => p.url !== '/404')) expect(sitemap).toContain(`<loc>${new URL(page.url, TEST_SITE_URL).href}</loc>`);
+  for (const page of pages.filter((p) => p.url !== '/404'))
+    expect(sitemap).toContain(`<loc>${new URL(page.url, TEST_SITE_URL).href}</loc>`);
 });
 
 test('chart code is only on pages that show a chart', () => {
   for (const page of pages) {
     const hasChart = page.root.querySelectorAll('figure[data-chart]').length > 0;
     // The chart drawing module looks up each figure's data by this class name.
-    const code = pageAssets(siteDir, page).filter((path) => path.endsWith('.js')).map((path) => readFileSync(join(siteDir, path), 'utf8')).join('\n');
+    const code = pageAssets(siteDir, page)
+      .filter((path) => path.endsWith('.js'))
+      .map((path) => readFileSync(join(siteDir, path), 'utf8'))
+      .join('\n');
     expect(code.includes('chart-spec'), page.url).toBe(hasChart);
   }
 });
 
 test('documents say when they were last updated, from their own dates', () => {
-  for (const b of model.briefings) expect(visibleText(pages.find((p) => p.url === `/briefings/${b.id}/`)!)).toContain(`本页内容更新于 ${formatChineseDate(b.data.date)}`);
+  for (const b of model.briefings)
+    expect(visibleText(pages.find((p) => p.url === `/briefings/${b.id}/`)!)).toContain(`本页内容更新于 ${formatChineseDate(b.data.date)}`);
 });

@@ -15,7 +15,10 @@ import { FIGURE_NOTE_MARK, normaliseForComparison, sourceUnits } from '../suppor
 
 const SOURCES = join(PROJECT_ROOT, 'content', 'sources');
 const removed: Record<string, { text: string; reason: string }[]> = JSON.parse(readFileSync(join(SOURCES, 'removed.json'), 'utf8'));
-const sourceIds = readdirSync(SOURCES).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, '')).sort();
+const sourceIds = readdirSync(SOURCES)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => f.replace(/\.txt$/, ''))
+  .sort();
 const { model } = validateContent(readContentFiles(join(PROJECT_ROOT, 'content')));
 
 /** The pages a source document is published on: its own page and the tables attached to it. */
@@ -25,11 +28,13 @@ function publishedText(id: string): string {
   const urls = policy
     ? [`/policies/${id}/`, ...policy.data.attachments.filter((a) => a.dataset.startsWith('tasks/')).map((a) => `/${a.dataset}/`)]
     : [`/briefings/${id}/`];
-  return urls.map((url) => {
-    const page = pages.find((p) => p.url === url);
-    if (!page) throw new Error(`${id} should be published at ${url}`);
-    return normaliseForComparison(visibleText(page));
-  }).join('\u0000');
+  return urls
+    .map((url) => {
+      const page = pages.find((p) => p.url === url);
+      if (!page) throw new Error(`${id} should be published at ${url}`);
+      return normaliseForComparison(visibleText(page));
+    })
+    .join('\u0000');
 }
 
 test('every source text is a published policy or briefing', () => {

@@ -64,7 +64,8 @@ describe.each(cases)('golden output of test/input/%s', (name) => {
     for (const file of built) {
       const actual = readFileSync(join(outDir, file));
       const expected = readFileSync(join(OUTPUT, name, file));
-      if (!actual.equals(expected)) expect(actual.toString('utf8'), `${file} differs from test/output/${name}/${file}`).toBe(expected.toString('utf8'));
+      if (!actual.equals(expected))
+        expect(actual.toString('utf8'), `${file} differs from test/output/${name}/${file}`).toBe(expected.toString('utf8'));
       expect(actual.equals(expected), file).toBe(true);
     }
   });

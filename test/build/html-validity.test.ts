@@ -44,6 +44,9 @@ test('every built page is valid HTML by the Nu HTML Checker', async () => {
   const where = (m: VnuMessage) => `${fileURLToPath(m.url).slice(siteDir.length)}${m.lastLine ? `:${m.lastLine}` : ''}`;
   const warnings = new Map<string, number>();
   for (const m of messages.filter((m) => m.type === 'info')) warnings.set(m.message, (warnings.get(m.message) ?? 0) + 1);
-  if (warnings.size > 0) console.info(`Nu HTML Checker warnings over ${pages.length} pages:\n${[...warnings].map(([message, count]) => `  ${count} × ${message}`).join('\n')}`);
+  if (warnings.size > 0)
+    console.info(
+      `Nu HTML Checker warnings over ${pages.length} pages:\n${[...warnings].map(([message, count]) => `  ${count} × ${message}`).join('\n')}`,
+    );
   expect(messages.filter((m) => m.type !== 'info').map((m) => `${where(m)} ${m.message} ${m.extract ?? ''}`)).toEqual([]);
 }, 300_000);

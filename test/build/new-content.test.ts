@@ -10,7 +10,11 @@ import { expect, test } from 'vitest';
 import { astroBuild, PROJECT_ROOT } from '../support/astro-build.ts';
 
 const run = (script: string, args: string[], contentDir: string) =>
-  spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', script), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: contentDir } });
+  spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', script), ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: contentDir },
+  });
 
 test('a new briefing and a new policy are drafts that pass check and stay off the built site', () => {
   const work = mkdtempSync(join(tmpdir(), 'new-content-'));

@@ -38,7 +38,9 @@ test('every chart has an embed page with the chart, its table and its source, an
     expect(embed.root.querySelector('.chart-meta a')?.getAttribute('target')).toBe('_blank');
     expect(embed.root.querySelectorAll('.site-header, nav, footer')).toHaveLength(0);
     // Beside the chart on its own page: the code to embed it, with the embed page's full address.
-    expect(figure.querySelector('.embed-snippet textarea')?.textContent).toContain(`<iframe src="${TEST_SITE_URL}${routes.embed(figure.id).slice(1)}"`);
+    expect(figure.querySelector('.embed-snippet textarea')?.textContent).toContain(
+      `<iframe src="${TEST_SITE_URL}${routes.embed(figure.id).slice(1)}"`,
+    );
   }
 });
 
@@ -63,18 +65,23 @@ test('citations of charts, documents and figures give the issuing office and the
     expect(gbt).toMatch(/\[EB\/OL\]\. \(2023-08-04\)\[引用日期\]\. https:\/\/example\.org\/briefings\//);
     expect(cite.querySelector('.cite-plain')!.textContent).not.toMatch(/《[^》]*《/);
   }
-  for (const policy of model.policies) expect(page(routes.policy(policy.id)).root.querySelector('.cite-gbt')?.textContent).toContain(`${TEST_SITE_URL}policies/${policy.id}/`);
+  for (const policy of model.policies)
+    expect(page(routes.policy(policy.id)).root.querySelector('.cite-gbt')?.textContent).toContain(`${TEST_SITE_URL}policies/${policy.id}/`);
   // Target comparisons carry the date of the latest policy they compare.
   for (const comparison of pages.filter((p) => p.url.startsWith('/charts/')))
     expect(comparison.root.querySelector('.cite-gbt')?.textContent, comparison.url).toMatch(/\[EB\/OL\]\. \(\d{4}-\d{2}-\d{2}\)\[/);
 });
 
 test('a figure with a note is marked where the briefing prints it, linking to the note in 本期主要数字', () => {
-  const disagreeing = model.progress.filter((p) => p.data.publishedRate !== undefined && Math.round((p.data.completed / p.data.total) * 1000) / 10 !== p.data.publishedRate);
+  const disagreeing = model.progress.filter(
+    (p) => p.data.publishedRate !== undefined && Math.round((p.data.completed / p.data.total) * 1000) / 10 !== p.data.publishedRate,
+  );
   expect(disagreeing.length).toBeGreaterThan(0);
   for (const row of disagreeing) {
     const briefingPage = page(routes.briefing(row.data.briefing));
-    const mark = briefingPage.root.querySelectorAll('.prose a.figure-note-mark').find((a) => a.textContent === `${row.data.publishedRate}%※`);
+    const mark = briefingPage.root
+      .querySelectorAll('.prose a.figure-note-mark')
+      .find((a) => a.textContent === `${row.data.publishedRate}%※`);
     expect(mark, row.data.id).toBeTruthy();
     const note = briefingPage.root.getElementById(mark!.getAttribute('href')!.slice(1));
     expect(note?.textContent).toContain('（已完成 + 正在推进）÷ 总数');
@@ -87,7 +94,8 @@ test('each briefing opens with its key figures, links to its chart and to the ne
     const briefingPage = page(routes.briefing(briefing.id));
     const box = briefingPage.root.querySelector('.key-figures')!;
     expect(box.querySelector('h2')?.textContent).toBe('本期主要数字');
-    for (const row of model.progress.filter((p) => p.data.briefing === briefing.id)) expect(box.textContent).toContain(`共${row.data.total}项，已完成${row.data.completed}项`);
+    for (const row of model.progress.filter((p) => p.data.briefing === briefing.id))
+      expect(box.textContent).toContain(`共${row.data.total}项，已完成${row.data.completed}项`);
     expect(box.querySelector(`a[href="#progress-${briefing.id}"]`)).toBeTruthy();
     // The box comes before the document's own text.
     expect(briefingPage.html.indexOf('class="key-figures"')).toBeLessThan(briefingPage.html.indexOf('class="prose"'));
@@ -101,7 +109,10 @@ test('every page prints with the site name, its full address and a print date, a
     expect(header?.textContent, p.url).toContain(SITE_NAME);
     expect(header?.querySelector('[data-print-url]')?.textContent, p.url).toBe(new URL(p.url, TEST_SITE_URL).href);
     expect(header?.querySelector('[data-print-date]'), p.url).toBeTruthy();
-    expect(p.root.querySelectorAll('link[rel="stylesheet"]').some((l) => l.getAttribute('media') === 'print'), p.url).toBe(true);
+    expect(
+      p.root.querySelectorAll('link[rel="stylesheet"]').some((l) => l.getAttribute('media') === 'print'),
+      p.url,
+    ).toBe(true);
   }
 });
 
@@ -120,5 +131,6 @@ test('关于本站 shows 主办单位 and contact as unset until staff fill them
   expect(text).toMatch(/联系方式\s*未填写/);
   expect(text).toContain('照录所引的公开文件');
   expect(text).toContain('数字如何核对');
-  for (const p of pages.filter((x) => !x.url.startsWith(routes.embeds()))) expect(p.root.querySelector(`footer a[href="${routes.about()}"]`), p.url).toBeTruthy();
+  for (const p of pages.filter((x) => !x.url.startsWith(routes.embeds())))
+    expect(p.root.querySelector(`footer a[href="${routes.about()}"]`), p.url).toBeTruthy();
 });

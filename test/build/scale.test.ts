@@ -50,7 +50,10 @@ test('a long task list shows every row exactly once, on the page every link to i
   const listPages = pages.filter((p) => p.url.startsWith(`/tasks/${LONG_LIST}/`));
   expect(listPages).toHaveLength(Math.ceil(LONG_ROWS / TASK_ROWS_PER_PAGE));
   const shown = listPages.flatMap((p) => p.root.querySelectorAll('tbody tr[id]').map((r) => `${p.url}#${r.id}`)).sort();
-  const links = taskRowLinks(LONG_LIST, Array.from({ length: LONG_ROWS }, (_, i) => i + 1));
+  const links = taskRowLinks(
+    LONG_LIST,
+    Array.from({ length: LONG_ROWS }, (_, i) => i + 1),
+  );
   expect(shown).toEqual([...links.values()].sort());
   expect(page(`/tasks/${LONG_LIST}/2/`)!.root.querySelector('figure[data-chart]'), 'charts are on the first page only').toBeNull();
 });

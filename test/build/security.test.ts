@@ -23,7 +23,9 @@ test('every page carries the Content-Security-Policy, which allows no inline scr
     const meta = page.root.querySelectorAll('meta').find((m) => m.getAttribute('http-equiv') === 'Content-Security-Policy');
     expect(meta?.getAttribute('content'), page.url).toBe(CONTENT_SECURITY_POLICY);
   }
-  expect(readFileSync(join(siteDir, '_headers'), 'utf8')).toContain(`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+  expect(readFileSync(join(siteDir, '_headers'), 'utf8')).toContain(
+    `Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  );
 });
 
 test('no page has inline scripts, inline styles or event attributes', () => {
@@ -41,7 +43,7 @@ test('every script, stylesheet, image and font comes from the site itself', () =
   for (const page of pages) {
     for (const element of page.root.querySelectorAll('script, link, img, source, iframe')) {
       const url = element.getAttribute('src') ?? element.getAttribute('href');
-      if (url && element.tagName !== 'LINK' || (element.tagName === 'LINK' && element.getAttribute('rel') !== 'canonical')) {
+      if ((url && element.tagName !== 'LINK') || (element.tagName === 'LINK' && element.getAttribute('rel') !== 'canonical')) {
         if (url) expect(url, `${page.url} ${element.tagName}`).toMatch(/^\/(?!\/)/);
       }
     }
@@ -49,10 +51,12 @@ test('every script, stylesheet, image and font comes from the site itself', () =
 });
 
 test('external links are listed for review, each with the pages that make it', () => {
-  expect(externalLinks([
-    { page: '/a/', html: '<a href="https://www.gov.cn/x?a=1&amp;b=2">国务院</a><a href="/b/">内部</a>' },
-    { page: '/c/', html: '<a class="x" href="https://www.gov.cn/x?a=1&amp;b=2">国务院</a>' },
-  ])).toEqual([{ url: 'https://www.gov.cn/x?a=1&b=2', pages: ['/a/', '/c/'] }]);
+  expect(
+    externalLinks([
+      { page: '/a/', html: '<a href="https://www.gov.cn/x?a=1&amp;b=2">国务院</a><a href="/b/">内部</a>' },
+      { page: '/c/', html: '<a class="x" href="https://www.gov.cn/x?a=1&amp;b=2">国务院</a>' },
+    ]),
+  ).toEqual([{ url: 'https://www.gov.cn/x?a=1&b=2', pages: ['/a/', '/c/'] }]);
 });
 
 test('markup typed into CSV cells and frontmatter is shown as text, never run', () => {
@@ -74,7 +78,12 @@ test('markup typed into CSV cells and frontmatter is shown as text, never run', 
     expect(policyPage.root.querySelector('h1')!.textContent).toBe('<script>alert(2)</script>测试行动方案');
     for (const page of built) {
       expect(page.root.querySelectorAll('img'), page.url).toHaveLength(0);
-      expect(page.root.querySelectorAll('script').filter((s) => s.textContent.includes('alert(') && s.getAttribute('type') !== 'application/json'), page.url).toHaveLength(0);
+      expect(
+        page.root
+          .querySelectorAll('script')
+          .filter((s) => s.textContent.includes('alert(') && s.getAttribute('type') !== 'application/json'),
+        page.url,
+      ).toHaveLength(0);
     }
     expect(existsSync(join(outDir, 'search-index', 'meta.json'))).toBe(true);
   } finally {

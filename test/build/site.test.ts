@@ -61,11 +61,20 @@ test('every policy has a page with its title, 文号 and issuing bodies', () => 
 });
 
 test('every heading of every document carries the anchor the content model computed, and its former Chinese anchor', () => {
-  for (const [kind, documents] of [['policies', model.policies], ['briefings', model.briefings]] as const) {
+  for (const [kind, documents] of [
+    ['policies', model.policies],
+    ['briefings', model.briefings],
+  ] as const) {
     for (const document of documents) {
       const headings = page(`/${kind}/${document.id}/`).root.querySelectorAll('.prose :is(h1,h2,h3,h4,h5,h6)');
-      expect(headings.map((h) => h.id), document.id).toEqual(document.headings.map((h) => h.anchor));
-      expect(headings.map((h) => h.querySelector('.anchor-alias')?.id), document.id).toEqual(document.headings.map((h) => h.alias));
+      expect(
+        headings.map((h) => h.id),
+        document.id,
+      ).toEqual(document.headings.map((h) => h.anchor));
+      expect(
+        headings.map((h) => h.querySelector('.anchor-alias')?.id),
+        document.id,
+      ).toEqual(document.headings.map((h) => h.alias));
       for (const id of headings.map((h) => h.id)) expect(id, document.id).toMatch(/^[a-z0-9-]+$/);
     }
   }
@@ -85,11 +94,14 @@ describe('task lists', () => {
     expect(counts).toMatchObject({ 'qingshanhu-2023-zhibiao-renwu': 143, 'qingshanhu-2023-zhuanxiang-xingdong': 58 });
   });
 
-  test('each list\'s pages have one linkable row per task, in number order, where every link to a row points', () => {
+  test("each list's pages have one linkable row per task, in number order, where every link to a row points", () => {
     for (const list of model.taskLists) {
       const listPages = pages.filter((p) => p.url === `/tasks/${list.id}/` || new RegExp(`^/tasks/${list.id}/\\d+/$`).test(p.url));
       const shown = listPages.flatMap((p) => p.root.querySelectorAll('tbody tr[id]').map((r) => `${p.url}#${r.id}`));
-      const links = taskRowLinks(list.id, list.rows.map((r) => r.data.number));
+      const links = taskRowLinks(
+        list.id,
+        list.rows.map((r) => r.data.number),
+      );
       expect(shown).toEqual([...list.rows].sort((a, b) => a.data.number - b.data.number).map((r) => links.get(r.data.number)));
     }
   });
@@ -98,7 +110,11 @@ describe('task lists', () => {
 describe('data downloads', () => {
   test('every dataset is downloadable as CSV and JSON with exactly the source rows, units in the headers and names beside codes', () => {
     const datasets = [
-      ...model.taskLists.map((list) => ({ path: `tasks/${list.id}`, file: `tasks/${list.id}.csv`, table: TASK_LIST_TABLE as TableDefinition })),
+      ...model.taskLists.map((list) => ({
+        path: `tasks/${list.id}`,
+        file: `tasks/${list.id}.csv`,
+        table: TASK_LIST_TABLE as TableDefinition,
+      })),
       ...TABLE_DATASET_PATHS.map((path) => ({ path, file: `${path}.csv`, table: tableOfDataset(path)! })),
     ];
     for (const { path, file, table } of datasets) {
@@ -112,21 +128,29 @@ describe('data downloads', () => {
         expect(headers, path).toContain(shown);
         return headers.indexOf(shown);
       });
-      expect(published.slice(1).map((row) => ownColumns.map((i) => row[i])), path).toEqual(
-        source.slice(1).map((row) => row.map((cell) => neutraliseFormula(cell.trim()))),
-      );
+      expect(
+        published.slice(1).map((row) => ownColumns.map((i) => row[i])),
+        path,
+      ).toEqual(source.slice(1).map((row) => row.map((cell) => neutraliseFormula(cell.trim()))));
       // Beside every code its name, filled wherever the code is.
       for (const column of table.columns.filter((c) => c.kind === 'id' && c.refersTo && headers.includes(c.header))) {
         const nameHeader = headers[headers.indexOf(column.header) + 1]!;
         expect(nameHeader, path).toMatch(new RegExp(`^${column.header}(名称|标题)$`));
-        for (const row of published.slice(1)) if (row[headers.indexOf(column.header)]) expect(row[headers.indexOf(nameHeader)], `${path} ${nameHeader}`).not.toBe('');
+        for (const row of published.slice(1))
+          if (row[headers.indexOf(column.header)]) expect(row[headers.indexOf(nameHeader)], `${path} ${nameHeader}`).not.toBe('');
       }
       const json = JSON.parse(readFileSync(join(siteDir, `data/${path}.json`), 'utf8'));
       expect(json.rows, path).toHaveLength(source.length - 1);
-      expect(json.columns.map((c: { header: string }) => c.header), path).toEqual(headers);
+      expect(
+        json.columns.map((c: { header: string }) => c.header),
+        path,
+      ).toEqual(headers);
       // Tables are listed on the data page; each task list's downloads are on the task list index.
       const listedOn = path.startsWith('tasks/') ? pages.filter((p) => /^\/tasks\/(\d+\/)?$/.test(p.url)) : [page('/data/')];
-      expect(listedOn.some((p) => p.root.querySelector(`a[href="/data/${path}.csv"]`)), path).toBe(true);
+      expect(
+        listedOn.some((p) => p.root.querySelector(`a[href="/data/${path}.csv"]`)),
+        path,
+      ).toBe(true);
     }
   });
 
@@ -148,7 +172,9 @@ describe('data downloads', () => {
 
   test('the original extracted texts are published unchanged', () => {
     for (const file of siteFiles(join(PROJECT_ROOT, 'content', 'sources')).filter((f) => f.endsWith('.txt'))) {
-      expect(readFileSync(join(siteDir, 'sources', file), 'utf8')).toBe(readFileSync(join(PROJECT_ROOT, 'content', 'sources', file), 'utf8'));
+      expect(readFileSync(join(siteDir, 'sources', file), 'utf8')).toBe(
+        readFileSync(join(PROJECT_ROOT, 'content', 'sources', file), 'utf8'),
+      );
     }
   });
 });

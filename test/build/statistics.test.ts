@@ -68,7 +68,10 @@ test('every card carries a citation of its figure with the briefing and the full
     const cite = text(card(dashboard, tracker).querySelector('.cite')!);
     expect(cite).toContain('测试办公室. 测试简报 2023年第12期');
     expect(cite).toContain(`${TEST_SITE_URL}briefings/ceshi-jianbao-2023-12/#progress-qingshanhu-2023-12-31-${tracker}`);
-    expect(page('/briefings/ceshi-jianbao-2023-12/').root.getElementById(`progress-qingshanhu-2023-12-31-${tracker}`), 'the cited anchor exists').toBeTruthy();
+    expect(
+      page('/briefings/ceshi-jianbao-2023-12/').root.getElementById(`progress-qingshanhu-2023-12-31-${tracker}`),
+      'the cited anchor exists',
+    ).toBeTruthy();
   }
 });
 
@@ -85,8 +88,17 @@ test('the dashboard links each region to its page; with one region reporting, th
 test('a region page shows the cards first, then a rate chart and a counts chart per list, then one row per briefing and list', () => {
   const headings = region.root.querySelectorAll('h2').map((h) => h.textContent);
   expect(headings.slice(0, 3)).toEqual(['最新进展', '历次变化', '历次公布的数字']);
-  const specs = new Map(region.root.querySelectorAll('figure[data-chart]').map((f) => [f.id, JSON.parse(f.querySelector('script.chart-spec')!.textContent) as ChartSpec]));
-  expect([...specs.keys()].sort()).toEqual(['counts-chuangxin-shidian-qingshanhu', 'counts-duibiao-tisheng-qingshanhu', 'trend-chuangxin-shidian-qingshanhu', 'trend-duibiao-tisheng-qingshanhu']);
+  const specs = new Map(
+    region.root
+      .querySelectorAll('figure[data-chart]')
+      .map((f) => [f.id, JSON.parse(f.querySelector('script.chart-spec')!.textContent) as ChartSpec]),
+  );
+  expect([...specs.keys()].sort()).toEqual([
+    'counts-chuangxin-shidian-qingshanhu',
+    'counts-duibiao-tisheng-qingshanhu',
+    'trend-chuangxin-shidian-qingshanhu',
+    'trend-duibiao-tisheng-qingshanhu',
+  ]);
   const duibiaoRate = specs.get('trend-duibiao-tisheng-qingshanhu')!;
   expect(duibiaoRate.valueAxis).toEqual({ min: 0, max: 100 });
   expect(duibiaoRate.series).toHaveLength(1);
@@ -98,13 +110,27 @@ test('a region page shows the cards first, then a rate chart and a counts chart 
 
   const table = region.root.querySelector('#progress ~ .table-wrap table')!;
   const headers = table.querySelectorAll('thead th').map((th) => th.textContent);
-  expect(headers).toEqual(['截至', '跟踪事项', '总数', '已完成', '正在推进', '未完成', '长期坚持', '公布完成率', '计算完成率', '出处', '说明']);
+  expect(headers).toEqual([
+    '截至',
+    '跟踪事项',
+    '总数',
+    '已完成',
+    '正在推进',
+    '未完成',
+    '长期坚持',
+    '公布完成率',
+    '计算完成率',
+    '出处',
+    '说明',
+  ]);
   // Twelve months × two lists, and the first publication of November's revised figure.
   const rows = table.querySelectorAll('tbody tr');
   expect(rows).toHaveLength(25);
   const first = region.root.getElementById('figures-qingshanhu-2023-11-30-duibiao-tisheng')!;
   expect(text(first)).toContain('已被后一期简报修订');
-  expect(text(region.root.getElementById('figures-qingshanhu-2023-11-30-duibiao-tisheng-gengzheng')!)).toContain('修订了此前公布的同日数字');
+  expect(text(region.root.getElementById('figures-qingshanhu-2023-11-30-duibiao-tisheng-gengzheng')!)).toContain(
+    '修订了此前公布的同日数字',
+  );
 });
 
 test('the region page links the downloads of every figure, one per row, and the files exist', () => {
@@ -114,7 +140,7 @@ test('the region page links the downloads of every figure, one per row, and the 
   }
 });
 
-test('the home page shows each list\'s latest rate with its date and source, linking to the dashboard', () => {
+test("the home page shows each list's latest rate with its date and source, linking to the dashboard", () => {
   const home = page('/');
   const figures = home.root.querySelector('.headline-figures')!;
   const items = figures.querySelectorAll('li').map(text);

@@ -31,11 +31,16 @@ test('no page writes a root-absolute address outside /yshj/', () => {
     }
   }
   expect(outside).toEqual([]);
-  for (const file of files.filter((f) => f.endsWith('.css'))) expect(readFileSync(join(siteDir, file), 'utf8'), file).not.toMatch(/url\(\s*["']?\/(?!yshj\/)/);
+  for (const file of files.filter((f) => f.endsWith('.css')))
+    expect(readFileSync(join(siteDir, file), 'utf8'), file).not.toMatch(/url\(\s*["']?\/(?!yshj\/)/);
 });
 
 test('crawled from its home page, the site has no broken link, file or anchor, and every page is reachable', async () => {
-  const report = await crawlSite({ base, seeds: [routes.home(), routes.notFound(), routes.searchIndexFile('meta.json')].map((p) => withBase(p, base)), load: folderLoader(siteDir, base) });
+  const report = await crawlSite({
+    base,
+    seeds: [routes.home(), routes.notFound(), routes.searchIndexFile('meta.json')].map((p) => withBase(p, base)),
+    load: folderLoader(siteDir, base),
+  });
   expect(report.problems).toEqual([]);
   expect(report.pages).toBe(pages.length);
 });

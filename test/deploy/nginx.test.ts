@@ -43,16 +43,19 @@ function get(path: string, headers: Record<string, string> = {}): Promise<RawRes
     const req = request(new URL(withBase(path, base), nginx.origin), { headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers as Record<string, string>, body: Buffer.concat(chunks) }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode!, headers: response.headers as Record<string, string>, body: Buffer.concat(chunks) }),
+      );
     });
     req.on('error', reject);
     req.end();
   });
 }
 
-const lower = (headers: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(headers).map(([n, v]) => [n.toLowerCase(), v]));
+const lower = (headers: Readonly<Record<string, string>>) =>
+  Object.fromEntries(Object.entries(headers).map(([n, v]) => [n.toLowerCase(), v]));
 
-test('pages are served under the path with the pages\' CSP, nosniff and no framing, cached briefly', async () => {
+test("pages are served under the path with the pages' CSP, nosniff and no framing, cached briefly", async () => {
   const home = await get(routes.home());
   expect(home.status).toBe(200);
   expect(home.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -63,7 +66,9 @@ test('pages are served under the path with the pages\' CSP, nosniff and no frami
 });
 
 test('a page under embed/ may be framed by any site and carries no X-Frame-Options', async () => {
-  const path = hasEmbedPages ? routes.embed(readdirSync(join(siteDir, routes.embeds())).find((name) => !name.includes('.'))!) : `/${STAND_IN_EMBED.replace(/index\.html$/, '')}`;
+  const path = hasEmbedPages
+    ? routes.embed(readdirSync(join(siteDir, routes.embeds())).find((name) => !name.includes('.'))!)
+    : `/${STAND_IN_EMBED.replace(/index\.html$/, '')}`;
   const embed = await get(path);
   expect(embed.status).toBe(200);
   expect(embed.headers['content-security-policy']).toBe(EMBED_HEADERS['Content-Security-Policy']);
@@ -84,7 +89,7 @@ test('with Accept-Encoding: gzip the precompressed copy is sent as it is', async
   expect(identity.body.equals(plain)).toBe(true);
 });
 
-test('an unknown address gets the site\'s 404 page with status 404 and the same headers', async () => {
+test("an unknown address gets the site's 404 page with status 404 and the same headers", async () => {
   const missing = await get('/no-such-page/');
   expect(missing.status).toBe(404);
   expect(missing.body.equals(readFileSync(join(siteDir, '404.html')))).toBe(true);
@@ -105,7 +110,12 @@ test('hashed scripts and stylesheets are cached for a year; the search index bri
 });
 
 test('crawled over HTTP, as npm run verify does: every link, file and anchor resolves and every response has the right headers', async () => {
-  const report = await crawlSite({ base, seeds: [routes.home(), routes.searchIndexFile('meta.json')].map((p) => withBase(p, base)), load: httpLoader(nginx.origin), checkHeaders: true });
+  const report = await crawlSite({
+    base,
+    seeds: [routes.home(), routes.searchIndexFile('meta.json')].map((p) => withBase(p, base)),
+    load: httpLoader(nginx.origin),
+    checkHeaders: true,
+  });
   expect(report.problems).toEqual([]);
   expect(report.pages).toBeGreaterThan(100);
 }, 60_000);

@@ -19,7 +19,15 @@ describe('desk accounts', () => {
   });
 
   test('authenticate finds the user only with the right password, and says nothing about unknown names', async () => {
-    const users = [{ username: 'zhangsan', name: '张三', email: 'zs@example.gov.cn', roles: ['editor' as const], password: await hashPassword('a-long-secret-9') }];
+    const users = [
+      {
+        username: 'zhangsan',
+        name: '张三',
+        email: 'zs@example.gov.cn',
+        roles: ['editor' as const],
+        password: await hashPassword('a-long-secret-9'),
+      },
+    ];
     expect((await authenticate(users, 'zhangsan', 'a-long-secret-9'))?.name).toBe('张三');
     expect(await authenticate(users, 'zhangsan', 'a-long-secret-8')).toBeUndefined();
     expect(await authenticate(users, 'lisi', 'a-long-secret-9')).toBeUndefined();
@@ -40,7 +48,10 @@ describe('desk accounts', () => {
     const data = mkdtempSync(join(tmpdir(), 'desk-accounts-'));
     const run = (args: string[], input: string) =>
       spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'desk-user.ts'), ...args, '--data', data], { input, encoding: 'utf8' });
-    const added = run(['add', 'zhangsan', '--name', '张三', '--email', 'zs@example.gov.cn', '--role', 'editor,reviewer'], 'slow-river-41-tea\n');
+    const added = run(
+      ['add', 'zhangsan', '--name', '张三', '--email', 'zs@example.gov.cn', '--role', 'editor,reviewer'],
+      'slow-river-41-tea\n',
+    );
     expect(added.status, added.stderr).toBe(0);
     const weak = run(['add', 'lisi', '--name', '李四', '--email', 'ls@example.gov.cn', '--role', 'reviewer'], '\n');
     expect(weak.status).toBe(1);

@@ -84,14 +84,18 @@ describe('desk security', SLOW, () => {
       expect(response.headers.get('location')).toBe('/login');
     }
     for (const path of CHANGES) {
-      const response = await app.request(`${ORIGIN}${path}`, { method: 'POST', body: new URLSearchParams({ version: '1' }), headers: { origin: ORIGIN } });
+      const response = await app.request(`${ORIGIN}${path}`, {
+        method: 'POST',
+        body: new URLSearchParams({ version: '1' }),
+        headers: { origin: ORIGIN },
+      });
       expect(response.status, path).toBe(401);
       expect(await response.text()).toContain('没有登录');
     }
     expect(draftFiles()).toEqual([]);
   });
 
-  test('with a session but without the CSRF token (or with another session\'s) every change is refused with 403', async () => {
+  test("with a session but without the CSRF token (or with another session's) every change is refused with 403", async () => {
     const { app, draftFiles } = desk();
     const { cookie, csrf } = await login(app, 'zhangsan');
     const other = await login(app, 'lisi');
@@ -101,15 +105,27 @@ describe('desk security', SLOW, () => {
         const body = new FormData();
         body.set('version', '1');
         if (token) body.set('_csrf', token);
-        const response = await app.request(`${ORIGIN}${path}`, { method: 'POST', body, headers: { cookie: `desk_session=${cookie}`, origin: ORIGIN } });
+        const response = await app.request(`${ORIGIN}${path}`, {
+          method: 'POST',
+          body,
+          headers: { cookie: `desk_session=${cookie}`, origin: ORIGIN },
+        });
         expect(response.status, path).toBe(403);
         expect(await response.text()).toContain('缺少安全校验码');
       }
     }
     // A request from another site is refused even with the right token.
-    const crossSite = await app.request(`${ORIGIN}/drafts`, { method: 'POST', body: new URLSearchParams({ _csrf: csrf! }), headers: { cookie: `desk_session=${cookie}`, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' } });
+    const crossSite = await app.request(`${ORIGIN}/drafts`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: csrf! }),
+      headers: { cookie: `desk_session=${cookie}`, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(crossSite.status).toBe(403);
-    const fetchSite = await app.request(`${ORIGIN}/drafts`, { method: 'POST', body: new URLSearchParams({ _csrf: csrf! }), headers: { cookie: `desk_session=${cookie}`, 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' } });
+    const fetchSite = await app.request(`${ORIGIN}/drafts`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: csrf! }),
+      headers: { cookie: `desk_session=${cookie}`, 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(fetchSite.status).toBe(403);
     expect(draftFiles()).toEqual([]);
   });
@@ -123,7 +139,9 @@ describe('desk security', SLOW, () => {
     expect(flags).toMatch(/Path=\//);
     expect(flags).not.toMatch(/Secure/);
     expect((await app.request('https://desk.example/login')).headers.get('set-cookie')).toMatch(/Secure/);
-    expect((await app.request(`${ORIGIN}/login`, { headers: { 'x-forwarded-proto': 'https' } })).headers.get('set-cookie')).toMatch(/Secure/);
+    expect((await app.request(`${ORIGIN}/login`, { headers: { 'x-forwarded-proto': 'https' } })).headers.get('set-cookie')).toMatch(
+      /Secure/,
+    );
 
     const anonymous = cookieOf(plain)!;
     const { response, cookie, csrf } = await login(app, 'zhangsan');
@@ -132,14 +150,20 @@ describe('desk security', SLOW, () => {
     const home = await app.request(`${ORIGIN}/`, { headers: { cookie: `desk_session=${cookie}` } });
     expect(home.status).toBe(200);
     expect(await home.text()).toContain('张三');
-    const logout = await app.request(`${ORIGIN}/logout`, { method: 'POST', body: new URLSearchParams({ _csrf: csrf! }), headers: { cookie: `desk_session=${cookie}`, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } });
+    const logout = await app.request(`${ORIGIN}/logout`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: csrf! }),
+      headers: { cookie: `desk_session=${cookie}`, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(logout.status).toBe(303);
     expect((await app.request(`${ORIGIN}/`, { headers: { cookie: `desk_session=${cookie}` } })).status).toBe(303);
   });
 
   test('a forwarded https header is ignored unless the proxy is trusted', async () => {
     const { app } = desk();
-    expect((await app.request(`${ORIGIN}/login`, { headers: { 'x-forwarded-proto': 'https' } })).headers.get('set-cookie')).not.toMatch(/Secure/);
+    expect((await app.request(`${ORIGIN}/login`, { headers: { 'x-forwarded-proto': 'https' } })).headers.get('set-cookie')).not.toMatch(
+      /Secure/,
+    );
   });
 
   test('after five wrong passwords the user name is locked for 15 minutes, with a Chinese message', async () => {
@@ -212,7 +236,13 @@ describe('desk uploads', SLOW, () => {
       method: 'POST',
       body,
       duplex: 'half',
-      headers: { cookie: `desk_session=${cookie}`, origin: ORIGIN, 'x-csrf-token': csrf!, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(30 * 1024 * 1024) },
+      headers: {
+        cookie: `desk_session=${cookie}`,
+        origin: ORIGIN,
+        'x-csrf-token': csrf!,
+        'content-type': 'multipart/form-data; boundary=x',
+        'content-length': String(30 * 1024 * 1024),
+      },
     } as RequestInit);
     expect(response.status).toBe(413);
     expect(await response.text()).toContain('不能超过 20 MB');
@@ -221,7 +251,10 @@ describe('desk uploads', SLOW, () => {
   });
 
   test('a body over 20 MB without a declared length is cut off while it streams in', async () => {
-    const { response, text, drafts } = await upload(new File([new Uint8Array(21 * 1024 * 1024)], 'big.docx'), { type: 'briefing', region: 'longnan' });
+    const { response, text, drafts } = await upload(new File([new Uint8Array(21 * 1024 * 1024)], 'big.docx'), {
+      type: 'briefing',
+      region: 'longnan',
+    });
     expect(response.status).toBe(413);
     expect(text).toContain('20 MB');
     expect(drafts).toEqual([]);
@@ -262,27 +295,33 @@ describe('desk uploads', SLOW, () => {
   });
 });
 
-test('two staff saving the same draft: the second save is refused with 409 已被他人修改 and their input comes back in the form', SLOW, async () => {
-  const { app, drafts } = desk();
-  const mdx = readFileSync(join(PROJECT_ROOT, 'content', 'briefings', 'longnan-jianbao-2023-03.mdx'), 'utf8').replace('issue: 3', 'issue: 4').replace('第3期', '第4期');
-  drafts.create(briefingDraft('longnan-jianbao-2023-04', mdx));
-  const first = await login(app, 'zhangsan');
-  const second = await login(app, 'zhangsan');
-  const save = (who: typeof first, title: string) =>
-    app.request(`${ORIGIN}/drafts/longnan-jianbao-2023-04/save`, {
-      method: 'POST',
-      body: new URLSearchParams({ _csrf: who.csrf!, version: '1', 'fm.title': title }),
-      headers: { cookie: `desk_session=${who.cookie}`, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
-    });
-  expect((await save(first, '第4期 甲的标题')).status).toBe(303);
-  const refused = await save(second, '第4期 乙的标题');
-  expect(refused.status).toBe(409);
-  const page = await refused.text();
-  expect(page).toContain('已被他人修改');
-  expect(page).toContain('value="第4期 乙的标题"');
-  expect(drafts.get('longnan-jianbao-2023-04')?.version).toBe(2);
-  expect(drafts.get('longnan-jianbao-2023-04')?.changes[0]).toMatchObject({ text: expect.stringContaining('第4期 甲的标题') });
-});
+test(
+  'two staff saving the same draft: the second save is refused with 409 已被他人修改 and their input comes back in the form',
+  SLOW,
+  async () => {
+    const { app, drafts } = desk();
+    const mdx = readFileSync(join(PROJECT_ROOT, 'content', 'briefings', 'longnan-jianbao-2023-03.mdx'), 'utf8')
+      .replace('issue: 3', 'issue: 4')
+      .replace('第3期', '第4期');
+    drafts.create(briefingDraft('longnan-jianbao-2023-04', mdx));
+    const first = await login(app, 'zhangsan');
+    const second = await login(app, 'zhangsan');
+    const save = (who: typeof first, title: string) =>
+      app.request(`${ORIGIN}/drafts/longnan-jianbao-2023-04/save`, {
+        method: 'POST',
+        body: new URLSearchParams({ _csrf: who.csrf!, version: '1', 'fm.title': title }),
+        headers: { cookie: `desk_session=${who.cookie}`, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    expect((await save(first, '第4期 甲的标题')).status).toBe(303);
+    const refused = await save(second, '第4期 乙的标题');
+    expect(refused.status).toBe(409);
+    const page = await refused.text();
+    expect(page).toContain('已被他人修改');
+    expect(page).toContain('value="第4期 乙的标题"');
+    expect(drafts.get('longnan-jianbao-2023-04')?.version).toBe(2);
+    expect(drafts.get('longnan-jianbao-2023-04')?.changes[0]).toMatchObject({ text: expect.stringContaining('第4期 甲的标题') });
+  },
+);
 
 test('a submitted draft is locked, and only a reviewer who did not edit it may approve it', SLOW, async () => {
   const { app, drafts } = desk();
@@ -311,7 +350,11 @@ test('a submitted draft is locked, and only a reviewer who did not edit it may a
 });
 
 test('single-user mode: on loopback without accounts the one user is both editor and reviewer, as every page says', SLOW, async () => {
-  const { app } = createDeskApp({ repoDir: tempRepo(), dataDir: mkdtempSync(join(tmpdir(), 'desk-app-data-')), localUser: { name: '王五', email: 'ww@example.gov.cn' } });
+  const { app } = createDeskApp({
+    repoDir: tempRepo(),
+    dataDir: mkdtempSync(join(tmpdir(), 'desk-app-data-')),
+    localUser: { name: '王五', email: 'ww@example.gov.cn' },
+  });
   const home = await app.request(`${ORIGIN}/`);
   expect(home.status).toBe(200);
   const text = await home.text();
@@ -319,12 +362,24 @@ test('single-user mode: on loopback without accounts the one user is both editor
   expect(text).toContain('王五（编辑、审核）');
   // Changes still need the page's token.
   const cookie = cookieOf(home);
-  expect((await app.request(`${ORIGIN}/drafts`, { method: 'POST', body: new FormData(), headers: { cookie: `desk_session=${cookie}`, origin: ORIGIN } })).status).toBe(403);
+  expect(
+    (
+      await app.request(`${ORIGIN}/drafts`, {
+        method: 'POST',
+        body: new FormData(),
+        headers: { cookie: `desk_session=${cookie}`, origin: ORIGIN },
+      })
+    ).status,
+  ).toBe(403);
 });
 
 test('on a non-loopback address without an accounts file the desk refuses to start, in Chinese', SLOW, () => {
   const repo = tempRepo();
-  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'desk', 'server.ts'), '--host', '0.0.0.0', '--port', '0', '--repo', repo, '--no-preview'], { encoding: 'utf8', timeout: 50_000 });
+  const result = spawnSync(
+    process.execPath,
+    [join(PROJECT_ROOT, 'desk', 'server.ts'), '--host', '0.0.0.0', '--port', '0', '--repo', repo, '--no-preview'],
+    { encoding: 'utf8', timeout: 50_000 },
+  );
   expect(result.status).toBe(1);
   expect(result.stderr).toContain('发布台没有启动');
   expect(result.stderr).toContain('账号文件');

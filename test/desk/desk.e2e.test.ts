@@ -25,7 +25,8 @@ import { briefingDocument, docxBytes } from '../fixtures/docx/make-docx.ts';
 
 const PASSWORD = { zhangsan: 'slow-river-41-tea', lisi: 'quiet-hill-73-ink' };
 /** The 第三方整改 sentence with its 已完成 count left out: the importer must not guess it. */
-const SENTENCE_WITHOUT_DONE = '第三方整改事项进展：2022年度省营商环境第三方评价反馈59项具体问题整改举措清单105项，截止8月31日，未完成3项，正在推进6项，完成率97.1%。';
+const SENTENCE_WITHOUT_DONE =
+  '第三方整改事项进展：2022年度省营商环境第三方评价反馈59项具体问题整改举措清单105项，截止8月31日，未完成3项，正在推进6项，完成率97.1%。';
 
 let root: string;
 let work: string;
@@ -40,7 +41,23 @@ const contexts: BrowserContext[] = [];
 const git = (args: string[], cwd = work) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
 function addUser(data: string, username: keyof typeof PASSWORD, name: string, role: string) {
-  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'desk-user.ts'), 'add', username, '--name', name, '--email', `${username}@example.gov.cn`, '--role', role, '--data', data], { input: `${PASSWORD[username]}\n`, encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(PROJECT_ROOT, 'scripts', 'desk-user.ts'),
+      'add',
+      username,
+      '--name',
+      name,
+      '--email',
+      `${username}@example.gov.cn`,
+      '--role',
+      role,
+      '--data',
+      data,
+    ],
+    { input: `${PASSWORD[username]}\n`, encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(result.stderr);
 }
 
@@ -60,7 +77,10 @@ beforeAll(async () => {
   addUser(data, 'zhangsan', '张三', 'editor');
   addUser(data, 'lisi', '李四', 'reviewer');
 
-  desk = spawn(process.execPath, [join(PROJECT_ROOT, 'desk', 'server.ts'), '--port', '0', '--repo', work, '--data', data], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  desk = spawn(process.execPath, [join(PROJECT_ROOT, 'desk', 'server.ts'), '--port', '0', '--repo', work, '--data', data], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`desk did not start:\n${output}`)), 120_000);
     const read = (chunk: Buffer) => {
@@ -101,7 +121,11 @@ async function loggedIn(username: keyof typeof PASSWORD, width = 1280): Promise<
   return page;
 }
 
-async function upload(page: Page, file: { name: string; bytes: Uint8Array }, choose: { type: string; region?: string; policy?: string; newList?: string }) {
+async function upload(
+  page: Page,
+  file: { name: string; bytes: Uint8Array },
+  choose: { type: string; region?: string; policy?: string; newList?: string },
+) {
   await page.goto(`${url}/`);
   await page.locator(`input[name=type][value=${choose.type}]`).check();
   if (choose.region) await page.locator('#u-region').selectOption(choose.region);
@@ -115,7 +139,9 @@ async function upload(page: Page, file: { name: string; bytes: Uint8Array }, cho
 /** Waits for the draft page after an upload; on anything else, fails with what the page says. */
 async function waitForDraft(page: Page, pattern: RegExp): Promise<void> {
   await page.waitForURL(pattern, { timeout: 60_000 }).catch(async () => {
-    throw new Error(`expected ${pattern} but ${page.url()} says:\n${(await page.locator('main').innerText()).slice(0, 1500)}\n${output.slice(-1500)}`);
+    throw new Error(
+      `expected ${pattern} but ${page.url()} says:\n${(await page.locator('main').innerText()).slice(0, 1500)}\n${output.slice(-1500)}`,
+    );
   });
 }
 
@@ -128,9 +154,14 @@ async function submitAndApprove(editor: Page, reviewer: Page): Promise<string> {
   await editor.getByText('已提交审核，稿件已锁定').waitFor();
   await reviewer.goto(draftUrl);
   await reviewer.getByRole('button', { name: '审核通过' }).click();
-  await reviewer.getByText(/审核通过，已发布/).waitFor({ timeout: 120_000 }).catch(async () => {
-    throw new Error(`not published; the page says:\n${(await reviewer.locator('main').innerText()).slice(0, 2000)}\n${output.slice(-1500)}`);
-  });
+  await reviewer
+    .getByText(/审核通过，已发布/)
+    .waitFor({ timeout: 120_000 })
+    .catch(async () => {
+      throw new Error(
+        `not published; the page says:\n${(await reviewer.locator('main').innerText()).slice(0, 2000)}\n${output.slice(-1500)}`,
+      );
+    });
   return draftUrl;
 }
 
@@ -178,7 +209,7 @@ describe('publishing desk in a browser', () => {
     expect(previewPath).toMatch(/^\/preview\//);
     // On a busy machine the dev server may still be re-reading the content: ask again for up to two minutes.
     let preview = await editor.context().request.get(`${url}${previewPath}`, { timeout: 120_000 });
-    for (const start = Date.now(); preview.status() !== 200 && Date.now() - start < 120_000; ) {
+    for (const start = Date.now(); preview.status() !== 200 && Date.now() - start < 120_000;) {
       await editor.waitForTimeout(2000);
       preview = await editor.context().request.get(`${url}${previewPath}`, { timeout: 120_000 });
     }
@@ -203,7 +234,9 @@ describe('publishing desk in a browser', () => {
     expect(git(['show', '--stat', '--format=', briefingCommit], remote)).toMatch(/content\/tables\/progress\.csv/);
     const published = git(['show', `${briefingCommit}:content/briefings/longnan-jianbao-2023-04.mdx`], remote);
     expect(published).not.toMatch(/^draft:/m);
-    expect(git(['show', `${briefingCommit}:content/tables/progress.csv`], remote)).toMatch(/longnan,disanfang-zhenggai,2023-08-31,105,96,6,3/);
+    expect(git(['show', `${briefingCommit}:content/tables/progress.csv`], remote)).toMatch(
+      /longnan,disanfang-zhenggai,2023-08-31,105,96,6,3/,
+    );
   });
 
   test('the history lists the publication with editor and reviewer', async () => {
@@ -218,7 +251,11 @@ describe('publishing desk in a browser', () => {
 
   test('an Excel task list goes the same way', async () => {
     const bytes = new Uint8Array(readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'import', 'tasks-merged.xlsx')));
-    await upload(editor, { name: '任务清单.xlsx', bytes }, { type: 'tasks', region: 'qingshanhu', policy: 'qingshanhu-2023-xingdong-fangan', newList: 'qingshanhu-2023-jianzhu-renwu' });
+    await upload(
+      editor,
+      { name: '任务清单.xlsx', bytes },
+      { type: 'tasks', region: 'qingshanhu', policy: 'qingshanhu-2023-xingdong-fangan', newList: 'qingshanhu-2023-jianzhu-renwu' },
+    );
     await waitForDraft(editor, /\/drafts\/[a-z0-9-]+\?notice=imported$/);
     await submitAndApprove(editor, reviewer);
     expect(remoteLog('%B')).toContain('Reviewed-by: 李四');
@@ -258,7 +295,9 @@ describe('publishing desk in a browser', () => {
     await waitForDraft(editor, /\/drafts\/chehui-[0-9a-f]+\?notice=withdrawal$/);
     await submitAndApprove(editor, reviewer);
     expect(remoteLog('%B')).toMatch(/Reviewed-by: 李四/);
-    expect(spawnSync('git', ['--git-dir', remote, 'cat-file', '-e', 'main:content/briefings/longnan-jianbao-2023-05.mdx']).status).not.toBe(0);
+    expect(spawnSync('git', ['--git-dir', remote, 'cat-file', '-e', 'main:content/briefings/longnan-jianbao-2023-05.mdx']).status).not.toBe(
+      0,
+    );
     await reviewer.goto(`${url}/history`);
     expect(await reviewer.locator('.history').innerText()).toContain('已撤回');
   });
@@ -269,13 +308,41 @@ describe('publishing desk in a browser', () => {
     const headOfRemote = remoteLog('%H');
     const docx = new Uint8Array(await docxBytes(briefingDocument()));
     const refusals: [string, { name: string; bytes: Uint8Array }, Parameters<typeof upload>[2], RegExp][] = [
-      ['renamed-exe', { name: '简报.docx', bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0]) }, { type: 'briefing', region: 'longnan' }, /第1步：检查文件失败/],
-      ['corrupt-docx', { name: '简报.docx', bytes: docx.slice(0, Math.floor(docx.length / 2)) }, { type: 'briefing', region: 'longnan' }, /失败/],
+      [
+        'renamed-exe',
+        { name: '简报.docx', bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0]) },
+        { type: 'briefing', region: 'longnan' },
+        /第1步：检查文件失败/,
+      ],
+      [
+        'corrupt-docx',
+        { name: '简报.docx', bytes: docx.slice(0, Math.floor(docx.length / 2)) },
+        { type: 'briefing', region: 'longnan' },
+        /失败/,
+      ],
       ['empty', { name: '简报.docx', bytes: new Uint8Array() }, { type: 'briefing', region: 'longnan' }, /第1步：检查文件失败/],
-      ['no-header', { name: '清单.xlsx', bytes: new Uint8Array(await writeXlsxFile([[{ value: 1 }, { value: '开办企业' }, { value: '推行一网通办' }]], {}).toBuffer()) }, { type: 'tasks', region: 'qingshanhu', policy: 'qingshanhu-2023-xingdong-fangan', newList: 'qingshanhu-2024-renwu' }, /第3步：导入失败/],
+      [
+        'no-header',
+        {
+          name: '清单.xlsx',
+          bytes: new Uint8Array(await writeXlsxFile([[{ value: 1 }, { value: '开办企业' }, { value: '推行一网通办' }]], {}).toBuffer()),
+        },
+        { type: 'tasks', region: 'qingshanhu', policy: 'qingshanhu-2023-xingdong-fangan', newList: 'qingshanhu-2024-renwu' },
+        /第3步：导入失败/,
+      ],
       ['zip-bomb', { name: '简报.docx', bytes: zipBomb(60 * 1024 * 1024) }, { type: 'briefing', region: 'longnan' }, /第1步：检查文件失败/],
-      ['duplicate-issue', { name: '简报.docx', bytes: new Uint8Array(await docxBytes(briefingDocument({ issueLine: '第3期' }))) }, { type: 'briefing', region: 'longnan' }, /第3期|期号/],
-      ['no-region-policy', { name: '清单.xlsx', bytes: new Uint8Array(readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'import', 'tasks-merged.xlsx'))) }, { type: 'tasks', newList: 'qingshanhu-2024-renwu' }, /没有选择地区：请在上传区的“地区”下拉框中选择[\s\S]*没有选择来源政策/],
+      [
+        'duplicate-issue',
+        { name: '简报.docx', bytes: new Uint8Array(await docxBytes(briefingDocument({ issueLine: '第3期' }))) },
+        { type: 'briefing', region: 'longnan' },
+        /第3期|期号/,
+      ],
+      [
+        'no-region-policy',
+        { name: '清单.xlsx', bytes: new Uint8Array(readFileSync(join(PROJECT_ROOT, 'test', 'fixtures', 'import', 'tasks-merged.xlsx'))) },
+        { type: 'tasks', newList: 'qingshanhu-2024-renwu' },
+        /没有选择地区：请在上传区的“地区”下拉框中选择[\s\S]*没有选择来源政策/,
+      ],
     ];
     for (const [name, file, choose, expected] of refusals) {
       await upload(editor, file, choose);
@@ -333,7 +400,9 @@ describe('publishing desk in a browser', () => {
     const briefing = readFileSync(join(outDir, 'briefings', 'longnan-jianbao-2023-04', 'index.html'), 'utf8');
     expect(briefing).toContain('第4期');
     expect(briefing).not.toContain('草稿');
-    const chartFiles = readdirSync(join(outDir, 'data', 'charts')).filter((name) => name.includes('disanfang-zhenggai') && name.includes('longnan'));
+    const chartFiles = readdirSync(join(outDir, 'data', 'charts')).filter(
+      (name) => name.includes('disanfang-zhenggai') && name.includes('longnan'),
+    );
     expect(chartFiles.length).toBeGreaterThan(0);
     const points = chartFiles.map((name) => readFileSync(join(outDir, 'data', 'charts', name), 'utf8')).join('\n');
     expect(points).toContain('2023-08-31');

@@ -40,7 +40,11 @@ describe('draft store', () => {
   test('a change that throws writes nothing; temporary files never stay behind', async () => {
     const drafts = store();
     drafts.create(newDraft('d2'));
-    await expect(drafts.update('d2', 1, () => { throw new Error('bad'); })).rejects.toThrow('bad');
+    await expect(
+      drafts.update('d2', 1, () => {
+        throw new Error('bad');
+      }),
+    ).rejects.toThrow('bad');
     expect(drafts.get('d2')?.version).toBe(1);
     expect(await drafts.update('d2', 1, (d) => d)).toMatchObject({ ok: true });
     expect(readdirSync(drafts.dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);

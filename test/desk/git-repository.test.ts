@@ -12,7 +12,14 @@ import { commitPublication, publicationHistory, revertPublication, type Person }
 
 const editor: Person = { name: '张三', email: 'zhangsan@example.org' };
 const reviewer: Person = { name: '李四', email: 'lisi@example.org' };
-const ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Setup', GIT_AUTHOR_EMAIL: 'setup@example.org', GIT_COMMITTER_NAME: 'Setup', GIT_COMMITTER_EMAIL: 'setup@example.org' };
+const ENV = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'Setup',
+  GIT_AUTHOR_EMAIL: 'setup@example.org',
+  GIT_COMMITTER_NAME: 'Setup',
+  GIT_COMMITTER_EMAIL: 'setup@example.org',
+};
 
 let work: string;
 let repo: string;
@@ -52,7 +59,15 @@ const newBriefing = { path: 'content/briefings/new-issue.mdx', text: '---\ntitle
 const changedBriefing = { path: 'content/briefings/old.mdx', text: '---\ntitle: 旧简报（修订）\n---\n\n正文\n' };
 
 test('a publication lands on the remote, authored by the editor, with the reviewer and the draft named', async () => {
-  const result = await commitPublication({ repoDir: repo, files: [newBriefing, changedBriefing], message: '发布简报：新简报', editor, reviewer, remote: 'origin', draftId: 'draft-1' });
+  const result = await commitPublication({
+    repoDir: repo,
+    files: [newBriefing, changedBriefing],
+    message: '发布简报：新简报',
+    editor,
+    reviewer,
+    remote: 'origin',
+    draftId: 'draft-1',
+  });
   expect(result).toMatchObject({ ok: true, pushed: true });
   const commit = (result as { commit: string }).commit;
   expect(git(remote, 'rev-parse', 'main')).toBe(commit);
@@ -70,7 +85,14 @@ test('a push the remote rejects leaves no commit and the tree as it was', async 
   writeFileSync(hook, '#!/bin/sh\necho "refused by policy" >&2\nexit 1\n');
   chmodSync(hook, 0o755);
   const before = snapshot();
-  const result = await commitPublication({ repoDir: repo, files: [newBriefing, { path: 'content/tables/new-table.csv', text: 'a\n1\n' }, changedBriefing], message: '发布', editor, reviewer, remote: 'origin' });
+  const result = await commitPublication({
+    repoDir: repo,
+    files: [newBriefing, { path: 'content/tables/new-table.csv', text: 'a\n1\n' }, changedBriefing],
+    message: '发布',
+    editor,
+    reviewer,
+    remote: 'origin',
+  });
   expect(result).toMatchObject({ ok: false, step: 'push' });
   expect((result as { message: string }).message).toContain('refused by policy');
   expect(snapshot()).toEqual(before);
@@ -94,14 +116,28 @@ test('a remote that moved ahead refuses the push, and nothing is left behind', a
 
 test('an unreachable remote fails the push without waiting for a password', async () => {
   const before = snapshot();
-  const result = await commitPublication({ repoDir: repo, files: [newBriefing], message: '发布', editor, reviewer, remote: join(work, 'missing.git') });
+  const result = await commitPublication({
+    repoDir: repo,
+    files: [newBriefing],
+    message: '发布',
+    editor,
+    reviewer,
+    remote: join(work, 'missing.git'),
+  });
   expect(result).toMatchObject({ ok: false, step: 'push' });
   expect(snapshot()).toEqual(before);
 });
 
 test('a write outside content/, or through .., is refused and nothing is written', async () => {
   const before = snapshot();
-  for (const path of ['README.md', 'src/pages/index.astro', 'content/../README.md', 'content/briefings/../../x.mdx', '/etc/passwd', 'content/.git/config']) {
+  for (const path of [
+    'README.md',
+    'src/pages/index.astro',
+    'content/../README.md',
+    'content/briefings/../../x.mdx',
+    '/etc/passwd',
+    'content/.git/config',
+  ]) {
     const result = await commitPublication({ repoDir: repo, files: [newBriefing, { path, text: 'x' }], message: '发布', editor, reviewer });
     expect(result, path).toMatchObject({ ok: false, step: 'write' });
     expect((result as { message: string }).message).toContain('content/');
@@ -119,7 +155,15 @@ test('publishing into a work tree with changes of its own is refused, and those 
 });
 
 test('history lists each publication with editor, reviewer and date; a withdrawal reverts the files and shows in history', async () => {
-  const first = await commitPublication({ repoDir: repo, files: [newBriefing], message: '发布简报：新简报', editor, reviewer, remote: 'origin', draftId: 'd1' });
+  const first = await commitPublication({
+    repoDir: repo,
+    files: [newBriefing],
+    message: '发布简报：新简报',
+    editor,
+    reviewer,
+    remote: 'origin',
+    draftId: 'd1',
+  });
   expect(first.ok).toBe(true);
   const published = (first as { commit: string }).commit;
   let history = await publicationHistory(repo);
@@ -149,7 +193,13 @@ test('a withdrawal whose push is rejected leaves no commit and the files in plac
   writeFileSync(hook, '#!/bin/sh\nexit 1\n');
   chmodSync(hook, 0o755);
   const before = snapshot();
-  const result = await revertPublication({ repoDir: repo, commit: (first as { commit: string }).commit, editor, reviewer, remote: 'origin' });
+  const result = await revertPublication({
+    repoDir: repo,
+    commit: (first as { commit: string }).commit,
+    editor,
+    reviewer,
+    remote: 'origin',
+  });
   expect(result).toMatchObject({ ok: false, step: 'push' });
   expect(snapshot()).toEqual(before);
   expect(existsSync(join(repo, 'content', 'briefings', 'new-issue.mdx'))).toBe(true);

@@ -51,7 +51,11 @@ const page = async (path: string) => {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'desk-preview-'));
-  preview = await startPreviewServer({ repoDir: PROJECT_ROOT, workDir: work, contentDir: join(PROJECT_ROOT, 'test', 'input', 'tiny-site') });
+  preview = await startPreviewServer({
+    repoDir: PROJECT_ROOT,
+    workDir: work,
+    contentDir: join(PROJECT_ROOT, 'test', 'input', 'tiny-site'),
+  });
 });
 
 afterAll(async () => {
@@ -108,13 +112,15 @@ test('only /preview/ is proxied, and only to read', async () => {
 /** Processes started for this preview: the dev server and its helpers inherit its CONTENT_DIR. */
 function previewProcesses(): string[] {
   const marker = `CONTENT_DIR=${join(work, 'content')}\0`;
-  return readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/environ`, 'utf8').includes(marker);
-    } catch {
-      return false;
-    }
-  });
+  return readdirSync('/proc')
+    .filter((pid) => /^\d+$/.test(pid))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, 'utf8').includes(marker);
+      } catch {
+        return false;
+      }
+    });
 }
 
 test('stop leaves no process behind', async () => {

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { allowedActions, isEditable, permission, returnComment, withEditor, type WorkflowUser } from '../../src/lib/desk/review-workflow.ts';
+import {
+  allowedActions,
+  isEditable,
+  permission,
+  returnComment,
+  withEditor,
+  type WorkflowUser,
+} from '../../src/lib/desk/review-workflow.ts';
 
 const editor: WorkflowUser = { username: 'zhangsan', roles: ['editor'] };
 const reviewer: WorkflowUser = { username: 'lisi', roles: ['reviewer'] };

@@ -18,7 +18,10 @@ import { PROJECT_ROOT } from '../support/astro-build.ts';
 
 const briefing = readFileSync(join(PROJECT_ROOT, 'content', 'briefings', 'longnan-jianbao-2023-03.mdx'), 'utf8');
 const policy = readFileSync(join(PROJECT_ROOT, 'content', 'policies', 'longnan-2023-tuijin-jizhi.mdx'), 'utf8');
-const draft = briefing.replace('\n---\n', `\n${draftFrontmatter({ recognised: ['期号：第3期'], toCheck: ['请核对'] }, '本期').join('\n')}\n---\n`);
+const draft = briefing.replace(
+  '\n---\n',
+  `\n${draftFrontmatter({ recognised: ['期号：第3期'], toCheck: ['请核对'] }, '本期').join('\n')}\n---\n`,
+);
 const byName = (fields: ReturnType<typeof frontmatterForm>) => Object.fromEntries(fields.map((f) => [f.name, f]));
 
 describe('frontmatterForm', () => {
@@ -44,7 +47,12 @@ describe('frontmatterForm', () => {
   test('a policy: lists one item a line, the 文种 choice, optional dates', () => {
     const fields = byName(frontmatterForm('policy', policy));
     expect(Object.keys(fields)).toEqual(Object.keys(policySchema.shape).filter((k) => k !== 'draft' && k !== 'review'));
-    expect(fields['issuer']).toMatchObject({ label: '发文机关', input: 'list', required: true, value: '龙南深入推进营商环境优化升级“一号改革工程”工作领导小组办公室' });
+    expect(fields['issuer']).toMatchObject({
+      label: '发文机关',
+      input: 'list',
+      required: true,
+      value: '龙南深入推进营商环境优化升级“一号改革工程”工作领导小组办公室',
+    });
     expect(fields['indicators']!.value.split('\n')).toContain('zhengwu-fuwu');
     expect(fields['type']).toMatchObject({ label: '文种', input: 'select', value: '机制' });
     expect(fields['type']!.options!.map((o) => o.value)).toContain('通知');
@@ -60,7 +68,12 @@ describe('applyFrontmatterForm', () => {
     const text = applyFrontmatterForm('briefing', draft, { ...values, issue: '4', copiedTo: '' });
     const read = readMdxDocument(briefingSchema, BRIEFING_FIELD_LABELS, 'x.mdx', text);
     expect(read.issues).toEqual([]);
-    expect(read.data).toMatchObject({ issue: 4, date: '2023-08-04', draft: true, review: { recognised: ['期号：第3期'], toCheck: ['请核对'] } });
+    expect(read.data).toMatchObject({
+      issue: 4,
+      date: '2023-08-04',
+      draft: true,
+      review: { recognised: ['期号：第3期'], toCheck: ['请核对'] },
+    });
     expect(read.data).not.toHaveProperty('copiedTo');
     expect(text.slice(text.indexOf('\n---\n'))).toBe(draft.slice(draft.indexOf('\n---\n')));
     expect(text).toContain('# 草稿：网站不会发布本期。');
@@ -68,11 +81,17 @@ describe('applyFrontmatterForm', () => {
 
   test('a value that is not a number is kept as typed, so the check names it', () => {
     const text = applyFrontmatterForm('briefing', briefing, { issue: '第4期' });
-    expect(readMdxDocument(briefingSchema, BRIEFING_FIELD_LABELS, 'x.mdx', text).issues[0]).toMatchObject({ field: '期号（issue）', message: '期号应为正整数，例如 3' });
+    expect(readMdxDocument(briefingSchema, BRIEFING_FIELD_LABELS, 'x.mdx', text).issues[0]).toMatchObject({
+      field: '期号（issue）',
+      message: '期号应为正整数，例如 3',
+    });
   });
 
   test('lists and lists of items written back', () => {
-    const text = applyFrontmatterForm('policy', policy, { issuer: '甲办公室\n乙局\n', attachments: '附件1：任务清单｜tasks/qingshanhu-2023-zhibiao-renwu' });
+    const text = applyFrontmatterForm('policy', policy, {
+      issuer: '甲办公室\n乙局\n',
+      attachments: '附件1：任务清单｜tasks/qingshanhu-2023-zhibiao-renwu',
+    });
     const fields = byName(frontmatterForm('policy', text));
     expect(fields['issuer']!.value).toBe('甲办公室\n乙局');
     expect(fields['attachments']!.value).toBe('附件1：任务清单｜tasks/qingshanhu-2023-zhibiao-renwu');
@@ -81,7 +100,13 @@ describe('applyFrontmatterForm', () => {
 });
 
 describe('figures', () => {
-  const context = { trackers: [{ id: 'disanfang-zhenggai', name: '第三方评价反馈问题整改' }, { id: 'duibiao-tisheng', name: '对标提升' }], sections: documentSections(briefing) };
+  const context = {
+    trackers: [
+      { id: 'disanfang-zhenggai', name: '第三方评价反馈问题整改' },
+      { id: 'duibiao-tisheng', name: '对标提升' },
+    ],
+    sections: documentSections(briefing),
+  };
   const unplaced = {
     quote: '第三方整改事项进展：…清单105项，截至8月31日，大部分已完成，未完成3项，正在推进6项，完成率97.1%。',
     section: 'shixiangqingdan',
@@ -105,16 +130,29 @@ describe('figures', () => {
       ['公布完成率', 'number', false, '97.1'],
       ['来源章节', 'select', true, 'shixiangqingdan'],
     ]);
-    expect(fields[0]!.options).toEqual([{ value: 'disanfang-zhenggai', label: '第三方评价反馈问题整改' }, { value: 'duibiao-tisheng', label: '对标提升' }]);
+    expect(fields[0]!.options).toEqual([
+      { value: 'disanfang-zhenggai', label: '第三方评价反馈问题整改' },
+      { value: 'duibiao-tisheng', label: '对标提升' },
+    ]);
     expect(fields[8]!.options).toContainEqual({ value: 'shixiangqingdan', label: '事项清单：' });
     expect(fields[2]!.hint).toContain('单位：项');
   });
 
   test('the completed form is a progress.csv row the table reads', () => {
-    const values = { ...Object.fromEntries(figureForm(unplaced, context).map((f) => [f.name, f.value])), 已完成: '96', 原文: unplaced.quote };
+    const values = {
+      ...Object.fromEntries(figureForm(unplaced, context).map((f) => [f.name, f.value])),
+      已完成: '96',
+      原文: unplaced.quote,
+    };
     const row = figureRow(values, { region: 'longnan', briefing: 'longnan-jianbao-2023-04' });
     expect(Object.keys(row)).toEqual(progressTable.columns.map((c) => c.header));
-    expect(row).toMatchObject({ 编号: 'longnan-2023-08-31-disanfang-zhenggai', 地区: 'longnan', 来源简报: 'longnan-jianbao-2023-04', 已完成: '96', 长期坚持: '' });
+    expect(row).toMatchObject({
+      编号: 'longnan-2023-08-31-disanfang-zhenggai',
+      地区: 'longnan',
+      来源简报: 'longnan-jianbao-2023-04',
+      已完成: '96',
+      长期坚持: '',
+    });
     const headers = progressTable.columns.map((c) => c.header);
     const csv = [headers.join(','), headers.map((h) => `"${row[h]}"`).join(',')].join('\n');
     const read = readTable(progressTable, 'progress.csv', csv);

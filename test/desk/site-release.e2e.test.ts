@@ -28,7 +28,12 @@ const page = async (path: string) => {
 };
 
 test('npm run build into a release, served by nginx; a swap changes what nginx serves, a failed build does not', async () => {
-  const built = await buildRelease({ repoDir: PROJECT_ROOT, releasesDir: releases, contentDir: join(PROJECT_ROOT, 'test', 'input', 'tiny-site'), siteUrl: 'https://example.org/' });
+  const built = await buildRelease({
+    repoDir: PROJECT_ROOT,
+    releasesDir: releases,
+    contentDir: join(PROJECT_ROOT, 'test', 'input', 'tiny-site'),
+    siteUrl: 'https://example.org/',
+  });
   expect(built, built.ok ? '' : built.output).toMatchObject({ ok: true });
   const realId = (built as { id: string }).id;
   await activateRelease(releases, realId);
@@ -56,7 +61,11 @@ test('npm run build into a release, served by nginx; a swap changes what nginx s
   expect((await page('/briefings/test-briefing/')).status).toBe(200);
 
   const before = readdirSync(releases).sort();
-  const failed = await buildRelease({ repoDir: PROJECT_ROOT, releasesDir: releases, contentDir: join(PROJECT_ROOT, 'test', 'input', 'missing-content') });
+  const failed = await buildRelease({
+    repoDir: PROJECT_ROOT,
+    releasesDir: releases,
+    contentDir: join(PROJECT_ROOT, 'test', 'input', 'missing-content'),
+  });
   expect(failed).toMatchObject({ ok: false });
   expect(readdirSync(releases).sort()).toEqual(before);
   expect((await page('/briefings/test-briefing/')).status).toBe(200);

@@ -59,9 +59,14 @@ test('a failed build leaves the live site untouched and no folder behind', async
   expect(readdirSync(releases).sort()).toEqual(before);
   expect(served()).toBe('<h1>线上版</h1>');
 
-  const crashing: BuildStep = async () => { throw new Error('spawn ENOENT'); };
+  const crashing: BuildStep = async () => {
+    throw new Error('spawn ENOENT');
+  };
   expect(await buildRelease({ repoDir: '.', releasesDir: releases, build: crashing })).toMatchObject({ ok: false });
-  const empty: BuildStep = async ({ outDir }) => { mkdirSync(outDir, { recursive: true }); return { ok: true, output: '' }; };
+  const empty: BuildStep = async ({ outDir }) => {
+    mkdirSync(outDir, { recursive: true });
+    return { ok: true, output: '' };
+  };
   expect(await buildRelease({ repoDir: '.', releasesDir: releases, build: empty })).toMatchObject({ ok: false });
   expect(readdirSync(releases).sort()).toEqual(before);
 });
@@ -92,7 +97,12 @@ test('a rollback serves the older release again, and going forward works after i
 });
 
 test('a site under a base path is built into the release below that path, as nginx serves it', async () => {
-  const result = await buildRelease({ repoDir: '.', releasesDir: releases, siteUrl: 'https://www.example.gov.cn/yshj/', build: writing('子路径版') });
+  const result = await buildRelease({
+    repoDir: '.',
+    releasesDir: releases,
+    siteUrl: 'https://www.example.gov.cn/yshj/',
+    build: writing('子路径版'),
+  });
   await activateRelease(releases, (result as { id: string }).id);
   expect(readFileSync(join(releases, 'current', 'yshj', 'index.html'), 'utf8')).toBe('<h1>子路径版</h1>');
 });

@@ -45,7 +45,10 @@ const textPart = (name: string, text: string): Promise<ZipPart> => {
   return new Promise((resolve, reject) => {
     const deflate = createDeflateRaw();
     const out: Buffer[] = [];
-    deflate.on('data', (d: Buffer) => out.push(d)).on('end', () => resolve({ name, deflated: new Uint8Array(Buffer.concat(out)), size: bytes.length, crc: crc32(bytes) })).on('error', reject);
+    deflate
+      .on('data', (d: Buffer) => out.push(d))
+      .on('end', () => resolve({ name, deflated: new Uint8Array(Buffer.concat(out)), size: bytes.length, crc: crc32(bytes) }))
+      .on('error', reject);
     deflate.end(bytes);
   });
 };
@@ -91,7 +94,8 @@ function zipArchive(parts: readonly ZipPart[]): Uint8Array {
   return new Uint8Array(Buffer.concat([...locals, directory, end]));
 }
 
-const contentTypes = () => textPart('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+const contentTypes = () =>
+  textPart('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
 
 const refused = (bytes: Uint8Array, name: string) => {
   const result = inspectUpload(bytes, name);
@@ -111,7 +115,10 @@ describe('what staff upload is recognised from its content', () => {
   test('CSV in GB18030 (WPS default), UTF-8 with BOM (Excel) and UTF-16', () => {
     expect(inspectUpload(fixture('import', 'tasks-gb18030.csv'), '清单.csv')).toEqual({ ok: true, kind: 'csv' });
     expect(inspectUpload(fixture('import', 'tasks-utf8-bom-excel.csv'), '清单.csv')).toEqual({ ok: true, kind: 'csv' });
-    expect(inspectUpload(fixture('invalid', 'task-utf16-encoding', 'tasks', 'test-list.csv'), '清单.csv')).toEqual({ ok: true, kind: 'csv' });
+    expect(inspectUpload(fixture('invalid', 'task-utf16-encoding', 'tasks', 'test-list.csv'), '清单.csv')).toEqual({
+      ok: true,
+      kind: 'csv',
+    });
   });
   test('the docx central directory lists its parts', () => {
     expect(zipEntries(docx)!.map((e) => e.name)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml']));
@@ -120,7 +127,9 @@ describe('what staff upload is recognised from its content', () => {
 
 describe('bad uploads are refused with the file named and the fix, in Chinese', () => {
   test('an empty file', () => {
-    expect(refused(new Uint8Array(), '空白.docx')).toBe('空白.docx 是空文件（0 字节），没有可导入的内容。请确认文件已保存完整，重新选择文件上传。');
+    expect(refused(new Uint8Array(), '空白.docx')).toBe(
+      '空白.docx 是空文件（0 字节），没有可导入的内容。请确认文件已保存完整，重新选择文件上传。',
+    );
   });
 
   test('a 30 MB file, before anything else is read', () => {
@@ -145,20 +154,24 @@ describe('bad uploads are refused with the file named and the fix, in Chinese', 
   test('old .doc/.xls/.wps: save as .docx/.xlsx; an OLE file named .docx is an encrypted one', () => {
     const ole = new Uint8Array(512);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expect(refused(ole, '简报.doc')).toContain('简报.doc 是旧版 Word/Excel/WPS 格式（.doc、.xls 或 .wps），无法直接导入。用 Word、Excel 或 WPS 打开后选择“文件 → 另存为”');
+    expect(refused(ole, '简报.doc')).toContain(
+      '简报.doc 是旧版 Word/Excel/WPS 格式（.doc、.xls 或 .wps），无法直接导入。用 Word、Excel 或 WPS 打开后选择“文件 → 另存为”',
+    );
     expect(refused(ole, '清单.xls')).toContain('“Excel 工作簿 (*.xlsx)”');
     expect(refused(ole, '简报.wps')).toContain('旧版');
     expect(refused(ole, '加密.docx')).toContain('加密.docx 设置了打开密码（文件已加密），无法读取');
   });
 
   test('a corrupt (truncated) docx', () => {
-    expect(refused(docx.subarray(0, Math.floor(docx.length * 0.8)), '传了一半.docx')).toContain('传了一半.docx 已损坏或不完整，无法读取。用 Word、Excel 或 WPS 打开这份文件，另存为新的 .docx 或 .xlsx 后重新上传');
+    expect(refused(docx.subarray(0, Math.floor(docx.length * 0.8)), '传了一半.docx')).toContain(
+      '传了一半.docx 已损坏或不完整，无法读取。用 Word、Excel 或 WPS 打开这份文件，另存为新的 .docx 或 .xlsx 后重新上传',
+    );
     const damaged = docx.slice();
     damaged.fill(0, damaged.length - 200, damaged.length - 100); // the central directory overwritten
     expect(refused(damaged, '坏了.docx')).toContain('已损坏或不完整');
   });
 
-  test('the bomb\'s parts are real deflate data: a small one inflates to exactly its declared bytes', () => {
+  test("the bomb's parts are real deflate data: a small one inflates to exactly its declared bytes", () => {
     const part = deflatedPart('word/document.xml', 3 * 1024 * 1024);
     const inflated = inflateRawSync(part.deflated);
     expect(inflated.equals(Buffer.alloc(3 * 1024 * 1024, 0x20))).toBe(true);
@@ -190,6 +203,8 @@ describe('bad uploads are refused with the file named and the fix, in Chinese', 
   });
 
   test('text with no cell separator is not a table', () => {
-    expect(refused(new TextEncoder().encode('第三方评价反馈问题整改情况说明\n已完成96项\n'), '说明.csv')).toContain('说明.csv 是文本文件，但不是用逗号分隔的表格（CSV）');
+    expect(refused(new TextEncoder().encode('第三方评价反馈问题整改情况说明\n已完成96项\n'), '说明.csv')).toContain(
+      '说明.csv 是文本文件，但不是用逗号分隔的表格（CSV）',
+    );
   });
 });

@@ -9,13 +9,22 @@ const choices = {
 };
 
 test('a Word file becomes a briefing or policy of the chosen region', () => {
-  expect(uploadTarget({ type: 'briefing', region: 'qingshanhu' }, choices, 'docx')).toEqual({ ok: true, target: { into: 'briefings', region: 'qingshanhu' } });
-  expect(uploadTarget({ type: 'policy', region: 'qingshanhu' }, choices, 'docx')).toEqual({ ok: true, target: { into: 'policies', region: 'qingshanhu' } });
+  expect(uploadTarget({ type: 'briefing', region: 'qingshanhu' }, choices, 'docx')).toEqual({
+    ok: true,
+    target: { into: 'briefings', region: 'qingshanhu' },
+  });
+  expect(uploadTarget({ type: 'policy', region: 'qingshanhu' }, choices, 'docx')).toEqual({
+    ok: true,
+    target: { into: 'policies', region: 'qingshanhu' },
+  });
 });
 
 test('a spreadsheet updates a task list, named or new, with its region and source policy', () => {
   const form = { type: 'tasks', region: 'qingshanhu', policy: 'qingshanhu-2023-shishi-fangan' };
-  expect(uploadTarget({ ...form, list: 'qingshanhu-2023-renwu' }, choices, 'xlsx')).toEqual({ ok: true, target: { into: 'tasks/qingshanhu-2023-renwu', region: 'qingshanhu', policy: 'qingshanhu-2023-shishi-fangan' } });
+  expect(uploadTarget({ ...form, list: 'qingshanhu-2023-renwu' }, choices, 'xlsx')).toEqual({
+    ok: true,
+    target: { into: 'tasks/qingshanhu-2023-renwu', region: 'qingshanhu', policy: 'qingshanhu-2023-shishi-fangan' },
+  });
   // A new list's number wins over the list chosen in the drop-down.
   const fresh = uploadTarget({ ...form, list: 'qingshanhu-2023-renwu', newList: ' qingshanhu-2024-renwu ' }, choices, 'xlsx');
   expect(fresh.ok && fresh.target.into).toBe('tasks/qingshanhu-2024-renwu');
@@ -36,6 +45,9 @@ test('a spreadsheet cannot be a briefing, an unknown table is refused, and a typ
   const briefing = uploadTarget({ type: 'briefing', region: 'qingshanhu' }, choices, 'xlsx');
   expect(briefing.ok ? [] : briefing.messages).toEqual([expect.stringContaining('要上传 Word 文件')]);
   expect(uploadTarget({ type: 'table', table: 'tables/secret' }, choices, 'csv').ok).toBe(false);
-  expect(uploadTarget({ type: 'table', table: 'tables/progress' }, choices, 'csv')).toEqual({ ok: true, target: { into: 'tables/progress' } });
+  expect(uploadTarget({ type: 'table', table: 'tables/progress' }, choices, 'csv')).toEqual({
+    ok: true,
+    target: { into: 'tables/progress' },
+  });
   expect(uploadTarget({}, choices, 'csv')).toEqual({ ok: false, messages: [expect.stringContaining('没有选择文件类型')] });
 });

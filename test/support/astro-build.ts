@@ -15,7 +15,17 @@ export interface BuildResult {
 }
 
 /** Runs `astro build` exactly as `npm run build` does, with content and output redirected. */
-export function astroBuild({ contentDir, outDir, siteUrl, precompress }: { contentDir?: string; outDir: string; siteUrl?: string; precompress?: boolean }): BuildResult {
+export function astroBuild({
+  contentDir,
+  outDir,
+  siteUrl,
+  precompress,
+}: {
+  contentDir?: string;
+  outDir: string;
+  siteUrl?: string;
+  precompress?: boolean;
+}): BuildResult {
   const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',

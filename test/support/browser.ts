@@ -12,10 +12,19 @@ const AXE = createRequire(import.meta.url).resolve('axe-core');
 const HTMLCS = createRequire(import.meta.url).resolve('html_codesniffer/build/HTMLCS.js');
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (.ci/run does) or set CHROMIUM_PATH.`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (.ci/run does) or set CHROMIUM_PATH.`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -49,9 +58,19 @@ export function browserOnBuiltSite(build: 'root' | 'subPath' = 'root'): { readon
 export async function axeViolations(page: Page, runOnly: { type: 'tag' | 'rule'; values: string[] }): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async (only) => {
-    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: only });
-    return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    return result.violations.map(
+      (v) =>
+        `${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
   }, runOnly);
 }
 
@@ -67,15 +86,36 @@ export async function htmlCodeSnifferErrors(page: Page): Promise<string[]> {
           msg: string;
           element: Element;
         }
-        const htmlcs = (window as unknown as { HTMLCS: { process(standard: string, content: Document, done: () => void, failed: () => void, lang: string): void; getMessages(): Message[] } }).HTMLCS;
+        const htmlcs = (
+          window as unknown as {
+            HTMLCS: {
+              process(standard: string, content: Document, done: () => void, failed: () => void, lang: string): void;
+              getMessages(): Message[];
+            };
+          }
+        ).HTMLCS;
         // Message type 1 is an error; 2 and 3 are warnings and notices, which ask a person to check something.
         const describe = (element: Element) => element.outerHTML.slice(0, 160);
-        htmlcs.process('WCAG2AA', document, () => resolve(htmlcs.getMessages().filter((m) => m.type === 1).map((m) => `${m.code}: ${m.msg} — ${describe(m.element)}`)), () => reject(new Error('HTML_CodeSniffer did not run')), 'en');
+        htmlcs.process(
+          'WCAG2AA',
+          document,
+          () =>
+            resolve(
+              htmlcs
+                .getMessages()
+                .filter((m) => m.type === 1)
+                .map((m) => `${m.code}: ${m.msg} — ${describe(m.element)}`),
+            ),
+          () => reject(new Error('HTML_CodeSniffer did not run')),
+          'en',
+        );
       }),
   );
 }
 
 /** Waits until every chart on the page has been drawn. */
 export function chartsDrawn(page: Page): Promise<unknown> {
-  return page.waitForFunction(() => [...document.querySelectorAll('figure[data-chart]')].every((f) => (f as HTMLElement).dataset.drawn === 'true'));
+  return page.waitForFunction(() =>
+    [...document.querySelectorAll('figure[data-chart]')].every((f) => (f as HTMLElement).dataset.drawn === 'true'),
+  );
 }

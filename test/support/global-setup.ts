@@ -40,7 +40,9 @@ export default function setup(project: TestProject) {
     const result = astroBuild(build);
     if (result.status !== 0) {
       cleanUp();
-      throw new Error(`The site did not build for ${build.siteUrl}${build.contentDir ? ` from ${build.contentDir}` : ""}:\n${result.output}`);
+      throw new Error(
+        `The site did not build for ${build.siteUrl}${build.contentDir ? ` from ${build.contentDir}` : ''}:\n${result.output}`,
+      );
     }
   }
   project.provide('siteDir', outDir);

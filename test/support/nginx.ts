@@ -25,7 +25,10 @@ async function waitForPort(port: number, child: ChildProcess, log: string): Prom
   for (let attempt = 0; attempt < 100; attempt++) {
     if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}:\n${readFileSync(log, 'utf8')}`);
     const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => { socket.end(); resolve(true); });
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
       socket.on('error', () => resolve(false));
     });
     if (open) return;
@@ -34,7 +37,11 @@ async function waitForPort(port: number, child: ChildProcess, log: string): Prom
   throw new Error(`nginx did not open port ${port}:\n${readFileSync(log, 'utf8')}`);
 }
 
-export async function startNginx(siteDir: string, base: string, extraFiles: Record<string, string | Buffer> = {}): Promise<{ origin: string; stop: () => Promise<void> }> {
+export async function startNginx(
+  siteDir: string,
+  base: string,
+  extraFiles: Record<string, string | Buffer> = {},
+): Promise<{ origin: string; stop: () => Promise<void> }> {
   const work = mkdtempSync(join(tmpdir(), 'nginx-'));
   const root = join(work, 'www');
   const siteFolder = join(root, base);

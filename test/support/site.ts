@@ -12,7 +12,6 @@ export interface BuiltPage {
   root: HTMLElement;
 }
 
-
 export function siteFiles(siteDir: string): string[] {
   return filesUnder(siteDir).map((file) => relative(siteDir, file).split(sep).join('/'));
 }
@@ -45,7 +44,8 @@ export function pageAssets(siteDir: string, page: BuiltPage): string[] {
     assets.add(path);
     if (!path.endsWith('.js')) return;
     const code = readFileSync(join(siteDir, path), 'utf8');
-    for (const match of code.matchAll(/from\s*["']([^"']+\.js)["']|import\(\s*["']([^"']+\.js)["']\s*\)/g)) visit(join(path, '..', match[1] ?? match[2]!));
+    for (const match of code.matchAll(/from\s*["']([^"']+\.js)["']|import\(\s*["']([^"']+\.js)["']\s*\)/g))
+      visit(join(path, '..', match[1] ?? match[2]!));
   };
   for (const element of page.root.querySelectorAll('script, link')) {
     const url = element.getAttribute('src') ?? (element.getAttribute('rel') === 'stylesheet' ? element.getAttribute('href') : undefined);

@@ -10,9 +10,15 @@ import { extname, join, normalize } from 'node:path';
 import { headersFor, parseHeadersFile } from '../../src/lib/http-headers.ts';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
 };
 
 /** Types a host compresses. */
@@ -23,7 +29,11 @@ const COMPRESSED = new Set(['.html', '.css', '.js', '.json', '.csv', '.txt', '.x
  * Responses carry the headers the site's `_headers` file asks for, read as a host reads them.
  * `gzip`: compress text responses for browsers that accept it, as production hosts do (for page-speed benchmarks).
  */
-export async function serveStatic(root: string, base = '/', options: { gzip?: boolean } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveStatic(
+  root: string,
+  base = '/',
+  options: { gzip?: boolean } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const rules = existsSync(join(root, '_headers')) ? parseHeadersFile(readFileSync(join(root, '_headers'), 'utf8')) : [];
   const server: Server = createServer((request, response) => {
     const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);

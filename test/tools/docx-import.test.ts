@@ -30,7 +30,11 @@ function freshContent(): string {
 }
 
 const run = (script: string, args: string[], contentDir: string) =>
-  spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', script), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: contentDir } });
+  spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', script), ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: contentDir },
+  });
 
 async function wordFile(name: string, bytes: Uint8Array | Promise<Uint8Array>): Promise<string> {
   const path = join(work, name);
@@ -43,7 +47,9 @@ function snapshot(dir: string, base = dir): Record<string, string> {
   return Object.fromEntries(
     readdirSync(dir).flatMap((name) => {
       const path = join(dir, name);
-      return statSync(path).isDirectory() ? Object.entries(snapshot(path, base)) : [[path.slice(base.length), createHash('sha256').update(readFileSync(path)).digest('hex')]];
+      return statSync(path).isDirectory()
+        ? Object.entries(snapshot(path, base))
+        : [[path.slice(base.length), createHash('sha256').update(readFileSync(path)).digest('hex')]];
     }),
   );
 }
@@ -59,10 +65,22 @@ function expectFile(actual: string, name: string) {
 }
 
 /** The lines a file gained. */
-const addedLines = (before: string, after: string) => (after.startsWith(before) ? after.slice(before.length) : `(file rewritten)\n${after}`);
+const addedLines = (before: string, after: string) =>
+  after.startsWith(before) ? after.slice(before.length) : `(file rewritten)\n${after}`;
 
 const importBriefing = async (contentDir: string, options: BriefingOptions = {}, ...extra: string[]) =>
-  run('import.ts', [await wordFile(`briefing-${copies}.docx`, docxBytes(briefingDocument(options))), '--into', 'briefings', '--region', 'longnan', ...extra], contentDir);
+  run(
+    'import.ts',
+    [
+      await wordFile(`briefing-${copies}.docx`, docxBytes(briefingDocument(options))),
+      '--into',
+      'briefings',
+      '--region',
+      'longnan',
+      ...extra,
+    ],
+    contentDir,
+  );
 
 describe('a briefing in the shape of 第3期', () => {
   const contentDir = freshContent();
@@ -94,7 +112,9 @@ describe('a briefing in the shape of 第3期', () => {
     const before = snapshot(contentDir);
     const again = await importBriefing(contentDir);
     expect(again.status).toBe(1);
-    expect(again.stderr).toContain('龙南营商环境“一号改革工程”工作简报 第4期已经存在（content/briefings/longnan-jianbao-2023-04.mdx），没有导入。确认要用这份 Word 文件替换它时，加上 --force。');
+    expect(again.stderr).toContain(
+      '龙南营商环境“一号改革工程”工作简报 第4期已经存在（content/briefings/longnan-jianbao-2023-04.mdx），没有导入。确认要用这份 Word 文件替换它时，加上 --force。',
+    );
     expect(snapshot(contentDir)).toEqual(before);
     const forced = await importBriefing(contentDir, {}, '--force');
     expect(forced.status, forced.stderr).toBe(0);
@@ -115,7 +135,11 @@ test('a file already there that the content check cannot read is not replaced wi
 describe('a policy with a 文号, numbered headings and an attachment table with merged cells', () => {
   const contentDir = freshContent();
   test('imports as a draft with its task list linked from the attachments', async () => {
-    const result = run('import.ts', [await wordFile('policy.docx', docxBytes(policyDocument())), '--into', 'policies', '--region', 'longnan'], contentDir);
+    const result = run(
+      'import.ts',
+      [await wordFile('policy.docx', docxBytes(policyDocument())), '--into', 'policies', '--region', 'longnan'],
+      contentDir,
+    );
     expect(result.status, result.stderr).toBe(0);
     expectFile(readFileSync(join(contentDir, 'policies', 'longnan-2023-zhengce-1.mdx'), 'utf8'), 'longnan-2023-zhengce-1.mdx');
     expectFile(readFileSync(join(contentDir, 'tasks', 'longnan-2023-zhengce-1-fujian1.csv'), 'utf8'), 'longnan-2023-zhengce-1-fujian1.csv');
@@ -162,11 +186,14 @@ describe('bad input: a message in Chinese and nothing written', () => {
 test('figures whose counts do not add up are written, and npm run check flags them as for hand-entered rows', async () => {
   const contentDir = freshContent();
   const result = await importBriefing(contentDir, {
-    disanfang: '第三方整改事项进展：2022年度省营商环境第三方评价反馈59项具体问题整改举措清单105项，截止8月31日，已完成90项，未完成3项，正在推进6项，完成率97.1%。',
+    disanfang:
+      '第三方整改事项进展：2022年度省营商环境第三方评价反馈59项具体问题整改举措清单105项，截止8月31日，已完成90项，未完成3项，正在推进6项，完成率97.1%。',
   });
   expect(result.status, result.stderr).toBe(0);
   expect(result.stdout).toContain('第三方评价反馈问题整改：分项之和为 99，与总数 105 不符，已照录；npm run check 会报告这一行');
   const check = run('check.ts', [], contentDir);
   expect(check.status).toBe(1);
-  expect(check.stderr).toContain('（编号 longnan-2023-08-31-disanfang-zhenggai）  总数："105"  分项之和为 99（已完成+正在推进+未完成+长期坚持），与总数 105 不符');
+  expect(check.stderr).toContain(
+    '（编号 longnan-2023-08-31-disanfang-zhenggai）  总数："105"  分项之和为 99（已完成+正在推进+未完成+长期坚持），与总数 105 不符',
+  );
 });

@@ -23,9 +23,14 @@ const POLICY = 'longnan-2023-zhengce-1';
 const TRACKERS = ['disanfang-zhenggai', 'duibiao-tisheng', 'chuangxin-shidian'];
 
 const run = (script: string, args: string[]) =>
-  spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', script), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: contentDir } });
+  spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', script), ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: contentDir },
+  });
 const page = (outDir: string, path: string) => readFileSync(join(outDir, path), 'utf8');
-const chartRows = (outDir: string, tracker: string) => page(outDir, `data/charts/rate-${tracker}-longnan.csv`).trim().split('\n').length - 1;
+const chartRows = (outDir: string, tracker: string) =>
+  page(outDir, `data/charts/rate-${tracker}-longnan.csv`).trim().split('\n').length - 1;
 
 /** Serves the content with `astro dev` and returns the HTML of each path asked for. */
 async function devPages(paths: string[]): Promise<string[]> {
@@ -33,12 +38,24 @@ async function devPages(paths: string[]): Promise<string[]> {
   // The environment `npm run dev` has: the test runner sets NODE_ENV=test and MODE, DEV, PROD, SSR, BASE_URL, which Vite would read as the site's own.
   const runnerKeys = new Set(['NODE_ENV', 'TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !runnerKeys.has(key)));
-  const server = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
-    cwd: PROJECT_ROOT,
-    env: { ...env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(work, 'dev-cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-    detached: true,
-    stdio: 'ignore',
-  });
+  const server = spawn(
+    process.execPath,
+    [
+      join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'),
+      'dev',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--ignore-lock',
+    ],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(work, 'dev-cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
   try {
     const pages: string[] = [];
     for (const path of paths) {

@@ -7,5 +7,12 @@ test('only whitespace, punctuation width and bold markers are normalised', () =>
 });
 
 test('sources split into sentences and table cells', () => {
-  expect(sourceUnits('一、目标\n\n第一句。第二句；\n1\t开办企业\t深圳\n——')).toEqual(['一、目标', '第一句', '第二句', '1', '开办企业', '深圳']);
+  expect(sourceUnits('一、目标\n\n第一句。第二句；\n1\t开办企业\t深圳\n——')).toEqual([
+    '一、目标',
+    '第一句',
+    '第二句',
+    '1',
+    '开办企业',
+    '深圳',
+  ]);
 });

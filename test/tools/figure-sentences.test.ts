@@ -69,7 +69,8 @@ describe('recognised, whichever way the sentence is worded', () => {
   ] as const)('%s', (_, sentence, expected) => {
     const found = figure(sentence) as TrackerFigure;
     expect(found).toMatchObject({ ...expected, asOf: '2023-08-31', quote: sentence });
-    for (const part of ['inProgress', 'notCompleted', 'longTerm', 'publishedRateText'] as const) if (!(part in expected)) expect(found).not.toHaveProperty(part);
+    for (const part of ['inProgress', 'notCompleted', 'longTerm', 'publishedRateText'] as const)
+      if (!(part in expected)) expect(found).not.toHaveProperty(part);
   });
 });
 
@@ -81,9 +82,18 @@ describe('never a number that is not written', () => {
   };
 
   test('no completed count: unplaced, with the counts it did write', () => {
-    const found = unmatched('对标提升事项进展：对标湾区持续优化提升营商环境重点任务93项，截至8月31日，大部分已完成，未完成42项，长期坚持6项。');
+    const found = unmatched(
+      '对标提升事项进展：对标湾区持续优化提升营商环境重点任务93项，截至8月31日，大部分已完成，未完成42项，长期坚持6项。',
+    );
     expect(found.reason).toBe('看起来是进展数字，但没有找到已完成数');
-    expect(found.read).toEqual({ tracker: 'duibiao-tisheng', asOf: '2023-08-31', asOfText: '8月31日', total: 93, notCompleted: 42, longTerm: 6 });
+    expect(found.read).toEqual({
+      tracker: 'duibiao-tisheng',
+      asOf: '2023-08-31',
+      asOfText: '8月31日',
+      total: 93,
+      notCompleted: 42,
+      longTerm: 6,
+    });
   });
 
   test('未完成 is not 完成', () => {

@@ -20,7 +20,19 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const importFile = (input: string, out: string, ...extra: string[]) =>
   spawnSync(
     process.execPath,
-    [join(PROJECT_ROOT, 'scripts', 'import.ts'), join(FIXTURES, input), '--into', 'tasks/imported', '--region', 'qingshanhu', '--policy', 'qingshanhu-2023-xingdong-fangan', '--out', out, ...extra],
+    [
+      join(PROJECT_ROOT, 'scripts', 'import.ts'),
+      join(FIXTURES, input),
+      '--into',
+      'tasks/imported',
+      '--region',
+      'qingshanhu',
+      '--policy',
+      'qingshanhu-2023-xingdong-fangan',
+      '--out',
+      out,
+      ...extra,
+    ],
     { cwd: PROJECT_ROOT, encoding: 'utf8' },
   );
 
@@ -76,7 +88,19 @@ test('options may come before the file: --force 清单.xlsx', () => {
   writeFileSync(out, 'keep me');
   const result = spawnSync(
     process.execPath,
-    [join(PROJECT_ROOT, 'scripts', 'import.ts'), '--force', join(FIXTURES, 'tasks-merged.xlsx'), '--into', 'tasks/imported', '--region', 'qingshanhu', '--policy', 'qingshanhu-2023-xingdong-fangan', '--out', out],
+    [
+      join(PROJECT_ROOT, 'scripts', 'import.ts'),
+      '--force',
+      join(FIXTURES, 'tasks-merged.xlsx'),
+      '--into',
+      'tasks/imported',
+      '--region',
+      'qingshanhu',
+      '--policy',
+      'qingshanhu-2023-xingdong-fangan',
+      '--out',
+      out,
+    ],
     { cwd: PROJECT_ROOT, encoding: 'utf8' },
   );
   expect(result.status, result.stderr).toBe(0);
@@ -84,7 +108,18 @@ test('options may come before the file: --force 清单.xlsx', () => {
 });
 
 test('a task list without --region or --policy: what is missing and where to give it', () => {
-  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'import.ts'), join(FIXTURES, 'tasks-merged.xlsx'), '--into', 'tasks/imported', '--out', join(work, 'no-region.csv')], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(PROJECT_ROOT, 'scripts', 'import.ts'),
+      join(FIXTURES, 'tasks-merged.xlsx'),
+      '--into',
+      'tasks/imported',
+      '--out',
+      join(work, 'no-region.csv'),
+    ],
+    { cwd: PROJECT_ROOT, encoding: 'utf8' },
+  );
   expect(result.status).toBe(1);
   expect(result.stderr).toContain('没有选择地区');
   expect(result.stderr).toContain('--region <地区编号>');

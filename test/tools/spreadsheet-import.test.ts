@@ -4,7 +4,16 @@ import { decodeSpreadsheetText } from '../../src/lib/content/text-encoding.ts';
 import { tasksTable } from '../../src/schemas/tasks.ts';
 
 test('dates in every form staff type become ISO; impossible ones do not', () => {
-  for (const value of ['2023年6月30日', '2023 年 6 月 30 日', '2023/6/30', '2023.6.30', '2023-6-30', '２０２３－０６－３０', 45107, '45107'])
+  for (const value of [
+    '2023年6月30日',
+    '2023 年 6 月 30 日',
+    '2023/6/30',
+    '2023.6.30',
+    '2023-6-30',
+    '２０２３－０６－３０',
+    45107,
+    '45107',
+  ])
     expect(parseSpreadsheetDate(value), String(value)).toBe('2023-06-30');
   expect(parseSpreadsheetDate(new Date(Date.UTC(2023, 5, 30)))).toBe('2023-06-30');
   for (const value of ['2023年6月31日', '2023年12月底', '六月', '', 0]) expect(parseSpreadsheetDate(value), String(value)).toBeUndefined();
@@ -21,9 +30,12 @@ test('encodings: UTF-8 with and without BOM, UTF-16, else GB18030', () => {
   expect(decodeSpreadsheetText(new Uint8Array([0xd0, 0xf2, 0xba, 0xc5]))).toEqual({ text: '序号', encoding: 'GB18030（GBK）' });
 });
 
-test('header variants map to the dataset\'s headers; unknown headers are reported, not silently dropped', () => {
+test("header variants map to the dataset's headers; unknown headers are reported, not silently dropped", () => {
   const result = importRows(
-    [['序 号', '具体举措', '责任单位', '完成时间', '备注'], ['1', '推行网办。', '区市监局', '2023/6/30', '无']],
+    [
+      ['序 号', '具体举措', '责任单位', '完成时间', '备注'],
+      ['1', '推行网办。', '区市监局', '2023/6/30', '无'],
+    ],
     { table: tasksTable, file: 'x.csv', region: 'qingshanhu', defaults: { 来源政策: 'p' } },
   );
   expect(result.headers).toEqual(['序号', '地区', '工作举措', '牵头单位', '配合单位', '完成时限', '来源政策', '状态', '截至日期']);
@@ -31,7 +43,7 @@ test('header variants map to the dataset\'s headers; unknown headers are reporte
   expect(result.issues.map((i) => `${i.field} ${i.value} ${i.message}`)).toEqual(['第5列 备注 不是本数据集的列名，这一列不会导入']);
 });
 
-test('a repeated header row from a page break is skipped; a new group does not inherit the last group\'s values', () => {
+test("a repeated header row from a page break is skipped; a new group does not inherit the last group's values", () => {
   const result = importRows(
     [
       ['序号', '指标名称', '创新试点项目', '工作举措', '牵头单位', '配合单位', '完成时限'],

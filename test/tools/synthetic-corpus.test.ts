@@ -12,7 +12,11 @@ const real = readContentFiles(join(import.meta.dirname, '..', '..', 'content'));
 
 test('1× is the real content: the same files, tables rewritten with the same cells', () => {
   const corpus = [...syntheticCorpus(real, 1)];
-  const lines = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').trim();
+  const lines = (text: string) =>
+    text
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n/g, '\n')
+      .trim();
   const byPath = new Map(real.map((f) => [f.path, f.text]));
   expect(corpus.map((f) => f.path).sort()).toEqual([...byPath.keys()].sort());
   for (const file of corpus.filter((f) => byPath.has(f.path))) expect(lines(file.text), file.path).toBe(lines(byPath.get(file.path)!));

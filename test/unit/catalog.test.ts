@@ -12,5 +12,9 @@ test('groups keep input order, an item may join several groups, and undefined ke
     ['longnan', ['a', 'c']],
     ['wanli', ['b']],
   ]);
-  expect(groupBy(rows, (r) => r.indicators).get('nashui')!.map((r) => r.id)).toEqual(['a', 'b']);
+  expect(
+    groupBy(rows, (r) => r.indicators)
+      .get('nashui')!
+      .map((r) => r.id),
+  ).toEqual(['a', 'b']);
 });

@@ -11,11 +11,30 @@ import { expect, test } from 'vitest';
 import { filesUnder } from '../../src/loaders/file-tree.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CODE_FOLDERS = ['src', 'scripts', 'test', 'deploy', 'docs', 'public', 'desk', 'lib', 'data', 'loaders', 'components', 'pages', 'client', 'schemas', 'core', 'integrations', 'markdown', 'layouts', 'styles'];
+const CODE_FOLDERS = [
+  'src',
+  'scripts',
+  'test',
+  'deploy',
+  'docs',
+  'public',
+  'desk',
+  'lib',
+  'data',
+  'loaders',
+  'components',
+  'pages',
+  'client',
+  'schemas',
+  'core',
+  'integrations',
+  'markdown',
+  'layouts',
+  'styles',
+];
 // A glob (`docx-*.ts`) is a family of files: at least one must match.
 const PATH = new RegExp(`(?<![\\w/.@-])(?:\\./)?((?:${CODE_FOLDERS.join('|')})/[\\w./\\[\\]*-]*\\w)`, 'g');
 const COMMENT = /^\s*(\/\/|\/\*|\*)|\s\/\/\s|<!--/;
-
 
 function commentPaths(file: string): { line: number; path: string }[] {
   return readFileSync(join(ROOT, file), 'utf8')
@@ -38,7 +57,11 @@ test('every path named in a comment under src/ and scripts/ exists', () => {
     .map((file) => relative(ROOT, file))
     .filter((file) => /\.(ts|mjs|astro)$/.test(file));
   expect(files.length).toBeGreaterThan(50);
-  const missing = files.flatMap((file) => commentPaths(file).filter(({ path }) => !exists(file, path)).map(({ line, path }) => `${file}:${line} ${path}`));
+  const missing = files.flatMap((file) =>
+    commentPaths(file)
+      .filter(({ path }) => !exists(file, path))
+      .map(({ line, path }) => `${file}:${line} ${path}`),
+  );
   expect(missing).toEqual([]);
 });
 

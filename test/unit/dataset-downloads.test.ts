@@ -14,17 +14,58 @@ const NAMES: Record<string, Record<string, string>> = {
 };
 const names: NameLookup = {
   name: (target, id) => NAMES[target]![id],
-  section: (kind, id, anchor) => (kind === 'briefings' && id === 'b3' && anchor === 's1' ? { heading: '一、事项清单', url: 'https://example.org/briefings/b3/#s1' } : undefined),
+  section: (kind, id, anchor) =>
+    kind === 'briefings' && id === 'b3' && anchor === 's1'
+      ? { heading: '一、事项清单', url: 'https://example.org/briefings/b3/#s1' }
+      : undefined,
 };
 
 test('units go into the headers and names beside the codes, marked as derived', () => {
-  const columns = downloadColumns(progressTable as TableDefinition, ['id', 'region', 'tracker', 'total', 'publishedRate', 'briefing', 'section']);
-  expect(columns.map((c) => `${c.header}${c.derived ? '*' : ''}`)).toEqual([
-    '编号', '地区', '地区名称*', '跟踪事项', '跟踪事项名称*', '总数（项）', '公布完成率（%）', '来源简报', '来源简报标题*', '来源章节', '来源章节标题*', '来源章节地址*',
+  const columns = downloadColumns(progressTable as TableDefinition, [
+    'id',
+    'region',
+    'tracker',
+    'total',
+    'publishedRate',
+    'briefing',
+    'section',
   ]);
-  const cells = { id: 'x', region: 'longnan', tracker: 'duibiao-tisheng', total: '93', publishedRate: '34.0', briefing: 'b3', section: 's1' };
+  expect(columns.map((c) => `${c.header}${c.derived ? '*' : ''}`)).toEqual([
+    '编号',
+    '地区',
+    '地区名称*',
+    '跟踪事项',
+    '跟踪事项名称*',
+    '总数（项）',
+    '公布完成率（%）',
+    '来源简报',
+    '来源简报标题*',
+    '来源章节',
+    '来源章节标题*',
+    '来源章节地址*',
+  ]);
+  const cells = {
+    id: 'x',
+    region: 'longnan',
+    tracker: 'duibiao-tisheng',
+    total: '93',
+    publishedRate: '34.0',
+    briefing: 'b3',
+    section: 's1',
+  };
   expect(downloadCells(columns, cells, names)).toEqual([
-    'x', 'longnan', '龙南市', 'duibiao-tisheng', '对标提升', '93', '34.0', 'b3', '简报第3期', 's1', '一、事项清单', 'https://example.org/briefings/b3/#s1',
+    'x',
+    'longnan',
+    '龙南市',
+    'duibiao-tisheng',
+    '对标提升',
+    '93',
+    '34.0',
+    'b3',
+    '简报第3期',
+    's1',
+    '一、事项清单',
+    'https://example.org/briefings/b3/#s1',
   ]);
   // JSON keeps the validated values and adds the names under their own keys.
   expect(downloadRecord(columns, { ...cells, total: 93, publishedRate: 34 }, cells, names)).toMatchObject({
@@ -38,7 +79,12 @@ test('units go into the headers and names beside the codes, marked as derived', 
 
 test('several codes in one cell get their names in the same order; an empty code gets no name', () => {
   const columns = downloadColumns(rankingTiersTable as TableDefinition, ['indicators', 'region']);
-  expect(downloadCells(columns, { indicators: 'nashui;kaiban-qiye', region: '' }, names)).toEqual(['nashui;kaiban-qiye', '纳税;开办企业', '', '']);
+  expect(downloadCells(columns, { indicators: 'nashui;kaiban-qiye', region: '' }, names)).toEqual([
+    'nashui;kaiban-qiye',
+    '纳税;开办企业',
+    '',
+    '',
+  ]);
 });
 
 test('a task list keeps the indicator name as its source printed it instead of adding a second one', () => {

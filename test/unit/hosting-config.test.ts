@@ -9,7 +9,7 @@ test('deploy/nginx.conf is the configuration generated from the headers the page
   expect(readFileSync(join(import.meta.dirname, '..', '..', 'deploy', 'nginx.conf'), 'utf8')).toBe(nginxServerBlock());
 });
 
-test('the headers repeat the pages\' CSP and forbid framing, except on the embed pages', () => {
+test("the headers repeat the pages' CSP and forbid framing, except on the embed pages", () => {
   expect(PAGE_HEADERS['Content-Security-Policy']).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   expect(PAGE_HEADERS['X-Frame-Options']).toBe('DENY');
   expect(EMBED_HEADERS['Content-Security-Policy']).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors *`);

@@ -23,6 +23,16 @@ test('the copies are a function of the bytes alone (no time stamp), so builds st
 });
 
 test('text files are compressed; images, fonts and host files are not', () => {
-  for (const path of ['index.html', '_astro/a.css', '_astro/b.js', 'search-index/meta.json', 'data/x.csv', 'feed.xml', 'sources/a.txt', 'favicon.svg']) expect(isCompressible(path), path).toBe(true);
+  for (const path of [
+    'index.html',
+    '_astro/a.css',
+    '_astro/b.js',
+    'search-index/meta.json',
+    'data/x.csv',
+    'feed.xml',
+    'sources/a.txt',
+    'favicon.svg',
+  ])
+    expect(isCompressible(path), path).toBe(true);
   for (const path of ['a.png', '_headers', '.htaccess', 'index.html.gz']) expect(isCompressible(path), path).toBe(false);
 });

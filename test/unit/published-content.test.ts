@@ -6,7 +6,10 @@ const doc = (id: string, draft: boolean) => ({ id, file: `${id}.mdx`, data: { dr
 const row = <T>(data: T, n: number) => ({ file: 'x.csv', row: n, data });
 
 const model = {
-  regions: [], indicators: [], trackers: [], unreadableDocuments: new Set<string>(),
+  regions: [],
+  indicators: [],
+  trackers: [],
+  unreadableDocuments: new Set<string>(),
   policies: [doc('p-published', false), doc('p-draft', true)],
   briefings: [doc('b-published', false), doc('b-draft', true)],
   taskLists: [

@@ -1,10 +1,20 @@
 import { expect, test } from 'vitest';
 import {
-  isPublished, publishedBriefings, publishedById, publishedPolicies, taskListHeadings, taskRowAddresses, taskRowLabel,
+  isPublished,
+  publishedBriefings,
+  publishedById,
+  publishedPolicies,
+  taskListHeadings,
+  taskRowAddresses,
+  taskRowLabel,
 } from '../../src/lib/published-view.ts';
 import { TASK_ROWS_PER_PAGE } from '../../src/lib/pagination.ts';
 
-const policy = (id: string, dates: { publishedDate?: string; writtenDate?: string; year?: number }, extra: { draft?: boolean; attachments?: { dataset: string; title: string }[] } = {}) => ({
+const policy = (
+  id: string,
+  dates: { publishedDate?: string; writtenDate?: string; year?: number },
+  extra: { draft?: boolean; attachments?: { dataset: string; title: string }[] } = {},
+) => ({
   id,
   data: { ...dates, draft: extra.draft, attachments: extra.attachments ?? [] },
 });
@@ -35,9 +45,16 @@ test('briefings are listed newest first, drafts left out', () => {
 
 test('a task list takes its title and policy from the newest published policy attaching it, else its id', () => {
   const newer = policy('newer', { publishedDate: '2024-01-01' }, { attachments: [{ dataset: 'tasks/shared', title: '附件1 新的清单' }] });
-  const older = policy('older', { publishedDate: '2023-01-01' }, {
-    attachments: [{ dataset: 'tasks/shared', title: '附件 旧的清单' }, { dataset: 'tasks/own', title: '附件2 自己的清单' }],
-  });
+  const older = policy(
+    'older',
+    { publishedDate: '2023-01-01' },
+    {
+      attachments: [
+        { dataset: 'tasks/shared', title: '附件 旧的清单' },
+        { dataset: 'tasks/own', title: '附件2 自己的清单' },
+      ],
+    },
+  );
   const headings = taskListHeadings(publishedPolicies([older, newer]), ['shared', 'own', 'loose']);
   expect(headings.get('shared')).toEqual({ title: '附件1 新的清单', policy: newer });
   expect(headings.get('own')).toEqual({ title: '附件2 自己的清单', policy: older });
@@ -52,7 +69,10 @@ test('a task row is named by its list, number and indicator, else its special ac
 
 test('a task row address points at the page of the list that holds it, by number order', () => {
   const numbers = Array.from({ length: TASK_ROWS_PER_PAGE + 1 }, (_, i) => TASK_ROWS_PER_PAGE + 1 - i);
-  const address = taskRowAddresses([['big', numbers], ['small', [2, 1]]]);
+  const address = taskRowAddresses([
+    ['big', numbers],
+    ['small', [2, 1]],
+  ]);
   expect(address({ list: 'big', number: 1 })).toBe('/tasks/big/#r1');
   expect(address({ list: 'big', number: TASK_ROWS_PER_PAGE + 1 })).toBe(`/tasks/big/2/#r${TASK_ROWS_PER_PAGE + 1}`);
   expect(address({ list: 'small', number: 2 })).toBe('/tasks/small/#r2');

@@ -19,7 +19,9 @@ test('a link on a page carries the base path; the site path does not', () => {
 
 test('full addresses exist only when the origin is known', () => {
   const address = parseSiteAddress('https://www.example.gov.cn/yshj/');
-  expect(absoluteUrlOf(routes.briefing('longnan-jianbao-2023-03', 'progress-x'), address)).toBe('https://www.example.gov.cn/yshj/briefings/longnan-jianbao-2023-03/#progress-x');
+  expect(absoluteUrlOf(routes.briefing('longnan-jianbao-2023-03', 'progress-x'), address)).toBe(
+    'https://www.example.gov.cn/yshj/briefings/longnan-jianbao-2023-03/#progress-x',
+  );
   expect(absoluteUrlOf(routes.feed(), parseSiteAddress(undefined))).toBeUndefined();
 });
 
@@ -29,15 +31,18 @@ test('page 1 of a listing is the listing itself; later pages are numbered', () =
   expect(routes.taskList('list-a', 2, 'r201')).toBe('/tasks/list-a/2/#r201');
 });
 
-test('a page\'s own address, with the base path removed, is its site path', () => {
+test("a page's own address, with the base path removed, is its site path", () => {
   expect(sitePathOf('/yshj/policies/x/', '/yshj/')).toBe('/policies/x/');
   expect(sitePathOf('/yshj/', '/yshj/')).toBe('/');
   expect(sitePathOf('/policies/x/', '/')).toBe('/policies/x/');
 });
 
 test('links an author wrote in a document body get the base path; fragments, external links and protocol-relative ones do not', () => {
-  const html = '<p><a href="/tasks/x/">清单</a> <a href="#s1">一</a> <a href="https://www.gov.cn/">国务院</a> <a href="//cdn.example/x">x</a> <img alt="" src="/a.png"></p>';
-  expect(withBaseInHtml(html, '/yshj/')).toBe('<p><a href="/yshj/tasks/x/">清单</a> <a href="#s1">一</a> <a href="https://www.gov.cn/">国务院</a> <a href="//cdn.example/x">x</a> <img alt="" src="/yshj/a.png"></p>');
+  const html =
+    '<p><a href="/tasks/x/">清单</a> <a href="#s1">一</a> <a href="https://www.gov.cn/">国务院</a> <a href="//cdn.example/x">x</a> <img alt="" src="/a.png"></p>';
+  expect(withBaseInHtml(html, '/yshj/')).toBe(
+    '<p><a href="/yshj/tasks/x/">清单</a> <a href="#s1">一</a> <a href="https://www.gov.cn/">国务院</a> <a href="//cdn.example/x">x</a> <img alt="" src="/yshj/a.png"></p>',
+  );
   expect(withBaseInHtml(html, '/')).toBe(html);
 });
 
@@ -45,7 +50,7 @@ test('the search page fetches the index from the folder the build writes it to',
   expect(routes.searchIndexFile('meta.json')).toBe(`/${SEARCH_INDEX_DIR}/meta.json`);
 });
 
-test('a dataset\'s entry in the data dictionary: one per table, one for all task lists', () => {
+test("a dataset's entry in the data dictionary: one per table, one for all task lists", () => {
   expect(routes.dataset('tables/targets')).toBe('/data/#tables-targets');
   expect(routes.dataset('tasks/list-a')).toBe('/data/#tasks');
   expect(routes.policies(2, 'year-2023')).toBe('/policies/2/#year-2023');

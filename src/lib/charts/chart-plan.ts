@@ -30,15 +30,20 @@ export function planChart(spec: ChartSpec, width: number, fontSize: number, meas
   const legendRows = spec.series.length > 1 ? Math.ceil(spec.series.reduce((w, s) => w + measure(s.label) + fontSize * 3, 0) / width) : 0;
   const legend = legendRows * (lineHeight + 10);
   if (horizontal) {
-    const labels = wrapLabels(withNotes, Math.min(width * 0.42, Math.max(...withNotes.flatMap((l) => l.split('\n').map(measure)))), measure);
+    const labels = wrapLabels(
+      withNotes,
+      Math.min(width * 0.42, Math.max(...withNotes.flatMap((l) => l.split('\n').map(measure)))),
+      measure,
+    );
     // chart.js gives every category the same height: enough for the label with the most lines.
     const rowHeight = Math.max(Math.max(...labels.map((l) => l.length)) * lineHeight + 12, fontSize * 2.2);
     return { horizontal, labels, height: Math.ceil(labels.length * rowHeight + lineHeight * 3 + legend) };
   }
   // Dates get short labels (7/31, the year once) when full ones would wrap: a phone never shows 2023年 / 5月31 / 日.
-  const labels = spec.categoryDates && !spec.categoryNotes
-    ? dateTickLabels(spec.categoryDates, spec.categories, slot, measure)
-    : wrapLabels(withNotes, Math.max(slot * 0.92, fontSize), measure);
+  const labels =
+    spec.categoryDates && !spec.categoryNotes
+      ? dateTickLabels(spec.categoryDates, spec.categories, slot, measure)
+      : wrapLabels(withNotes, Math.max(slot * 0.92, fontSize), measure);
   const lines = Math.max(...labels.map((l) => l.length));
   return { horizontal, labels, height: Math.ceil(Math.max(220, fontSize * 17) + lines * lineHeight + legend) };
 }

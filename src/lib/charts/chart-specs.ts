@@ -47,8 +47,20 @@ export { PROGRESS_PARTS };
 
 /** Column headers carry their units; codes (编号, 来源简报, 来源章节) stand beside the names they stand for. */
 const PROGRESS_HEADERS = [
-  '编号', '跟踪事项', '截至日期', '总数（项）', '已完成（项）', '正在推进（项）', '未完成（项）', '长期坚持（项）', '公布完成率（%）',
-  '计算完成率（已完成÷总数，%）', '来源简报', '来源简报标题', '来源章节', '来源章节标题',
+  '编号',
+  '跟踪事项',
+  '截至日期',
+  '总数（项）',
+  '已完成（项）',
+  '正在推进（项）',
+  '未完成（项）',
+  '长期坚持（项）',
+  '公布完成率（%）',
+  '计算完成率（已完成÷总数，%）',
+  '来源简报',
+  '来源简报标题',
+  '来源章节',
+  '来源章节标题',
 ];
 
 /** A rate the site computed, with the one decimal the page shows (79.0, not 79). */
@@ -57,9 +69,20 @@ const rateCell = (value: number | undefined) => (value === undefined ? '' : valu
 function progressTableRow(row: ProgressRow, trackerName: (id: string) => string, names: SourceNames): string[] {
   const check = checkPublishedRate(row, row.publishedRate);
   return [
-    row.id, trackerName(row.tracker), row.asOf, cell(row.total), cell(row.completed), cell(row.inProgress), cell(row.notCompleted),
-    cell(row.longTerm), cell(row.publishedRate), rateCell(check.computed), row.briefing, names.documentTitle(row.briefing),
-    row.section, names.sectionTitle(row.briefing, row.section),
+    row.id,
+    trackerName(row.tracker),
+    row.asOf,
+    cell(row.total),
+    cell(row.completed),
+    cell(row.inProgress),
+    cell(row.notCompleted),
+    cell(row.longTerm),
+    cell(row.publishedRate),
+    rateCell(check.computed),
+    row.briefing,
+    names.documentTitle(row.briefing),
+    row.section,
+    names.sectionTitle(row.briefing, row.section),
   ];
 }
 
@@ -85,7 +108,9 @@ export function briefingProgressChart(input: {
     series: PROGRESS_PARTS.map((part) => ({ label: part.label, values: rows.map((r) => r[part.key] ?? null) })),
     categoryNotes: rows.map((r) => {
       const check = checkPublishedRate(r, r.publishedRate);
-      return r.publishedRate === undefined ? `共${r.total}项` : `共${r.total}项，公布完成率${r.publishedRate}%${check.agrees ? '' : `（计算为${formatPercent(check.computed)}）`}`;
+      return r.publishedRate === undefined
+        ? `共${r.total}项`
+        : `共${r.total}项，公布完成率${r.publishedRate}%${check.agrees ? '' : `（计算为${formatPercent(check.computed)}）`}`;
     }),
     notes: rows.flatMap((r) => {
       const note = describeDisagreement(checkPublishedRate(r, r.publishedRate));
@@ -160,7 +185,8 @@ export function trackerRateChart(input: TrackerHistoryInput & { id?: string; com
   const { series, notes } = rateSeries(rows);
   const first = rows[0];
   const last = rows.at(-1);
-  const rateOf = (r: ProgressRow) => (r.publishedRate !== undefined ? `${r.publishedRate}%` : formatPercent(checkPublishedRate(r, undefined).computed));
+  const rateOf = (r: ProgressRow) =>
+    r.publishedRate !== undefined ? `${r.publishedRate}%` : formatPercent(checkPublishedRate(r, undefined).computed);
   return {
     id: input.id ?? `rate-${input.trackerId}-${input.regionId}`,
     title: `${input.regionName}${input.trackerName}：完成率变化`,
@@ -175,12 +201,12 @@ export function trackerRateChart(input: TrackerHistoryInput & { id?: string; com
     notes: [...notes, ...recentNotes, ...(rows.length === 1 ? [ONE_POINT_NOTE] : [])],
     ...(input.compact && first && last
       ? {
-        summary: `${input.regionName}${input.trackerName}完成率，共${rows.length}期：由${rateOf(first)}（截至${formatChineseDate(first.asOf)}）到${rateOf(last)}（截至${formatChineseDate(last.asOf)}）。各期数字见数据表。`,
-        table: {
-          headers: ['截至日期', '公布完成率（%）', '计算完成率（已完成÷总数，%）'],
-          rows: rows.map((r) => [r.asOf, cell(r.publishedRate), rateCell(checkPublishedRate(r, r.publishedRate).computed)]),
-        },
-      }
+          summary: `${input.regionName}${input.trackerName}完成率，共${rows.length}期：由${rateOf(first)}（截至${formatChineseDate(first.asOf)}）到${rateOf(last)}（截至${formatChineseDate(last.asOf)}）。各期数字见数据表。`,
+          table: {
+            headers: ['截至日期', '公布完成率（%）', '计算完成率（已完成÷总数，%）'],
+            rows: rows.map((r) => [r.asOf, cell(r.publishedRate), rateCell(checkPublishedRate(r, r.publishedRate).computed)]),
+          },
+        }
       : { table: { headers: PROGRESS_HEADERS, rows: rows.map((r) => progressTableRow(r, () => input.trackerName, input.names)) } }),
   };
 }
@@ -200,7 +226,11 @@ export function trackerCountsChart(input: TrackerHistoryInput & { id: string; re
     categoryDates: rows.map((r) => r.asOf),
     series: PROGRESS_PARTS.map((part) => ({ label: part.label, values: rows.map((r) => r[part.key] ?? null) })),
     notes: [...recentNotes, ...(rows.length === 1 ? [ONE_POINT_NOTE.replace('一个点', '一根柱')] : [])],
-    ...(last ? { summary: `${input.regionName}${input.trackerName}各期进展数字，共${rows.length}期；最新一期（截至${formatChineseDate(last.asOf)}）共${last.total}项，${PROGRESS_PARTS.flatMap(({ key, label }) => (last[key] === undefined ? [] : [`${label}${last[key]}项`])).join('，')}。各期数字见数据表。` } : {}),
+    ...(last
+      ? {
+          summary: `${input.regionName}${input.trackerName}各期进展数字，共${rows.length}期；最新一期（截至${formatChineseDate(last.asOf)}）共${last.total}项，${PROGRESS_PARTS.flatMap(({ key, label }) => (last[key] === undefined ? [] : [`${label}${last[key]}项`])).join('，')}。各期数字见数据表。`,
+        }
+      : {}),
     // Only the counts: the sources of every row are in the page's table of figures and the chart's credit.
     table: {
       headers: ['截至日期', '总数（项）', ...PROGRESS_PARTS.map((p) => `${p.label}（项）`)],
@@ -214,7 +244,12 @@ export function trackerCountsChart(input: TrackerHistoryInput & { id: string; re
  * how many regions fall in each band of ten percentage points, one series per
  * tracker. Each region's rate is its latest current figure (see tracker-dashboard.ts).
  */
-export function rateSpreadChart(input: { id: string; trackers: readonly { name: string; rates: readonly number[] }[]; asOf?: string | undefined; source: ChartSpec['source'] }): ChartSpec {
+export function rateSpreadChart(input: {
+  id: string;
+  trackers: readonly { name: string; rates: readonly number[] }[];
+  asOf?: string | undefined;
+  source: ChartSpec['source'];
+}): ChartSpec {
   const spreads = input.trackers.map((t) => ({ name: t.name, spread: rateSpread(t.rates) }));
   const categories = rateSpread([]).buckets.map((b) => `${b.from}–${b.to}%`);
   return {
@@ -345,7 +380,12 @@ export const COMPARISON_ROWS = 40;
  * stays readable however many years the site holds. Regions are in name
  * order; more than COMPARISON_ROWS rows are split into numbered groups.
  */
-export function targetComparisonCharts(targets: readonly TargetRow[], regionName: (id: string) => string, yearOf: (target: TargetRow) => string, names: SourceNames): ChartSpec[] {
+export function targetComparisonCharts(
+  targets: readonly TargetRow[],
+  regionName: (id: string) => string,
+  yearOf: (target: TargetRow) => string,
+  names: SourceNames,
+): ChartSpec[] {
   const byMetric = groupBy(targets, (t) => `${t.metric}\u0000${t.unit}\u0000${yearOf(t)}`);
   return [...byMetric.values()]
     .filter((rows) => new Set(rows.map((r) => r.region)).size >= 2)
@@ -362,13 +402,24 @@ export function targetComparisonCharts(targets: readonly TargetRow[], regionName
           kind: 'bar' as const,
           categories: rows.map((r) => regionName(r.region)),
           series: [{ label: '目标值', values: rows.map((r) => r.value) }],
-          categoryNotes: rows.map((r) => `${r.comparator} ${r.value} ${r.unit}${r.deadline ? `（${formatChineseDate(r.deadline)}前）` : ''}`),
+          categoryNotes: rows.map(
+            (r) => `${r.comparator} ${r.value} ${r.unit}${r.deadline ? `（${formatChineseDate(r.deadline)}前）` : ''}`,
+          ),
           notes: ['图中柱高为目标数值；“≥”表示不低于、“≤”表示不高于，方向以各柱旁的标注为准。'],
           table: {
             headers: ['编号', '地区', '指标项', '比较', '数值', '单位', '期限', '来源政策', '来源政策标题', '来源章节', '来源章节标题'],
             rows: rows.map((r) => [
-              r.id, regionName(r.region), r.metric, r.comparator, String(r.value), r.unit, r.deadline ?? '',
-              r.policy, names.documentTitle(r.policy), r.section, names.sectionTitle(r.policy, r.section),
+              r.id,
+              regionName(r.region),
+              r.metric,
+              r.comparator,
+              String(r.value),
+              r.unit,
+              r.deadline ?? '',
+              r.policy,
+              names.documentTitle(r.policy),
+              r.section,
+              names.sectionTitle(r.policy, r.section),
             ]),
           },
         };
@@ -389,7 +440,12 @@ export interface RankingTierRow {
 }
 
 /** Indicator ranking tiers as a briefing published them: how many indicators in each tier. */
-export function rankingTiersChart(briefingId: string, rows: readonly RankingTierRow[], indicatorName: (id: string) => string, names: SourceNames): ChartSpec {
+export function rankingTiersChart(
+  briefingId: string,
+  rows: readonly RankingTierRow[],
+  indicatorName: (id: string) => string,
+  names: SourceNames,
+): ChartSpec {
   const first = rows[0];
   return {
     id: `ranking-tiers-${briefingId}`,
@@ -405,8 +461,16 @@ export function rankingTiersChart(briefingId: string, rows: readonly RankingTier
     table: {
       headers: ['编号', '档次', '指标数（个）', '指标', '发布日期', '发布方', '来源简报', '来源简报标题', '来源章节', '来源章节标题'],
       rows: rows.map((r) => [
-        r.id, r.tier, String(r.count), r.indicators.map(indicatorName).join('、'), r.publishedOn, r.publisher,
-        r.briefing, names.documentTitle(r.briefing), r.section, names.sectionTitle(r.briefing, r.section),
+        r.id,
+        r.tier,
+        String(r.count),
+        r.indicators.map(indicatorName).join('、'),
+        r.publishedOn,
+        r.publisher,
+        r.briefing,
+        names.documentTitle(r.briefing),
+        r.section,
+        names.sectionTitle(r.briefing, r.section),
       ]),
     },
   };

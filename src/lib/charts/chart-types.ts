@@ -65,7 +65,9 @@ export function chartSummary(spec: ChartSpec): string {
   const parts = spec.categories.map((category, i) => {
     const values = spec.series
       .filter((s) => s.values[i] !== null && s.values[i] !== undefined)
-      .map((s) => `${spec.series.length > 1 ? s.label : ''}${formatChartValue(spec, s, s.values[i]!)}${spec.unit === '%' ? '' : spec.unit}`);
+      .map(
+        (s) => `${spec.series.length > 1 ? s.label : ''}${formatChartValue(spec, s, s.values[i]!)}${spec.unit === '%' ? '' : spec.unit}`,
+      );
     return `${category}：${values.join('，') || '无数据'}`;
   });
   return `${spec.title}。${parts.join('；')}。`;

@@ -78,7 +78,10 @@ export function exportSvg(layout: ExportLayout, chartImage: string, fontFamily: 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    ...layout.texts.map((t) => `<text x="${t.x}" y="${t.y}" dominant-baseline="middle" font-family="${xml(fontFamily)}" font-size="${t.size}"${t.bold ? ' font-weight="bold"' : ''} fill="#1a1a1a">${xml(t.text)}</text>`),
+    ...layout.texts.map(
+      (t) =>
+        `<text x="${t.x}" y="${t.y}" dominant-baseline="middle" font-family="${xml(fontFamily)}" font-size="${t.size}"${t.bold ? ' font-weight="bold"' : ''} fill="#1a1a1a">${xml(t.text)}</text>`,
+    ),
     `<image x="${chart.x}" y="${chart.y}" width="${chart.width}" height="${chart.height}" href="${xml(chartImage)}" xlink:href="${xml(chartImage)}"/>`,
     '</svg>',
   ].join('\n');

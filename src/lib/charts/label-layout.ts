@@ -150,8 +150,12 @@ export function segmentCandidates(bar: Box, width: number, height: number, horiz
   const fitsInside = bar.right - bar.left >= width + 4 && bar.bottom - bar.top >= height + 2;
   // Beside the segment, level with it first, then shifted along the bar (a neighbour may hold the level place).
   const beside = horizontal
-    ? [-1, 1].flatMap((side) => [0, -1, 1].map((shift) => ({ x: cx + shift * width, y: side < 0 ? bar.top - height / 2 - 2 : bar.bottom + height / 2 + 2 })))
-    : [1, -1].flatMap((side) => [0, -1, 1].map((shift) => ({ x: side > 0 ? bar.right + width / 2 + 3 : bar.left - width / 2 - 3, y: cy + shift * height })));
+    ? [-1, 1].flatMap((side) =>
+        [0, -1, 1].map((shift) => ({ x: cx + shift * width, y: side < 0 ? bar.top - height / 2 - 2 : bar.bottom + height / 2 + 2 })),
+      )
+    : [1, -1].flatMap((side) =>
+        [0, -1, 1].map((shift) => ({ x: side > 0 ? bar.right + width / 2 + 3 : bar.left - width / 2 - 3, y: cy + shift * height })),
+      );
   return fitsInside ? [{ x: cx, y: cy }, ...beside] : beside;
 }
 
@@ -201,7 +205,13 @@ export function shortDate(iso: string): string {
  * side by side, only every k-th is written (the others are empty), so they
  * never overprint one another.
  */
-export function dateTickLabels(dates: readonly string[], full: readonly string[], slotWidth: number, measure: Measure, gap = 6): string[][] {
+export function dateTickLabels(
+  dates: readonly string[],
+  full: readonly string[],
+  slotWidth: number,
+  measure: Measure,
+  gap = 6,
+): string[][] {
   if (full.every((label) => measure(label) + gap <= slotWidth)) return full.map((label) => [label]);
   const widest = Math.max(0, ...dates.map((d) => Math.max(measure(shortDate(d)), measure(`${d.slice(0, 4)}年`))));
   const step = Math.max(1, Math.ceil((widest + gap) / Math.max(slotWidth, 1)));

@@ -35,7 +35,11 @@ function newTableHeaders(path: string, rows: readonly Record<string, string>[]):
  */
 function appendRows(text: string | undefined, path: string, rows: readonly Record<string, string>[]): string {
   const headers = text === undefined || text.trim() === '' ? newTableHeaders(path, rows) : (csvRecords(text)[0] ?? []);
-  return withRows(text?.trim() === '' ? '' : (text ?? ''), headers, rows.map((row) => headers.map((h) => row[h] ?? '')));
+  return withRows(
+    text?.trim() === '' ? '' : (text ?? ''),
+    headers,
+    rows.map((row) => headers.map((h) => row[h] ?? '')),
+  );
 }
 
 /** The whole content as it would be with the changes, in order: files replaced or added, rows appended. */
@@ -82,7 +86,10 @@ export function publishedText(mdx: string): string {
   }
   if (drop.size === 0) return mdx;
   // Each line keeps its own \r on Windows line ends; the last one before the closing --- has none.
-  const kept = lines.filter((_, i) => !drop.has(i)).join('\n').replace(/\r$/, '');
+  const kept = lines
+    .filter((_, i) => !drop.has(i))
+    .join('\n')
+    .replace(/\r$/, '');
   const bom = mdx.startsWith('\uFEFF') ? '\uFEFF' : '';
   const newline = /^\uFEFF?---\r\n/.test(mdx) ? '\r\n' : '\n';
   return `${bom}---${newline}${kept}${kept === '' ? '' : newline}---${newline}${parts.body}`;
@@ -90,7 +97,9 @@ export function publishedText(mdx: string): string {
 
 /** The changes as 审核通过 publishes them: every MDX file without `draft: true` and the import's review list. */
 export function withoutDraftMark(changes: readonly DraftChange[]): DraftChange[] {
-  return changes.map((change) => (change.kind === 'file' && change.path.endsWith('.mdx') ? { ...change, text: publishedText(change.text) } : change));
+  return changes.map((change) =>
+    change.kind === 'file' && change.path.endsWith('.mdx') ? { ...change, text: publishedText(change.text) } : change,
+  );
 }
 
 /**

@@ -75,7 +75,8 @@ function stateReason(action: DraftAction, state: DraftState): string {
  */
 export function permission(action: DraftAction, draft: WorkflowDraft, user: WorkflowUser, mode: WorkflowMode): Permission {
   const transition = TRANSITIONS[action];
-  if (!user.roles.includes(transition.role)) return { ok: false, reason: `您没有“${ROLE_LABELS[transition.role]}”权限，不能${ACTION_LABELS[action]}。` };
+  if (!user.roles.includes(transition.role))
+    return { ok: false, reason: `您没有“${ROLE_LABELS[transition.role]}”权限，不能${ACTION_LABELS[action]}。` };
   if (!transition.from.includes(draft.state)) return { ok: false, reason: stateReason(action, draft.state) };
   if (action === 'approve' && !mode.singleUser && draft.editors.includes(user.username)) {
     return { ok: false, reason: '您编辑过这份稿件，不能自己审核通过；请另一位审核人审核。' };

@@ -65,12 +65,15 @@ interface SchemaNode {
 /** Optional and default wrappers removed: the field's own type. */
 function unwrapped(node: SchemaNode): SchemaNode {
   let current = node;
-  while (current.def.type === 'optional' || current.def.type === 'default' || current.def.type === 'nullable') current = current.def.innerType!;
+  while (current.def.type === 'optional' || current.def.type === 'default' || current.def.type === 'nullable')
+    current = current.def.innerType!;
   return current;
 }
 
 /** A date field reads a YAML date or a string and turns it into ISO (fields.ts frontmatterDate). */
-const isDate = (node: SchemaNode) => node.def.type === 'date' || (node.def.type === 'pipe' && node.def.in?.def.type === 'union' && node.def.in.def.options!.some((o) => o.def.type === 'date'));
+const isDate = (node: SchemaNode) =>
+  node.def.type === 'date' ||
+  (node.def.type === 'pipe' && node.def.in?.def.type === 'union' && node.def.in.def.options!.some((o) => o.def.type === 'date'));
 
 /** The keys of an array's object items, for a list written one item a line as `a｜b`. */
 const itemKeys = (node: SchemaNode) => {
@@ -103,7 +106,13 @@ function shownValue(value: unknown, node: SchemaNode): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (Array.isArray(value)) {
     const keys = itemKeys(unwrapped(node));
-    return value.map((item) => (keys && typeof item === 'object' && item !== null ? keys.map((k) => String((item as Record<string, unknown>)[k] ?? '')).join(SEPARATOR) : String(item))).join('\n');
+    return value
+      .map((item) =>
+        keys && typeof item === 'object' && item !== null
+          ? keys.map((k) => String((item as Record<string, unknown>)[k] ?? '')).join(SEPARATOR)
+          : String(item),
+      )
+      .join('\n');
   }
   return String(value);
 }
@@ -126,7 +135,14 @@ export function frontmatterForm(kind: DocumentKind, mdxText: string): FormField[
     .map(([name, node]) => {
       const { input, options } = inputOf(node);
       const keys = input === 'list' ? itemKeys(unwrapped(node)) : undefined;
-      const hint = input === 'list' ? (keys ? `每行一项，写成：${keys.map((k) => labels[k] ?? k).join(SEPARATOR)}` : '每行一项') : input === 'date' ? '例如 2023-06-30' : undefined;
+      const hint =
+        input === 'list'
+          ? keys
+            ? `每行一项，写成：${keys.map((k) => labels[k] ?? k).join(SEPARATOR)}`
+            : '每行一项'
+          : input === 'date'
+            ? '例如 2023-06-30'
+            : undefined;
       return {
         name,
         label: labels[name] ?? name,
@@ -149,9 +165,14 @@ function yamlValue(value: string, field: FormField, node: SchemaNode): unknown {
       // Anything but a number is kept as written, so the content check names it.
       return text === '' ? (field.required ? '' : undefined) : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
     case 'list': {
-      const lines = value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+      const lines = value
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean);
       const keys = itemKeys(unwrapped(node));
-      const items = keys ? lines.map((line) => Object.fromEntries(line.split(/[｜|]/).map((part, i) => [keys[i] ?? `${i}`, part.trim()]))) : lines;
+      const items = keys
+        ? lines.map((line) => Object.fromEntries(line.split(/[｜|]/).map((part, i) => [keys[i] ?? `${i}`, part.trim()])))
+        : lines;
       return items.length === 0 && !field.required ? undefined : items;
     }
     default:

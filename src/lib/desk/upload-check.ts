@@ -27,7 +27,10 @@ function formatSize(bytes: number): string {
   return `${Math.ceil(bytes / 1024)} KB`;
 }
 
-const refuse = (code: MessageCode, values: Record<string, string | number>): { ok: false; message: string } => ({ ok: false, message: messageSentences(code, values) });
+const refuse = (code: MessageCode, values: Record<string, string | number>): { ok: false; message: string } => ({
+  ok: false,
+  message: messageSentences(code, values),
+});
 
 const startsWith = (bytes: Uint8Array, ...signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
 
@@ -81,7 +84,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
     if (next > offset + size) return undefined;
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
     // Zip64 sizes live in extra field 0x0001, in this order, each only when its 32-bit field is full.
-    for (let extra = at + 46 + nameLength; extra + 4 <= at + 46 + nameLength + extraLength; ) {
+    for (let extra = at + 46 + nameLength; extra + 4 <= at + 46 + nameLength + extraLength;) {
       const id = u16(extra);
       const length = u16(extra + 2);
       if (id === 0x0001) {
@@ -110,7 +113,12 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
 function programKind(bytes: Uint8Array): string | undefined {
   if (startsWith(bytes, 0x4d, 0x5a)) return 'Windows 程序，如 .exe、.dll';
   if (startsWith(bytes, 0x7f, 0x45, 0x4c, 0x46)) return 'Linux 程序';
-  if ([0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe, 0xcafebabe].includes(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0))) return 'macOS 程序';
+  if (
+    [0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe, 0xcafebabe].includes(
+      new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0),
+    )
+  )
+    return 'macOS 程序';
   if (startsWith(bytes, 0x23, 0x21)) return '脚本';
   return undefined;
 }

@@ -58,7 +58,12 @@ const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * followed by ※. Returns the HTML unchanged (and `marked: false`) when the
  * quote is not in the HTML as plain text.
  */
-export function markFigure(html: string, quote: string, figure: string, link: { href: string; label: string }): { html: string; marked: boolean } {
+export function markFigure(
+  html: string,
+  quote: string,
+  figure: string,
+  link: { href: string; label: string },
+): { html: string; marked: boolean } {
   const escapedQuote = escapeText(quote.trim());
   const start = html.indexOf(escapedQuote);
   if (start < 0) return { html, marked: false };

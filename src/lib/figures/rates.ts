@@ -74,8 +74,9 @@ export function describeDisagreement(check: RateCheck): string | undefined {
   if (check.agrees || check.published === undefined) return undefined;
   const declared = `按“${RATE_FORMULAS[0]!.label}”计算为 ${formatPercent(check.computed)}`;
   const others = check.matching.filter((f) => f.id !== 'completed');
-  const match = others.length > 0
-    ? `公布的 ${check.published}% 与“${others.map((f) => f.label).join('”或“')}”的结果一致`
-    : `公布的 ${check.published}% 与本站考察的各种算法都不一致`;
+  const match =
+    others.length > 0
+      ? `公布的 ${check.published}% 与“${others.map((f) => f.label).join('”或“')}”的结果一致`
+      : `公布的 ${check.published}% 与本站考察的各种算法都不一致`;
   return `公布的完成率与分项数字不一致：${declared}；${match}。本站照录公布数字，不作更改。`;
 }

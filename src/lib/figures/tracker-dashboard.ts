@@ -52,7 +52,10 @@ export interface TrackerCard<R extends DashboardRow = DashboardRow> {
 }
 
 /** The rate a card shows for a snapshot: published if there is one, else computed. */
-export function shownRate(row: TrackerCounts & { completed: number; publishedRate?: number | undefined }): { rate: number | undefined; computed: boolean } {
+export function shownRate(row: TrackerCounts & { completed: number; publishedRate?: number | undefined }): {
+  rate: number | undefined;
+  computed: boolean;
+} {
   if (row.publishedRate !== undefined) return { rate: row.publishedRate, computed: false };
   return { rate: checkPublishedRate(row, undefined).computed, computed: true };
 }
@@ -79,14 +82,21 @@ export function trackerCards<R extends DashboardRow>(
   }
   const cards = [...groups.values()].map((group) => cardOf(group, revision, byId));
   return cards.sort(
-    (a, b) => order.region(a.region).localeCompare(order.region(b.region), 'zh-CN') || order.tracker(a.tracker).localeCompare(order.tracker(b.tracker), 'zh-CN'),
+    (a, b) =>
+      order.region(a.region).localeCompare(order.region(b.region), 'zh-CN') ||
+      order.tracker(a.tracker).localeCompare(order.tracker(b.tracker), 'zh-CN'),
   );
 }
 
-function cardOf<R extends DashboardRow>(current: R[], revision: (id: string) => RevisionLinks | undefined, byId: Map<string, R>): TrackerCard<R> {
+function cardOf<R extends DashboardRow>(
+  current: R[],
+  revision: (id: string) => RevisionLinks | undefined,
+  byId: Map<string, R>,
+): TrackerCard<R> {
   // One current row per as-of date; if a briefing published two for one date anyway, the later publication wins.
   const byDate = new Map<string, R>();
-  for (const row of [...current].sort((a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.id.localeCompare(b.id))) byDate.set(row.asOf, row);
+  for (const row of [...current].sort((a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.id.localeCompare(b.id)))
+    byDate.set(row.asOf, row);
   const ordered = [...byDate.values()].sort((a, b) => a.asOf.localeCompare(b.asOf));
   const latest = ordered.at(-1)!;
   const previous = ordered.at(-2);
@@ -179,7 +189,10 @@ export function rateSpread(rates: readonly number[]): RateSpread {
  * card with the most recent as-of date (ties go to the first card given),
  * and how many regions report the tracker.
  */
-export function headlineCards<C extends Pick<TrackerCard, 'tracker' | 'latest'>>(cards: readonly C[], trackerOrder: readonly string[]): { card: C; regions: number }[] {
+export function headlineCards<C extends Pick<TrackerCard, 'tracker' | 'latest'>>(
+  cards: readonly C[],
+  trackerOrder: readonly string[],
+): { card: C; regions: number }[] {
   return trackerOrder.flatMap((tracker) => {
     const of = cards.filter((c) => c.tracker === tracker);
     const card = of.reduce<C | undefined>((best, c) => (!best || c.latest.asOf > best.latest.asOf ? c : best), undefined);

@@ -11,12 +11,38 @@
  */
 import { completionRate, checkPublishedRate, describeDisagreement, formatPercent } from '../figures/rates.ts';
 import { formatChineseDate } from '../../core/dates.ts';
-import type { AnswerKind, AnswerRecords, AnswerSource, FigureAnswer, PolicyAnswer, ResponsibleAnswer, TargetAnswer } from './answer-records.ts';
+import type {
+  AnswerKind,
+  AnswerRecords,
+  AnswerSource,
+  FigureAnswer,
+  PolicyAnswer,
+  ResponsibleAnswer,
+  TargetAnswer,
+} from './answer-records.ts';
 import { normaliseDocumentNumbers, QUESTION_WORDS, regionForms } from './query-understanding.ts';
 import { squeeze } from './search-text.ts';
 
 /** Words that ask who is responsible. */
-const RESPONSIBLE_CUES = ['牵头单位', '牵头领导', '牵头', '负责', '指标长', '领班', '带班领导', '带班', '配合单位', '配合', '责任单位', '责任分工', '哪个单位', '哪个部门', '哪个局', '找哪', '谁'];
+const RESPONSIBLE_CUES = [
+  '牵头单位',
+  '牵头领导',
+  '牵头',
+  '负责',
+  '指标长',
+  '领班',
+  '带班领导',
+  '带班',
+  '配合单位',
+  '配合',
+  '责任单位',
+  '责任分工',
+  '哪个单位',
+  '哪个部门',
+  '哪个局',
+  '找哪',
+  '谁',
+];
 /** Words that ask for a target's value. */
 const TARGET_CUES = ['目标', '达到', '要求', '压缩', '压减', '提高到', '不少于', '以上', '以内', '多少', '几'];
 /** A run of text that read as a document number (see normaliseDocumentNumbers). */
@@ -37,7 +63,8 @@ export interface AnswerQuery {
 }
 
 /** Folded text as the query is matched: brackets, quotation marks and spaces squeezed out. */
-export const answerKey = (text: string, fold: (text: string) => string = (t) => t) => squeeze(fold(normaliseDocumentNumbers(text))).text.replace(/\s+/g, '');
+export const answerKey = (text: string, fold: (text: string) => string = (t) => t) =>
+  squeeze(fold(normaliseDocumentNumbers(text))).text.replace(/\s+/g, '');
 
 /** The number part of a document number's key (湖办发20238号 → 20238号): what policies are filed by. */
 const NUMBER_KEY = /\d+号/gu;
@@ -49,7 +76,11 @@ export function answerKeys(kind: AnswerKind, record: AnswerRecords[AnswerKind][n
   if (kind === 'responsible') return [answerKey((record as ResponsibleAnswer).region)];
   if (kind === 'figure') return (record as FigureAnswer).trackerNames.map((name) => answerKey(name));
   if (kind === 'target') return [answerKey((record as TargetAnswer).metric)];
-  return answerKey((record as PolicyAnswer).docNumber).match(NUMBER_KEY)?.slice(-1) ?? [];
+  return (
+    answerKey((record as PolicyAnswer).docNumber)
+      .match(NUMBER_KEY)
+      ?.slice(-1) ?? []
+  );
 }
 
 /** A target's or a tracker's name, as the index files it under each pair it holds. */
@@ -67,7 +98,8 @@ export interface AnswerName {
 export function wantedAnswerKeys(query: AnswerQuery, names: readonly AnswerName[]): { kind: AnswerKind; key: string }[] {
   const wanted: { kind: AnswerKind; key: string }[] = [];
   if (DOCUMENT_NUMBER_KEY.test(query.text)) for (const key of query.text.match(NUMBER_KEY) ?? []) wanted.push({ kind: 'policy', key });
-  if (query.regions.length === 1 && RESPONSIBLE_CUES.some((cue) => query.text.includes(cue))) wanted.push({ kind: 'responsible', key: answerKey(query.regions[0]!) });
+  if (query.regions.length === 1 && RESPONSIBLE_CUES.some((cue) => query.text.includes(cue)))
+    wanted.push({ kind: 'responsible', key: answerKey(query.regions[0]!) });
   const inFull = names.filter((n) => n.key.length >= 2 && query.text.includes(n.key));
   for (const n of inFull) wanted.push({ kind: n.kind, key: n.key });
   if (!inFull.some((n) => n.kind === 'target') && TARGET_CUES.some((cue) => query.text.includes(cue))) {
@@ -103,16 +135,30 @@ export interface AnswerCard {
 /** Names the text holds, each dropped when it is only part of a longer name held for another key: 市场监管 inside 劳动力市场监管. */
 function namedKeys(text: string, otherForms: readonly string[], names: readonly { key: string; names: readonly string[] }[]): string[] {
   const held = names
-    .map(({ key, names: all }) => ({ key, found: all.map((n) => answerKey(n)).filter((n) => n.length >= 2 && (text.includes(n) || otherForms.includes(n))) }))
+    .map(({ key, names: all }) => ({
+      key,
+      found: all.map((n) => answerKey(n)).filter((n) => n.length >= 2 && (text.includes(n) || otherForms.includes(n))),
+    }))
     .filter((h) => h.found.length > 0);
-  return [...new Set(held.filter((h) => !h.found.every((n) => held.some((o) => o.key !== h.key && o.found.some((m) => m !== n && m.includes(n)))), ).map((h) => h.key))];
+  return [
+    ...new Set(
+      held
+        .filter((h) => !h.found.every((n) => held.some((o) => o.key !== h.key && o.found.some((m) => m !== n && m.includes(n)))))
+        .map((h) => h.key),
+    ),
+  ];
 }
 
-const inRegion = (query: AnswerQuery) => (record: { region: string }) => query.regions.length === 0 || query.regions.includes(record.region);
+const inRegion = (query: AnswerQuery) => (record: { region: string }) =>
+  query.regions.length === 0 || query.regions.includes(record.region);
 
 function responsibleCard(query: AnswerQuery, records: readonly ResponsibleAnswer[]): AnswerCard | undefined {
   if (query.regions.length !== 1 || !RESPONSIBLE_CUES.some((cue) => query.text.includes(cue))) return undefined;
-  const indicators = namedKeys(query.text, query.otherForms, records.map((r) => ({ key: r.indicator, names: r.indicatorNames })));
+  const indicators = namedKeys(
+    query.text,
+    query.otherForms,
+    records.map((r) => ({ key: r.indicator, names: r.indicatorNames })),
+  );
   if (indicators.length !== 1) return undefined;
   const fits = records.filter((r) => r.indicator === indicators[0] && r.region === query.regions[0]);
   if (fits.length !== 1) return undefined;
@@ -124,18 +170,32 @@ function responsibleCard(query: AnswerQuery, records: readonly ResponsibleAnswer
     { label: '配合单位', value: r.supportingUnits },
   ].filter((row): row is AnswerRow => Boolean(row.value));
   if (rows.length === 0) return undefined;
-  return { kind: 'responsible', title: `${r.region} ${r.nameInSource}`, entries: [{ heading: `${r.region} · ${r.nameInSource}`, rows, url: r.url, source: r.source }] };
+  return {
+    kind: 'responsible',
+    title: `${r.region} ${r.nameInSource}`,
+    entries: [{ heading: `${r.region} · ${r.nameInSource}`, rows, url: r.url, source: r.source }],
+  };
 }
 
 const count = (n: number | undefined) => (n === undefined ? undefined : `${n} 项`);
 
 function figureCard(query: AnswerQuery, records: readonly FigureAnswer[]): AnswerCard | undefined {
-  const trackers = namedKeys(query.text, query.otherForms, records.map((r) => ({ key: r.tracker, names: r.trackerNames })));
+  const trackers = namedKeys(
+    query.text,
+    query.otherForms,
+    records.map((r) => ({ key: r.tracker, names: r.trackerNames })),
+  );
   if (trackers.length !== 1) return undefined;
   const fits = records.filter((r) => r.tracker === trackers[0]).filter(inRegion(query));
   if (fits.length === 0 || new Set(fits.map((r) => r.region)).size !== 1) return undefined;
   const latest = [...fits].sort((a, b) => b.asOf.localeCompare(a.asOf))[0]!;
-  const counts = { total: latest.total, completed: latest.completed, inProgress: latest.inProgress, notCompleted: latest.notCompleted, longTerm: latest.longTerm };
+  const counts = {
+    total: latest.total,
+    completed: latest.completed,
+    inProgress: latest.inProgress,
+    notCompleted: latest.notCompleted,
+    longTerm: latest.longTerm,
+  };
   const check = checkPublishedRate(counts, latest.publishedRate);
   const disagreement = describeDisagreement(check);
   const rows = [
@@ -146,12 +206,24 @@ function figureCard(query: AnswerQuery, records: readonly FigureAnswer[]): Answe
     { label: '未完成', value: count(latest.notCompleted) },
     { label: '长期坚持', value: count(latest.longTerm) },
     { label: '公布完成率', value: latest.publishedRate === undefined ? undefined : `${latest.publishedRate}%${disagreement ? ' ※' : ''}` },
-    { label: '按已完成 ÷ 总数计算', value: latest.completed === undefined ? undefined : formatPercent(completionRate(latest.completed, latest.total)) },
+    {
+      label: '按已完成 ÷ 总数计算',
+      value: latest.completed === undefined ? undefined : formatPercent(completionRate(latest.completed, latest.total)),
+    },
   ].filter((row): row is AnswerRow => Boolean(row.value));
   return {
     kind: 'figure',
     title: `${latest.region} ${latest.trackerNames[0]}进展`,
-    entries: [{ heading: `${latest.region} · ${latest.trackerNames[0]}`, rows, quote: latest.quote, note: disagreement && `※ ${disagreement}`, url: latest.url, source: latest.source }],
+    entries: [
+      {
+        heading: `${latest.region} · ${latest.trackerNames[0]}`,
+        rows,
+        quote: latest.quote,
+        note: disagreement && `※ ${disagreement}`,
+        url: latest.url,
+        source: latest.source,
+      },
+    ],
   };
 }
 
@@ -201,7 +273,18 @@ function policyCard(query: AnswerQuery, records: readonly PolicyAnswer[]): Answe
   return {
     kind: 'policy',
     title: p.title,
-    entries: [{ heading: p.docNumber, rows: [{ label: '文件', value: p.title }, { label: '发文单位', value: p.source.authors.join('、') }, ...(p.source.published ? [{ label: '日期', value: formatChineseDate(p.source.published) }] : [])], url: p.url, source: p.source }],
+    entries: [
+      {
+        heading: p.docNumber,
+        rows: [
+          { label: '文件', value: p.title },
+          { label: '发文单位', value: p.source.authors.join('、') },
+          ...(p.source.published ? [{ label: '日期', value: formatChineseDate(p.source.published) }] : []),
+        ],
+        url: p.url,
+        source: p.source,
+      },
+    ],
   };
 }
 

@@ -158,7 +158,13 @@ export function answerRecords(model: ContentModel): AnswerRecords {
 
   const policy = [...policies.values()]
     .filter((p) => p.data.docNumber)
-    .map((p): PolicyAnswer => ({ docNumber: p.data.docNumber!, title: p.data.title, region: region(p.data.region), url: routes.policy(p.id), source: policySource(p.id) }));
+    .map((p): PolicyAnswer => ({
+      docNumber: p.data.docNumber!,
+      title: p.data.title,
+      region: region(p.data.region),
+      url: routes.policy(p.id),
+      source: policySource(p.id),
+    }));
 
   return { responsible, figure, target, policy };
 }

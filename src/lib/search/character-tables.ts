@@ -24,7 +24,11 @@ export interface CharacterTableMeta {
 export const characterShard = (ch: string, shards: number) => ch.codePointAt(0)! % shards;
 
 /** Splits a table into `shards` files' contents, with the meta describing them. */
-export function splitCharacterTable(table: ReadonlyMap<string, string>, shards: number, withBitmap: boolean): { meta: CharacterTableMeta; files: Record<string, string>[] } {
+export function splitCharacterTable(
+  table: ReadonlyMap<string, string>,
+  shards: number,
+  withBitmap: boolean,
+): { meta: CharacterTableMeta; files: Record<string, string>[] } {
   const files = Array.from({ length: shards }, () => ({}) as Record<string, string>);
   const meta: CharacterTableMeta = { shards };
   let bitmap: Uint8Array | undefined;

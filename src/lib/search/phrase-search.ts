@@ -86,10 +86,19 @@ export type FacetedRecord = Pick<IndexedRecord, 'kind' | 'regions' | 'year'> & {
 
 /** A record's values for a facet; undefined when not known (the meta file knows no indicators). */
 const facetValues = (record: FacetedRecord, facet: Facet): readonly string[] | undefined =>
-  facet === 'kind' ? [record.kind] : facet === 'region' ? record.regions : facet === 'indicator' ? record.indicators : record.year ? [record.year] : [];
+  facet === 'kind'
+    ? [record.kind]
+    : facet === 'region'
+      ? record.regions
+      : facet === 'indicator'
+        ? record.indicators
+        : record.year
+          ? [record.year]
+          : [];
 
 /** The filters chosen on the page, empty ones left out. */
-export const activeFilters = (options: SearchOptions): [Facet, string][] => Object.entries(options.filters ?? {}).filter(([, v]) => v) as [Facet, string][];
+export const activeFilters = (options: SearchOptions): [Facet, string][] =>
+  Object.entries(options.filters ?? {}).filter(([, v]) => v) as [Facet, string][];
 
 /** Whether a record passes every filter; a facet it does not know of does not hold it back. */
 export const passesFilters = (record: FacetedRecord, filters: readonly [Facet, string][]): boolean =>
@@ -154,7 +163,9 @@ export const formsOf = (plan: QueryPlan, term: string): string[] => weightedForm
 
 /** The grams whose postings decide candidates and BM25: every pair of every phrase, word and alternative form, and the back-off characters. */
 export function planGrams(plan: QueryPlan): string[] {
-  return [...new Set([...[...plan.phrases, ...plan.words].flatMap((t) => formsOf(plan, t)).flatMap(termGrams), ...(plan.characters ?? [])])];
+  return [
+    ...new Set([...[...plan.phrases, ...plan.words].flatMap((t) => formsOf(plan, t)).flatMap(termGrams), ...(plan.characters ?? [])]),
+  ];
 }
 
 const ALTERNATIVE_WEIGHT = 0.7;
@@ -187,7 +198,12 @@ export function withoutCrowding<T>(ranked: readonly T[], pageOf: (item: T) => st
  * Ranks `records` (the candidates) for the plan. `statistics` gives
  * document frequencies over the whole index for BM25.
  */
-export function findRecords(records: readonly PreparedRecord[], plan: QueryPlan, statistics: CorpusStatistics, options: SearchOptions = {}): SearchResponse {
+export function findRecords(
+  records: readonly PreparedRecord[],
+  plan: QueryPlan,
+  statistics: CorpusStatistics,
+  options: SearchOptions = {},
+): SearchResponse {
   const holds = (r: PreparedRecord, term: string) => r.matchText.includes(term) || r.matchTitle.includes(term);
   // The term as typed counts fully; another form of it (synonym, correction) a little less.
   const presentForms = (r: PreparedRecord, term: string) => weightedForms(plan, term).filter(({ form }) => holds(r, form));
@@ -198,7 +214,12 @@ export function findRecords(records: readonly PreparedRecord[], plan: QueryPlan,
     return idf;
   };
   const grams = planGrams(plan);
-  const gramIdf = new Map(grams.map((g) => [g, Math.log(1 + (statistics.records - statistics.documentFrequency(g) + 0.5) / (statistics.documentFrequency(g) + 0.5))]));
+  const gramIdf = new Map(
+    grams.map((g) => [
+      g,
+      Math.log(1 + (statistics.records - statistics.documentFrequency(g) + 0.5) / (statistics.documentFrequency(g) + 0.5)),
+    ]),
+  );
   const wordWeight = (w: string) => length(w);
   const termScore = (record: PreparedRecord, term: string) => {
     const inText = occurrences(record.matchText, term);
@@ -213,7 +234,16 @@ export function findRecords(records: readonly PreparedRecord[], plan: QueryPlan,
   };
   const totalWordWeight = plan.words.reduce((sum, w) => sum + wordWeight(w), 0) || 1;
 
-  const scored: { record: PreparedRecord; exact: boolean; typed: boolean; coverage: number; region: boolean; score: number; bm25: number; marks: string[] }[] = [];
+  const scored: {
+    record: PreparedRecord;
+    exact: boolean;
+    typed: boolean;
+    coverage: number;
+    region: boolean;
+    score: number;
+    bm25: number;
+    marks: string[];
+  }[] = [];
   let bestBm25 = 0;
   for (const record of records) {
     const phraseForms = plan.phrases.map((p) => presentForms(record, p));
@@ -252,11 +282,17 @@ export function findRecords(records: readonly PreparedRecord[], plan: QueryPlan,
   kept.sort((x, y) =>
     options.sortByDate
       ? (y.record.date ?? '').localeCompare(x.record.date ?? '') || y.score - x.score
-      : Number(y.region) - Number(x.region) || Number(y.typed) - Number(x.typed) || tier(y) - tier(x) || y.score - x.score || x.record.url.localeCompare(y.record.url),
+      : Number(y.region) - Number(x.region) ||
+        Number(y.typed) - Number(x.typed) ||
+        tier(y) - tier(x) ||
+        y.score - x.score ||
+        x.record.url.localeCompare(y.record.url),
   );
   const hits = (options.sortByDate ? kept : withoutCrowding(kept, (s) => s.record.url.split('#')[0]!))
     .slice(0, options.limit ?? 20)
     .map(({ record, score, exact, marks }) => ({ record, score, exact, excerpt: buildExcerpt(record, marks) }));
-  const unmatched = [...new Set([...plan.phrases, ...plan.words])].filter((term) => !records.some((r) => formsOf(plan, term).some((f) => holds(r, f))));
+  const unmatched = [...new Set([...plan.phrases, ...plan.words])].filter(
+    (term) => !records.some((r) => formsOf(plan, term).some((f) => holds(r, f))),
+  );
   return { hits, total: kept.length, exact, unmatched, facets };
 }

@@ -85,7 +85,8 @@ function matchTerm(letters: string, start: number, term: PinyinTerm): { end: num
     const next: { end: number; full: number }[] = [];
     for (const state of states)
       for (const form of syllableForms(syllable))
-        if (letters.startsWith(form, state.end)) next.push({ end: state.end + form.length, full: state.full + (form === syllable && form.length > 1 ? 1 : 0) });
+        if (letters.startsWith(form, state.end))
+          next.push({ end: state.end + form.length, full: state.full + (form === syllable && form.length > 1 ? 1 : 0) });
     if (next.length === 0) return [];
     states = next;
   }
@@ -100,7 +101,10 @@ const better = (a: PinyinReading, b: PinyinReading) => a.words.length - b.words.
  * words. Empty when the run does not read as the site's words.
  */
 export function readPinyin(latin: string, terms: readonly PinyinTerm[]): PinyinReading[] {
-  const letters = latin.toLowerCase().replace(/[\s']+/g, '').replace(/ü/g, 'v');
+  const letters = latin
+    .toLowerCase()
+    .replace(/[\s']+/g, '')
+    .replace(/ü/g, 'v');
   if (letters.length < 2 || letters.length > MAX_LATIN || !/^[a-z]+$/.test(letters)) return [];
   const byInitial = new Map<string, { term: PinyinTerm; rank: number }[]>();
   terms.forEach((term, rank) => {
@@ -116,7 +120,8 @@ export function readPinyin(latin: string, terms: readonly PinyinTerm[]): PinyinR
     if (at[i]!.length === 0) continue;
     for (const { term, rank } of byInitial.get(letters[i]!) ?? [])
       for (const { end, full } of matchTerm(letters, i, term))
-        for (const reading of at[i]!) at[end]!.push({ words: [...reading.words, term.word], full: reading.full + full, rank: reading.rank + rank });
+        for (const reading of at[i]!)
+          at[end]!.push({ words: [...reading.words, term.word], full: reading.full + full, rank: reading.rank + rank });
     for (let j = i + 1; j <= letters.length; j++) {
       const unique = new Map(at[j]!.map((r) => [r.words.join(' '), r]));
       at[j] = [...unique.values()].sort(better).slice(0, KEEP);
@@ -124,5 +129,8 @@ export function readPinyin(latin: string, terms: readonly PinyinTerm[]): PinyinR
   }
   const readings = at[letters.length]!;
   // A reading of initials alone needs a letter a syllable: one letter is never a word.
-  return readings.filter((r) => r.full > 0 || letters.length >= 2).sort(better).slice(0, MAX_OTHER_READINGS + 1);
+  return readings
+    .filter((r) => r.full > 0 || letters.length >= 2)
+    .sort(better)
+    .slice(0, MAX_OTHER_READINGS + 1);
 }

@@ -17,9 +17,48 @@ import { squeeze, TERM_SEPARATORS } from './search-text.ts';
 
 /** Words a question is made of that name nothing to find. Longest first. */
 export const QUESTION_WORDS = [
-  '什么时候', '是不是', '有没有', '有多少', '是多少', '怎么样', '多长时间', '需要多久', '要多久',
-  '多少个', '多少天', '多少钱', '请问', '多少', '多久', '几天', '几个', '怎么', '怎样', '如何', '是否', '什么', '哪些', '哪里', '哪个', '为什么', '能否', '可以', '需要', '是谁',
-  '吗', '呢', '吧', '啊', '呀', '的', '了', '要', '是', '有', '几', '谁',
+  '什么时候',
+  '是不是',
+  '有没有',
+  '有多少',
+  '是多少',
+  '怎么样',
+  '多长时间',
+  '需要多久',
+  '要多久',
+  '多少个',
+  '多少天',
+  '多少钱',
+  '请问',
+  '多少',
+  '多久',
+  '几天',
+  '几个',
+  '怎么',
+  '怎样',
+  '如何',
+  '是否',
+  '什么',
+  '哪些',
+  '哪里',
+  '哪个',
+  '为什么',
+  '能否',
+  '可以',
+  '需要',
+  '是谁',
+  '吗',
+  '呢',
+  '吧',
+  '啊',
+  '呀',
+  '的',
+  '了',
+  '要',
+  '是',
+  '有',
+  '几',
+  '谁',
 ].sort((a, b) => b.length - a.length);
 
 const QUESTION_WORD_SET = new Set(QUESTION_WORDS);
@@ -109,7 +148,7 @@ export function splitWords(text: string, words: Pick<QueryWords, 'isWord' | 'seg
     if (run) out.push(run);
     unknown = '';
   };
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     let length = 0;
     for (let n = Math.min(MAX_WORD, chars.length - i); n >= 2; n--) {
       const candidate = chars.slice(i, i + n).join('');

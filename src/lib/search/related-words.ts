@@ -39,7 +39,11 @@ export function parseWordnet(tab: string): string[][] {
  * site's text holds a word; `ownForms` lists the words the synonyms dataset
  * already maps, which are left to it.
  */
-export function relatedWords(synsets: readonly (readonly string[])[], occurs: (word: string) => boolean, ownForms: ReadonlySet<string> = new Set()): Record<string, string[]> {
+export function relatedWords(
+  synsets: readonly (readonly string[])[],
+  occurs: (word: string) => boolean,
+  ownForms: ReadonlySet<string> = new Set(),
+): Record<string, string[]> {
   const senses = new Map<string, number>();
   for (const words of synsets) for (const word of words) senses.set(word, (senses.get(word) ?? 0) + 1);
   const related = new Map<string, string[]>();
@@ -54,7 +58,8 @@ export function relatedWords(synsets: readonly (readonly string[])[], occurs: (w
     }
   }
   const out: Record<string, string[]> = {};
-  for (const [word, terms] of [...related].sort(([a], [b]) => (a < b ? -1 : 1))) if (terms.length > 0) out[word] = terms.slice(0, MAX_RELATED);
+  for (const [word, terms] of [...related].sort(([a], [b]) => (a < b ? -1 : 1)))
+    if (terms.length > 0) out[word] = terms.slice(0, MAX_RELATED);
   return out;
 }
 

@@ -33,7 +33,12 @@ export function explainSearch(
   const pinyin = (response.pinyin ?? []).map((p) => ({
     line: `按拼音 ${p.typed.trim()} 查找：${p.readAs.join(' ')}`,
     // The query as typed may be in capitals or full-width letters; the run was found in its folded form.
-    others: p.others.map((words) => query.normalize('NFKC').replace(new RegExp(p.typed.trim().replace(/[^a-z]+/gi, '[\\s\']*'), 'i'), words.join(' ')).trim()),
+    others: p.others.map((words) =>
+      query
+        .normalize('NFKC')
+        .replace(new RegExp(p.typed.trim().replace(/[^a-z]+/gi, "[\\s']*"), 'i'), words.join(' '))
+        .trim(),
+    ),
   }));
   const parts: string[] = [];
   if (!response.exact && response.total > 0) {
@@ -42,11 +47,14 @@ export function explainSearch(
   }
   const others = [...plan.words, ...plan.phrases]
     .filter((term, i, all) => all.indexOf(term) === i)
-    .flatMap((term) => [...(plan.names[term] ? [plan.names[term]] : []), ...(plan.alternatives[term] ?? [])].map((other) => ({ term, other })))
+    .flatMap((term) =>
+      [...(plan.names[term] ? [plan.names[term]] : []), ...(plan.alternatives[term] ?? [])].map((other) => ({ term, other })),
+    )
     .filter(({ other }) => !response.suggestions.some((s) => s.to === other));
   if (others.length > 0) parts.push(`同时搜索了${others.map(({ term, other }) => `“${other}”（${term}）`).join('、')}`);
   const related = Object.entries(plan.related ?? {}).filter(([term]) => [...plan.words, ...plan.phrases].includes(term));
-  if (related.length > 0) parts.push(`还搜索了意思相近的${related.map(([term, others]) => `${quoted(others)}（${term}）`).join('、')}，排在后面`);
+  if (related.length > 0)
+    parts.push(`还搜索了意思相近的${related.map(([term, others]) => `${quoted(others)}（${term}）`).join('、')}，排在后面`);
   if (plan.characters?.length) parts.push(`找不到的词按单字${quoted(plan.characters)}查找，排在最后`);
   if (plan.regions.length > 0 && plan.words.some((w) => !plan.regions.includes(w))) parts.push(`${plan.regions.join('、')}的内容排在前面`);
   if (plan.dropped.length > 0) parts.push(`已略去${quoted([...new Set(plan.dropped)])}`);
@@ -54,7 +62,9 @@ export function explainSearch(
   return {
     searchedAs,
     // The query as searched, each correction put in: 青山湖纳税事件 → 青山湖区 纳税时间.
-    suggestions: [...new Set(response.suggestions.map((s) => [...plan.regions, ...plan.phrases.map((p) => p.split(s.from).join(s.to))].join(' ')))],
+    suggestions: [
+      ...new Set(response.suggestions.map((s) => [...plan.regions, ...plan.phrases.map((p) => p.split(s.from).join(s.to))].join(' '))),
+    ],
     offerBrowsing: !response.exact || searchedAs !== undefined || response.suggestions.length > 0,
     pinyin,
   };
@@ -65,11 +75,15 @@ export function explainSearch(
  * candidates were read; narrowing is suggested only when the query was found as typed, since adding
  * words to a query found nowhere whole only takes it further from the text.
  */
-export function searchStatus(query: string, response: { exact: boolean; complete: boolean; total: number; hits: readonly unknown[] }): string {
+export function searchStatus(
+  query: string,
+  response: { exact: boolean; complete: boolean; total: number; hits: readonly unknown[] },
+): string {
   const shown = response.hits.length;
   const asked = `“${query}”`;
   if (shown === 0) return `没有找到与${asked}相关的内容。可以换一个词、减少筛选条件，或从下面的目录浏览。`;
-  if (response.complete) return `找到与${asked}相关的 ${response.total} 条结果${response.total > shown ? `，显示最相关的 ${shown} 条` : ''}。`;
+  if (response.complete)
+    return `找到与${asked}相关的 ${response.total} 条结果${response.total > shown ? `，显示最相关的 ${shown} 条` : ''}。`;
   if (!response.exact) return `找到与${asked}相关的约 ${response.total} 条相近结果，显示最接近的 ${shown} 条。`;
   return `找到与${asked}相关的约 ${response.total} 条结果，显示其中 ${shown} 条。结果较多，可加词或用上面的筛选缩小范围。`;
 }

@@ -80,7 +80,9 @@ export const answerFile = (kind: AnswerKind, shard: number) => `answers/${kind}-
 /** An index built by another version of the site: its files cannot be read by this code. */
 export class SearchIndexVersionError extends Error {
   constructor(found: unknown) {
-    super(`搜索索引的版本（${String(found)}）与本页面的搜索程序（版本 ${SEARCH_INDEX_VERSION}）不一致：请刷新页面；若仍出现，请重新生成网站（npm run build）。`);
+    super(
+      `搜索索引的版本（${String(found)}）与本页面的搜索程序（版本 ${SEARCH_INDEX_VERSION}）不一致：请刷新页面；若仍出现，请重新生成网站（npm run build）。`,
+    );
     this.name = 'SearchIndexVersionError';
   }
 }

@@ -14,7 +14,19 @@ import { encodePinyinTerms, type PinyinTerm } from './pinyin-reading.ts';
 import { PostingWriter } from './search-postings.ts';
 import { answerNames } from './answer-records.ts';
 import { answerKey, answerKeys } from './answer-cards.ts';
-import { ANSWER_NAMES, answerFile, CHARACTER_SHARDS, CHUNK_SIZE, PINYIN, PINYIN_TERMS_FILE, RELATED, SEARCH_INDEX_VERSION, TITLE, WORDS, type SearchIndexMeta } from './search-index-format.ts';
+import {
+  ANSWER_NAMES,
+  answerFile,
+  CHARACTER_SHARDS,
+  CHUNK_SIZE,
+  PINYIN,
+  PINYIN_TERMS_FILE,
+  RELATED,
+  SEARCH_INDEX_VERSION,
+  TITLE,
+  WORDS,
+  type SearchIndexMeta,
+} from './search-index-format.ts';
 
 /** Postings longer than this (encoded characters) get a file of their own. */
 const LONG_POSTING = 2048;
@@ -48,7 +60,19 @@ export interface IndexVocabulary {
 
 /** What `\s` matches, by code point: the index build reads every character of the site. */
 function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**
@@ -78,7 +102,11 @@ export function orderRecords(records: readonly IndexedRecord[], kindOrder: reado
  * directory, its text) as soon as it is ready, so the index is never held in
  * memory whole; returns the number of files. Records must be in index order.
  */
-export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: IndexVocabulary, write: (path: string, text: string) => void): number {
+export function buildSearchIndex(
+  records: readonly IndexedRecord[],
+  vocabulary: IndexVocabulary,
+  write: (path: string, text: string) => void,
+): number {
   let files = 0;
   const emit = (path: string, text: string) => {
     write(path, text);
@@ -105,7 +133,8 @@ export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: 
     const f = folded.codePointAt(0)!;
     return (classes[code] = isSpace(f) ? SPACE : isNamePunctuation(folded) ? SKIPPED : idOf(f) + 1);
   };
-  const gramText = (key: number) => (key < PAIR ? String.fromCodePoint(codeOfId[key]!) : String.fromCodePoint(codeOfId[Math.floor(key / PAIR) - 1]!, codeOfId[key % PAIR]!));
+  const gramText = (key: number) =>
+    key < PAIR ? String.fromCodePoint(codeOfId[key]!) : String.fromCodePoint(codeOfId[Math.floor(key / PAIR) - 1]!, codeOfId[key % PAIR]!);
   // Every character and adjacent pair of the folded text, none spanning whitespace, name punctuation skipped; a record is added once per gram.
   const addGrams = (postings: Map<number, PostingWriter>, text: string, id: number) => {
     const put = (key: number) => {
@@ -214,7 +243,10 @@ export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: 
   }
   const homophoneFiles = Array.from({ length: CHARACTER_SHARDS }, () => ({}) as Record<string, string>);
   for (const [reading, chars] of [...homophones].sort(([a], [b]) => (a < b ? -1 : 1)))
-    homophoneFiles[gramShard(reading, CHARACTER_SHARDS)]![reading] = chars.sort((a, b) => b.count - a.count || (a.ch < b.ch ? -1 : 1)).map((c) => c.ch).join('');
+    homophoneFiles[gramShard(reading, CHARACTER_SHARDS)]![reading] = chars
+      .sort((a, b) => b.count - a.count || (a.ch < b.ch ? -1 : 1))
+      .map((c) => c.ch)
+      .join('');
   homophoneFiles.forEach((entries, n) => emit(`chars/homophones-${n}.json`, JSON.stringify(entries)));
   if (vocabulary.pinyinTerms) emit(PINYIN_TERMS_FILE, encodePinyinTerms(vocabulary.pinyinTerms));
   // Each kind's records split by a hash of their keys, so a query reads the records of what it names only.
@@ -233,18 +265,27 @@ export function buildSearchIndex(records: readonly IndexedRecord[], vocabulary: 
   const shardEntries = Array.from({ length: shards }, () => [] as [string, string][]);
   let long = 0;
   for (const [gram, e] of encoded) {
-    if (e.length > LONG_POSTING && !gram.startsWith(WORDS) && !gram.startsWith(PINYIN) && !gram.startsWith(RELATED) && !gram.startsWith(ANSWER_NAMES)) {
+    if (
+      e.length > LONG_POSTING &&
+      !gram.startsWith(WORDS) &&
+      !gram.startsWith(PINYIN) &&
+      !gram.startsWith(RELATED) &&
+      !gram.startsWith(ANSWER_NAMES)
+    ) {
       emit(`grams/long-${long}.txt`, e);
       shardEntries[gramShard(gram, shards)]!.push([gram, `@${long++}`]);
     } else shardEntries[gramShard(gram, shards)]!.push([gram, e]);
   }
-  shardEntries.forEach((entries, n) => emit(`grams/${n}.json`, JSON.stringify(Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1))))));
+  shardEntries.forEach((entries, n) =>
+    emit(`grams/${n}.json`, JSON.stringify(Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1))))),
+  );
 
   const tables = {
     traditional: splitCharacterTable(vocabulary.traditional, CHARACTER_SHARDS, true),
     pinyin: splitCharacterTable(vocabulary.pinyin, CHARACTER_SHARDS, false),
   };
-  for (const [name, table] of Object.entries(tables)) table.files.forEach((entries, n) => emit(`chars/${name}-${n}.json`, JSON.stringify(entries)));
+  for (const [name, table] of Object.entries(tables))
+    table.files.forEach((entries, n) => emit(`chars/${name}-${n}.json`, JSON.stringify(entries)));
   const names: Record<string, string> = {};
   for (const [other, name] of Object.entries(vocabulary.names)) {
     const key = squeeze(fold(other)).text;

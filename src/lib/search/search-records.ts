@@ -8,7 +8,14 @@ import { markdownSections } from '../content/markdown-text.ts';
 import { formatChineseDate } from '../../core/dates.ts';
 import { policySortDate } from '../../schemas/policies.ts';
 import { routes } from '../routes.ts';
-import { publishedById, publishedDocuments, publishedPolicies, taskListHeadings, taskRowAddresses, taskRowLabel } from '../published-view.ts';
+import {
+  publishedById,
+  publishedDocuments,
+  publishedPolicies,
+  taskListHeadings,
+  taskRowAddresses,
+  taskRowLabel,
+} from '../published-view.ts';
 
 export const SEARCH_KINDS = {
   policy: '政策文件',
@@ -54,7 +61,13 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
 
   for (const policy of policies) {
     const date = policySortDate(policy.data);
-    const facets = { kind: SEARCH_KINDS.policy, regions: region(policy.data.region), indicators: policy.data.indicators.flatMap(topName), year: date.slice(0, 4), date };
+    const facets = {
+      kind: SEARCH_KINDS.policy,
+      regions: region(policy.data.region),
+      indicators: policy.data.indicators.flatMap(topName),
+      year: date.slice(0, 4),
+      date,
+    };
     const meta = [policy.data.docNumber, policy.data.issuer.join('、')].filter(Boolean).join(' ');
     for (const section of markdownSections(documentText('policies', policy.id).replace(FRONTMATTER, ''))) {
       records.push({
@@ -67,7 +80,13 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
   }
 
   for (const briefing of briefings) {
-    const facets = { kind: SEARCH_KINDS.briefing, regions: region(briefing.data.region), indicators: [], year: briefing.data.date.slice(0, 4), date: briefing.data.date };
+    const facets = {
+      kind: SEARCH_KINDS.briefing,
+      regions: region(briefing.data.region),
+      indicators: [],
+      year: briefing.data.date.slice(0, 4),
+      date: briefing.data.date,
+    };
     for (const section of markdownSections(documentText('briefings', briefing.id).replace(FRONTMATTER, ''))) {
       records.push({
         ...facets,
@@ -79,7 +98,10 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
   }
 
   const policyById = publishedById(policies);
-  const listHeadings = taskListHeadings(publishedPolicies(model.policies), model.taskLists.map((list) => list.id));
+  const listHeadings = taskListHeadings(
+    publishedPolicies(model.policies),
+    model.taskLists.map((list) => list.id),
+  );
   const rowAddress = taskRowAddresses(model.taskLists.map((list) => [list.id, list.rows.map((r) => r.data.number)] as const));
   for (const list of model.taskLists) {
     const policy = list.rows[0] ? policyById.get(list.rows[0].data.policy) : undefined;
@@ -87,8 +109,19 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
     const listTitle = listHeadings.get(list.id)!.title;
     for (const { data: task } of list.rows) {
       const cells = [
-        task.indicatorName, task.benchmarkCities, task.expectedGrade, task.pilotProject, task.action, task.actionLeader, task.actionUnit,
-        task.goal, task.measure, task.indicatorLead, task.leadUnit, task.supportingUnits, task.deadline && `完成时限 ${formatChineseDate(task.deadline)}`,
+        task.indicatorName,
+        task.benchmarkCities,
+        task.expectedGrade,
+        task.pilotProject,
+        task.action,
+        task.actionLeader,
+        task.actionUnit,
+        task.goal,
+        task.measure,
+        task.indicatorLead,
+        task.leadUnit,
+        task.supportingUnits,
+        task.deadline && `完成时限 ${formatChineseDate(task.deadline)}`,
       ];
       records.push({
         url: rowAddress({ list: list.id, number: task.number }),
@@ -122,7 +155,15 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
     records.push({
       url: routes.indicatorInRegion(a.indicator, a.region, `assignment-${a.policy}`),
       title: `${regionName.get(a.region) ?? a.region} ${a.nameInSource} 责任分工`,
-      content: [a.nameInSource, a.leader && `${a.leaderTitle ?? '牵头领导'} ${a.leader}`, a.leadUnit && `牵头单位 ${a.leadUnit}`, a.supportingUnits && `配合单位 ${a.supportingUnits}`, a.shiftLeader && `带班领导 ${a.shiftLeader}`, a.benchmarkCities && `对标城市 ${a.benchmarkCities}`, a.expectedGrade]
+      content: [
+        a.nameInSource,
+        a.leader && `${a.leaderTitle ?? '牵头领导'} ${a.leader}`,
+        a.leadUnit && `牵头单位 ${a.leadUnit}`,
+        a.supportingUnits && `配合单位 ${a.supportingUnits}`,
+        a.shiftLeader && `带班领导 ${a.shiftLeader}`,
+        a.benchmarkCities && `对标城市 ${a.benchmarkCities}`,
+        a.expectedGrade,
+      ]
         .filter(Boolean)
         .join('\n'),
       kind: SEARCH_KINDS.assignment,
@@ -160,7 +201,14 @@ export function searchRecords(model: ContentModel, documentText: (kind: 'policie
   }
 
   for (const { data: r } of model.regions) {
-    records.push({ url: routes.region(r.id), title: r.name, content: `${r.name}\n${r.level}`, kind: SEARCH_KINDS.region, regions: [r.name], indicators: [] });
+    records.push({
+      url: routes.region(r.id),
+      title: r.name,
+      content: `${r.name}\n${r.level}`,
+      kind: SEARCH_KINDS.region,
+      regions: [r.name],
+      indicators: [],
+    });
   }
   return records;
 }

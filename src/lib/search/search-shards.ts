@@ -10,7 +10,20 @@
  * record holds is read as pinyin first (pinyin-reading.ts); beside the
  * ranking, the answer card is chosen (answer-cards.ts).
  */
-import { activeFilters, countFacets, findRecords, formsOf, passesFilters, planGrams, prepareRecords, type FacetedRecord, type IndexedRecord, type PreparedRecord, type SearchOptions, type SearchResponse } from './phrase-search.ts';
+import {
+  activeFilters,
+  countFacets,
+  findRecords,
+  formsOf,
+  passesFilters,
+  planGrams,
+  prepareRecords,
+  type FacetedRecord,
+  type IndexedRecord,
+  type PreparedRecord,
+  type SearchOptions,
+  type SearchResponse,
+} from './phrase-search.ts';
 import { squeeze, textFolder } from './search-text.ts';
 import { characterTableReader } from './character-tables.ts';
 import { gramShard, termGrams } from './grams.ts';
@@ -23,7 +36,18 @@ import { decodeRelated } from './related-words.ts';
 import { decodePinyinTerms, latinRuns, readPinyin, type PinyinTerm } from './pinyin-reading.ts';
 import { decodePosting, intersect } from './search-postings.ts';
 import {
-  ANSWER_NAMES, answerFile, CHARACTER_SHARDS, MAX_CHUNKS_PER_QUERY, PINYIN, PINYIN_TERMS_FILE, RELATED, SEARCH_INDEX_VERSION, SearchIndexVersionError, TITLE, WORDS, type SearchIndexMeta,
+  ANSWER_NAMES,
+  answerFile,
+  CHARACTER_SHARDS,
+  MAX_CHUNKS_PER_QUERY,
+  PINYIN,
+  PINYIN_TERMS_FILE,
+  RELATED,
+  SEARCH_INDEX_VERSION,
+  SearchIndexVersionError,
+  TITLE,
+  WORDS,
+  type SearchIndexMeta,
 } from './search-index-format.ts';
 
 /**
@@ -45,7 +69,11 @@ const APPROXIMATE_CHUNKS = 12;
 export function recordFacets(meta: SearchIndexMeta): FacetedRecord[] {
   const out: FacetedRecord[] = [];
   for (let i = 0; i < meta.runs.length; i += 4) {
-    const facets = { kind: meta.kinds[meta.runs[i]!]!, regions: meta.regionSets[meta.runs[i + 1]!]!, year: meta.runs[i + 2] ? String(meta.runs[i + 2]) : undefined };
+    const facets = {
+      kind: meta.kinds[meta.runs[i]!]!,
+      regions: meta.regionSets[meta.runs[i + 1]!]!,
+      year: meta.runs[i + 2] ? String(meta.runs[i + 2]) : undefined,
+    };
     for (let n = 0; n < meta.runs[i + 3]!; n++) out.push(facets);
   }
   return out;
@@ -159,7 +187,9 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
     if (!postings.has(key))
       postings.set(
         key,
-        entry(key).then(async (e) => (e === undefined ? [] : decodePosting(e.startsWith('@') ? await load(`grams/long-${e.slice(1)}.txt`) : e))),
+        entry(key).then(async (e) =>
+          e === undefined ? [] : decodePosting(e.startsWith('@') ? await load(`grams/long-${e.slice(1)}.txt`) : e),
+        ),
       );
     return postings.get(key)!;
   };
@@ -184,13 +214,20 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
 
   // The vocabulary words starting at each pair of the query, read with the pairs' postings.
   const folded = asTyped;
-  const pairs = [...new Set(Array.from(squeeze(folded).text.replace(/\s+/g, '')).flatMap((_, i, chars) => (i + 1 < chars.length ? [chars[i]! + chars[i + 1]!] : [])))];
+  const pairs = [
+    ...new Set(
+      Array.from(squeeze(folded).text.replace(/\s+/g, '')).flatMap((_, i, chars) =>
+        i + 1 < chars.length ? [chars[i]! + chars[i + 1]!] : [],
+      ),
+    ),
+  ];
   await Promise.all(pairs.flatMap((pair) => [words(WORDS + pair), posting(pair)]));
   const vocabulary = new Set(pairs.flatMap((pair) => wordLists.get(WORDS + pair)!));
   // Everyday words of the general wordnet the query holds, from the shards its pairs already brought.
   const squeezedQuery = squeeze(folded).text.replace(/\s+/g, '');
   const related: Record<string, string[]> = {};
-  for (const pair of pairs) for (const [word, terms] of decodeRelated(await entry(RELATED + pair))) if (squeezedQuery.includes(word)) related[word] = terms;
+  for (const pair of pairs)
+    for (const [word, terms] of decodeRelated(await entry(RELATED + pair))) if (squeezedQuery.includes(word)) related[word] = terms;
   // The target and tracker names sharing a pair with the query: which answer files it may need.
   const answerNames = new Map<string, AnswerName>();
   for (const pair of pairs)
@@ -214,7 +251,10 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
       const chars = Array.from(term);
       if (chars.length < 2 || chars.length > MAX_TYPO_TERM || plan.alternatives[term] || plan.names[term] || plan.related?.[term]) continue;
       await pinyin.prepare(chars);
-      const keys = chars.slice(0, -1).map((ch, i) => pinyinKey(ch + chars[i + 1]!, pinyin.get)).filter((k): k is string => Boolean(k));
+      const keys = chars
+        .slice(0, -1)
+        .map((ch, i) => pinyinKey(ch + chars[i + 1]!, pinyin.get))
+        .filter((k): k is string => Boolean(k));
       await Promise.all(keys.map((k) => words(PINYIN + k)));
       // Entries are word:pin-yin; the words' readings join the query's own.
       const readings = new Map<string, string>();
@@ -232,7 +272,13 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
         if (!fixed.has(corrected) && (await holders(corrected)).length > 0) fixed.add(corrected);
       }
       if (fixed.size === 0) {
-        const missing = await Promise.all(chars.map(async (_, i) => (i > 0 && (await posting(chars[i - 1]! + chars[i]!)).length === 0 ? 1 : 0) + (i + 1 < chars.length && (await posting(chars[i]! + chars[i + 1]!)).length === 0 ? 1 : 0)));
+        const missing = await Promise.all(
+          chars.map(
+            async (_, i) =>
+              (i > 0 && (await posting(chars[i - 1]! + chars[i]!)).length === 0 ? 1 : 0) +
+              (i + 1 < chars.length && (await posting(chars[i]! + chars[i + 1]!)).length === 0 ? 1 : 0),
+          ),
+        );
         const worst = Math.max(...missing);
         for (const [i, ch] of chars.entries()) {
           const reading = pinyin.get(ch);
@@ -252,7 +298,9 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
   };
   // Terms whose pairs no record holds all of are corrected before searching; terms found nowhere whole, after.
   const allTerms = [...new Set([...plan.phrases, ...plan.words])];
-  const absent = (await Promise.all(allTerms.map(async (t) => ((await holders(t)).length === 0 ? t : undefined)))).filter((t): t is string => Boolean(t));
+  const absent = (await Promise.all(allTerms.map(async (t) => ((await holders(t)).length === 0 ? t : undefined)))).filter(
+    (t): t is string => Boolean(t),
+  );
   await correct(absent);
   plan.characters = backOffCharacters(plan, absent);
   const answering = answerCard();
@@ -262,7 +310,11 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
 
   /** The card from the records filed under what the query names, read beside the ranking. */
   async function answerCard(): Promise<AnswerCard | undefined> {
-    const query = { text: answerKey(folded), regions: plan.regions, otherForms: [...Object.values(plan.alternatives).flat(), ...Object.values(plan.names)] };
+    const query = {
+      text: answerKey(folded),
+      regions: plan.regions,
+      otherForms: [...Object.values(plan.alternatives).flat(), ...Object.values(plan.names)],
+    };
     try {
       const records: Partial<Record<AnswerKind, AnswerRecords[AnswerKind]>> = {};
       for (const { kind, key } of wantedAnswerKeys(query, [...answerNames.values()])) {
@@ -282,15 +334,21 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
     const grams = planGrams(plan);
     const [text, title] = await Promise.all([Promise.all(grams.map(posting)), Promise.all(grams.map((g) => posting(TITLE + g)))]);
     const documentFrequency = new Map(grams.map((g, i) => [g, text[i]!.length]));
-    const statistics = { records: meta.records, averageLength: meta.averageLength, documentFrequency: (g: string) => documentFrequency.get(g) ?? 0 };
+    const statistics = {
+      records: meta.records,
+      averageLength: meta.averageLength,
+      documentFrequency: (g: string) => documentFrequency.get(g) ?? 0,
+    };
     const inTitle = new Set(title.flat());
     const inRegion = (id: number) => plan.regions.length > 0 && facets[id]!.regions.some((r) => plan.regions.includes(r));
     const filters = activeFilters(options);
     const passes = (id: number) => passesFilters(facets[id]!, filters);
 
     // Exact: the records holding every pair of every phrase (in some form) may hold the query whole.
-    const holdersOfAny = async (term: string) => [...new Set((await Promise.all(formsOf(plan, term).map(holders))).flat())].sort((a, b) => a - b);
-    const phraseHolders = plan.phrases.length === 0 ? [] : (await Promise.all(plan.phrases.map(holdersOfAny))).reduce((a, b) => intersect(a, b));
+    const holdersOfAny = async (term: string) =>
+      [...new Set((await Promise.all(formsOf(plan, term).map(holders))).flat())].sort((a, b) => a - b);
+    const phraseHolders =
+      plan.phrases.length === 0 ? [] : (await Promise.all(plan.phrases.map(holdersOfAny))).reduce((a, b) => intersect(a, b));
     if (phraseHolders.length > 0) {
       const ordered = phraseHolders.sort(
         (a, b) =>
@@ -326,14 +384,33 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
   }
 
   /** Ranks the candidates (best-placed first), reading at most `limit` chunks of them. */
-  async function check(ordered: readonly number[], limit: number, statistics: Parameters<typeof findRecords>[2], passes: (id: number) => boolean): Promise<ShardedSearchResponse> {
+  async function check(
+    ordered: readonly number[],
+    limit: number,
+    statistics: Parameters<typeof findRecords>[2],
+    passes: (id: number) => boolean,
+  ): Promise<ShardedSearchResponse> {
     const chunkOf = (id: number) => Math.floor(id / meta.chunkSize);
     const readChunks = async (chunks: readonly number[], keep: ReadonlySet<number>): Promise<PreparedRecord[]> => {
-      const loaded = await Promise.all(chunks.map(async (chunk) => ({ chunk, records: JSON.parse(await load(`records/${chunk}.json`)) as IndexedRecord[] })));
-      return loaded.flatMap(({ chunk, records }) => prepareRecords(records.filter((_, i) => keep.has(chunk * meta.chunkSize + i)), fold));
+      const loaded = await Promise.all(
+        chunks.map(async (chunk) => ({ chunk, records: JSON.parse(await load(`records/${chunk}.json`)) as IndexedRecord[] })),
+      );
+      return loaded.flatMap(({ chunk, records }) =>
+        prepareRecords(
+          records.filter((_, i) => keep.has(chunk * meta.chunkSize + i)),
+          fold,
+        ),
+      );
     };
     const all = [...new Set(ordered.map(chunkOf))];
-    if (all.length <= limit) return { ...findRecords(await readChunks(all, new Set(ordered)), plan, statistics, options), complete: true, plan, suggestions, pinyin: pinyinSearched };
+    if (all.length <= limit)
+      return {
+        ...findRecords(await readChunks(all, new Set(ordered)), plan, statistics, options),
+        complete: true,
+        plan,
+        suggestions,
+        pinyin: pinyinSearched,
+      };
     // Too many to check: the best-placed that pass the filters, each kind (policies, briefings, task rows…) in turn,
     // so one kind's many candidates cannot crowd out the others.
     const kept = ordered.filter(passes);
@@ -344,6 +421,14 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
     const response = findRecords(await readChunks([...chosen], new Set(kept)), plan, statistics, options);
     // Counts from the candidates, not all checked.
     const estimate = { ...countFacets(ordered.map((id) => facets[id]!)), indicator: response.facets.indicator };
-    return { ...response, total: Math.max(response.total, kept.length), facets: estimate, complete: false, plan, suggestions, pinyin: pinyinSearched };
+    return {
+      ...response,
+      total: Math.max(response.total, kept.length),
+      facets: estimate,
+      complete: false,
+      plan,
+      suggestions,
+      pinyin: pinyinSearched,
+    };
   }
 }

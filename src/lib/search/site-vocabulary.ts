@@ -13,11 +13,20 @@ const LIST = /[、，,；;\s]+|及|和/u;
 const NUMBERING = /^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]|[【\[])\s*/u;
 const QUOTED = /[“《「『]([^”》」』\n]{2,16})[”》」』]/gu;
 
-const split = (value: string | undefined) => (value ? value.split(LIST).map((v) => v.trim()).filter(Boolean) : []);
+const split = (value: string | undefined) =>
+  value
+    ? value
+        .split(LIST)
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : [];
 
 /** The words of headings: the heading without numbering, and its parts between punctuation. */
 export function headingWords(heading: string): string[] {
-  const clean = heading.replace(NUMBERING, '').replace(/[】\]：:]+$/u, '').trim();
+  const clean = heading
+    .replace(NUMBERING, '')
+    .replace(/[】\]：:]+$/u, '')
+    .trim();
   const parts = clean.split(/[，,：:；;。！!？?\s]+/u).filter(Boolean);
   return [...new Set([clean, ...parts])].filter((w) => Array.from(w).length <= 16);
 }
@@ -36,12 +45,25 @@ export function siteWords(model: ContentModel, records: readonly { title: string
   for (const { data } of model.trackers) add([data.name]);
   for (const { data } of model.synonyms) add([data.term, ...data.documentTerms]);
   for (const { data } of model.assignments)
-    add([data.nameInSource, ...split(data.leader), ...split(data.leadUnit), ...split(data.supportingUnits), ...split(data.shiftLeader), ...split(data.benchmarkCities)]);
+    add([
+      data.nameInSource,
+      ...split(data.leader),
+      ...split(data.leadUnit),
+      ...split(data.supportingUnits),
+      ...split(data.shiftLeader),
+      ...split(data.benchmarkCities),
+    ]);
   for (const list of model.taskLists)
     for (const { data } of list.rows)
       add([
-        ...split(data.indicatorName), ...split(data.leadUnit), ...split(data.supportingUnits), ...split(data.indicatorLead),
-        ...split(data.actionLeader), ...split(data.actionUnit), ...split(data.action), ...split(data.benchmarkCities),
+        ...split(data.indicatorName),
+        ...split(data.leadUnit),
+        ...split(data.supportingUnits),
+        ...split(data.indicatorLead),
+        ...split(data.actionLeader),
+        ...split(data.actionUnit),
+        ...split(data.action),
+        ...split(data.benchmarkCities),
       ]);
   for (const record of records) {
     const heading = record.title.split(' › ')[1];
@@ -54,7 +76,8 @@ export function siteWords(model: ContentModel, records: readonly { title: string
 /** Everyday word → document terms, from the synonyms dataset. */
 export function siteSynonyms(model: ContentModel): Record<string, string[]> {
   const synonyms: Record<string, string[]> = {};
-  for (const { data } of model.synonyms) synonyms[data.term] = [...new Set([...(synonyms[data.term] ?? []), ...data.documentTerms])].filter((t) => t !== data.term);
+  for (const { data } of model.synonyms)
+    synonyms[data.term] = [...new Set([...(synonyms[data.term] ?? []), ...data.documentTerms])].filter((t) => t !== data.term);
   return synonyms;
 }
 

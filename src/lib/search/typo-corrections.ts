@@ -54,7 +54,8 @@ export function corrections(
       const wordChars = Array.from(word);
       if (wordChars.length < 3 || i + wordChars.length > chars.length) continue;
       const stretch = chars.slice(i, i + wordChars.length);
-      if (wordChars.filter((ch, n) => ch !== stretch[n]).length === 1) found.set(`${stretch.join('')}→${word}`, { from: stretch.join(''), to: word });
+      if (wordChars.filter((ch, n) => ch !== stretch[n]).length === 1)
+        found.set(`${stretch.join('')}→${word}`, { from: stretch.join(''), to: word });
     }
   }
   return [...found.values()].sort((a, b) => Array.from(b.to).length - Array.from(a.to).length);

@@ -29,7 +29,10 @@ export interface TaskFilter {
 }
 
 /** The address parameter of each filter field. */
-export const FILTER_PARAMETERS = { group: 'group', unit: 'unit', month: 'month', text: 'q' } as const satisfies Record<keyof TaskFilter, string>;
+export const FILTER_PARAMETERS = { group: 'group', unit: 'unit', month: 'month', text: 'q' } as const satisfies Record<
+  keyof TaskFilter,
+  string
+>;
 
 const FIELDS = Object.keys(FILTER_PARAMETERS) as (keyof TaskFilter)[];
 
@@ -39,7 +42,12 @@ export function taskGroup(row: { indicatorName?: string | undefined; action?: st
 }
 
 /** The filter's fields of a task row as the content model holds it (the text filter reads the page). */
-export function filterableTask(row: { indicatorName?: string | undefined; action?: string | undefined; leadUnit?: string | undefined; deadline?: string | undefined }): FilterableTask {
+export function filterableTask(row: {
+  indicatorName?: string | undefined;
+  action?: string | undefined;
+  leadUnit?: string | undefined;
+  deadline?: string | undefined;
+}): FilterableTask {
   return { group: taskGroup(row), leadUnit: row.leadUnit ?? '', deadline: row.deadline ?? '', text: '' };
 }
 
@@ -59,7 +67,13 @@ function matchesTask(task: FilterableTask, filter: TaskFilter): boolean {
   if (filter.month && deadlineMonth(task.deadline) !== filter.month) return false;
   if (filter.text) {
     const haystack = fold(task.text);
-    if (!fold(filter.text).split(/\s+/).filter(Boolean).every((word) => haystack.includes(word))) return false;
+    if (
+      !fold(filter.text)
+        .split(/\s+/)
+        .filter(Boolean)
+        .every((word) => haystack.includes(word))
+    )
+      return false;
   }
   return true;
 }

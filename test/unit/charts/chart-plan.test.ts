@@ -7,8 +7,15 @@ const measure = (text: string) => [...text].reduce((w, c) => w + (/[\u3000-\u9ff
 
 function spec(overrides: Partial<ChartSpec>): ChartSpec {
   return {
-    id: 'c', title: '图', unit: '项', source: { label: '出处', href: '/' }, kind: 'bar', notes: [], table: { headers: [], rows: [] },
-    categories: ['青山湖区', '万里区', '湾里管理局'], series: [{ label: '任务', values: [12, 3, null] }],
+    id: 'c',
+    title: '图',
+    unit: '项',
+    source: { label: '出处', href: '/' },
+    kind: 'bar',
+    notes: [],
+    table: { headers: [], rows: [] },
+    categories: ['青山湖区', '万里区', '湾里管理局'],
+    series: [{ label: '任务', values: [12, 3, null] }],
     ...overrides,
   };
 }
@@ -20,7 +27,12 @@ test('bars stand upright while their labels fit side by side, and turn horizonta
   const phone = planChart(spec({}), 180, 13, measure);
   expect(phone.horizontal).toBe(true);
   // Horizontal bars give every category a row: the chart grows with the number of categories.
-  const more = planChart(spec({ categories: Array.from({ length: 12 }, (_, i) => `地区${i}`), series: [{ label: '任务', values: Array(12).fill(1) }] }), 180, 13, measure);
+  const more = planChart(
+    spec({ categories: Array.from({ length: 12 }, (_, i) => `地区${i}`), series: [{ label: '任务', values: Array(12).fill(1) }] }),
+    180,
+    13,
+    measure,
+  );
   expect(more.height).toBeGreaterThan(phone.height);
 });
 
@@ -44,14 +56,24 @@ test('a category note is drawn as its own line under the category', () => {
 
 test('dates over time are short on a phone and in full where they fit', () => {
   const dates = ['2023-05-31', '2023-06-30', '2023-07-31', '2023-08-31', '2023-09-30', '2023-10-31'];
-  const over = spec({ kind: 'line', categories: dates.map((d) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`), categoryDates: dates, series: [{ label: '完成率', values: [1, 2, 3, 4, 5, 6] }] });
+  const over = spec({
+    kind: 'line',
+    categories: dates.map((d) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`),
+    categoryDates: dates,
+    series: [{ label: '完成率', values: [1, 2, 3, 4, 5, 6] }],
+  });
   expect(planChart(over, 1200, 13, measure).labels[0]).toEqual(['2023年5月31日']);
   expect(planChart(over, 360, 13, measure).labels[0]).toEqual(['5/31', '2023年']);
 });
 
 test('bigger text makes a taller chart, and a legend of several series adds room', () => {
   expect(planChart(spec({}), 900, 26, measure).height).toBeGreaterThan(planChart(spec({}), 900, 13, measure).height);
-  const two = spec({ series: [{ label: '已完成', values: [1, 2, 3] }, { label: '推进中', values: [1, 1, 1] }] });
+  const two = spec({
+    series: [
+      { label: '已完成', values: [1, 2, 3] },
+      { label: '推进中', values: [1, 1, 1] },
+    ],
+  });
   expect(planChart(two, 900, 13, measure).height).toBeGreaterThan(planChart(spec({}), 900, 13, measure).height);
 });
 
@@ -61,7 +83,13 @@ test('the largest value ignores gaps and is 0 for a chart with no figures', () =
 });
 
 test('a value with no place on the chart is named with its category, series and unit', () => {
-  const rates = spec({ unit: '%', series: [{ label: '计算', values: [79, 40, null], decimals: 1 }, { label: '公布', values: [89.5, 41, null] }] });
+  const rates = spec({
+    unit: '%',
+    series: [
+      { label: '计算', values: [79, 40, null], decimals: 1 },
+      { label: '公布', values: [89.5, 41, null] },
+    ],
+  });
   expect(unplacedValues(rates, [valueKey(0, 0), valueKey(1, 1)])).toEqual(['青山湖区 计算 79.0%', '万里区 公布 41%']);
   expect(unplacedValues(spec({}), [valueKey(0, 1)])).toEqual(['万里区 3']);
   expect(unplacedNote(['青山湖区 12', '万里区 3'])).toBe('图中放不下的数字：青山湖区 12；万里区 3。');

@@ -1,14 +1,47 @@
 import { describe, expect, test } from 'vitest';
 import {
-  briefingProgressChart, COMPARISON_ROWS, leadUnits, rankingTiersChart, targetComparisonCharts, tasksByGroupChart, tasksByLeadUnitChart,
-  RATES_AGREE_NOTE, rateSpreadChart, sameSeries, tasksByMonthChart, trackerCountsChart, trackerRateChart,
+  briefingProgressChart,
+  COMPARISON_ROWS,
+  leadUnits,
+  rankingTiersChart,
+  targetComparisonCharts,
+  tasksByGroupChart,
+  tasksByLeadUnitChart,
+  RATES_AGREE_NOTE,
+  rateSpreadChart,
+  sameSeries,
+  tasksByMonthChart,
+  trackerCountsChart,
+  trackerRateChart,
 } from '../../../src/lib/charts/chart-specs.ts';
 import { chartSummary, formatChartValue } from '../../../src/lib/charts/chart-types.ts';
 import { twelveBriefingRows } from '../../support/twelve-briefings.ts';
 
 const progress = [
-  { id: 'p1', tracker: 'disanfang-zhenggai', asOf: '2023-07-31', total: 105, completed: 83, inProgress: 11, notCompleted: 11, publishedRate: 89.5, briefing: 'b3', section: '事项清单' },
-  { id: 'p2', tracker: 'duibiao-tisheng', asOf: '2023-07-31', total: 93, completed: 32, notCompleted: 55, longTerm: 6, publishedRate: 34.4, briefing: 'b3', section: '事项清单' },
+  {
+    id: 'p1',
+    tracker: 'disanfang-zhenggai',
+    asOf: '2023-07-31',
+    total: 105,
+    completed: 83,
+    inProgress: 11,
+    notCompleted: 11,
+    publishedRate: 89.5,
+    briefing: 'b3',
+    section: '事项清单',
+  },
+  {
+    id: 'p2',
+    tracker: 'duibiao-tisheng',
+    asOf: '2023-07-31',
+    total: 93,
+    completed: 32,
+    notCompleted: 55,
+    longTerm: 6,
+    publishedRate: 34.4,
+    briefing: 'b3',
+    section: '事项清单',
+  },
 ];
 const names = { documentTitle: (id: string) => `《${id}》`, sectionTitle: (document: string, anchor: string) => `${document}的${anchor}` };
 const name = (id: string) => ({ 'disanfang-zhenggai': '第三方整改', 'duibiao-tisheng': '对标提升' })[id] ?? id;
@@ -33,7 +66,22 @@ describe('briefing progress chart', () => {
   });
 
   test('its table is the source rows, figures unchanged, computed rates at the precision shown, names beside codes, units in headers', () => {
-    expect(spec.table.rows[0]).toEqual(['p1', '第三方整改', '2023-07-31', '105', '83', '11', '11', '', '89.5', '79.0', 'b3', '《b3》', '事项清单', 'b3的事项清单']);
+    expect(spec.table.rows[0]).toEqual([
+      'p1',
+      '第三方整改',
+      '2023-07-31',
+      '105',
+      '83',
+      '11',
+      '11',
+      '',
+      '89.5',
+      '79.0',
+      'b3',
+      '《b3》',
+      '事项清单',
+      'b3的事项清单',
+    ]);
     expect(spec.table.headers).toContain('公布完成率（%）');
     expect(spec.table.headers).toContain('总数（项）');
     expect(spec.asOf).toBe('2023-07-31');
@@ -48,7 +96,15 @@ test('computed rates are written with the decimal the page shows, published ones
 });
 
 test('a tracker with one snapshot gets one point and says why', () => {
-  const spec = trackerRateChart({ trackerId: 'duibiao-tisheng', trackerName: '对标提升', regionId: 'qingshanhu', regionName: '青山湖区', rows: [progress[1]!], briefingTitle: () => '简报第3期', names });
+  const spec = trackerRateChart({
+    trackerId: 'duibiao-tisheng',
+    trackerName: '对标提升',
+    regionId: 'qingshanhu',
+    regionName: '青山湖区',
+    rows: [progress[1]!],
+    briefingTitle: () => '简报第3期',
+    names,
+  });
   expect(spec.id).toBe('rate-duibiao-tisheng-qingshanhu');
   expect(spec.title).toBe('青山湖区对标提升：完成率变化');
   expect(spec.categories).toEqual(['2023年7月31日']);
@@ -62,8 +118,13 @@ describe('a tracker over twelve briefings', () => {
   const { model, rows, revisions } = twelveBriefingRows();
   const current = rows.filter((r) => !revisions.get(r.id)?.revisedBy);
   const history = (tracker: string) => ({
-    trackerId: tracker, trackerName: tracker, regionId: 'qingshanhu', regionName: '青山湖区',
-    rows: current.filter((r) => r.tracker === tracker), briefingTitle: (id: string) => model.briefings.find((b) => b.id === id)!.data.title, names,
+    trackerId: tracker,
+    trackerName: tracker,
+    regionId: 'qingshanhu',
+    regionName: '青山湖区',
+    rows: current.filter((r) => r.tracker === tracker),
+    briefingTitle: (id: string) => model.briefings.find((b) => b.id === id)!.data.title,
+    names,
   });
 
   test('equal published and computed rates are drawn as one line with the note that they agree', () => {
@@ -83,7 +144,7 @@ describe('a tracker over twelve briefings', () => {
     expect(spec.categoryDates).toEqual([...spec.categoryDates!].sort());
   });
 
-  test('the revised November figure replaces the first one in the counts over time, stacked in the briefing chart\'s part order', () => {
+  test("the revised November figure replaces the first one in the counts over time, stacked in the briefing chart's part order", () => {
     const spec = trackerCountsChart({ ...history('duibiao-tisheng'), id: 'counts-x' });
     expect(spec.kind).toBe('stacked-bar');
     expect(spec.series.map((s) => s.label)).toEqual(['已完成', '正在推进', '未完成', '长期坚持']);
@@ -96,7 +157,9 @@ describe('a tracker over twelve briefings', () => {
     const spec = trackerRateChart({ ...history('duibiao-tisheng'), id: 'trend-x', compact: true });
     expect(spec.id).toBe('trend-x');
     expect(spec.table.headers).toEqual(['截至日期', '公布完成率（%）', '计算完成率（已完成÷总数，%）']);
-    expect(spec.summary).toBe('青山湖区duibiao-tisheng完成率，共12期：由10.8%（截至2023年1月31日）到93.5%（截至2023年12月31日）。各期数字见数据表。');
+    expect(spec.summary).toBe(
+      '青山湖区duibiao-tisheng完成率，共12期：由10.8%（截至2023年1月31日）到93.5%（截至2023年12月31日）。各期数字见数据表。',
+    );
   });
 });
 
@@ -122,11 +185,18 @@ const tasks = [
 
 test('tasks by deadline month are in calendar order, with undated tasks counted, not dropped', () => {
   const spec = tasksByMonthChart('l', '清单', tasks);
-  expect(spec.table.rows).toEqual([['2023年6月', '2'], ['2023年12月', '1'], ['原文未写明', '1']]);
+  expect(spec.table.rows).toEqual([
+    ['2023年6月', '2'],
+    ['2023年12月', '1'],
+    ['原文未写明', '1'],
+  ]);
 });
 
 test('tasks by indicator keep list order; lists without indicators are counted by special action', () => {
-  expect(tasksByGroupChart('l', '清单', tasks).table.rows).toEqual([['开办企业', '3'], ['招标投标', '1']]);
+  expect(tasksByGroupChart('l', '清单', tasks).table.rows).toEqual([
+    ['开办企业', '3'],
+    ['招标投标', '1'],
+  ]);
   const actions = tasksByGroupChart('l', '清单', [{ number: 1, action: '降低企业成本专项行动' }]);
   expect(actions.id).toBe('actions-l');
   expect(actions.table.rows).toEqual([['降低企业成本专项行动', '1']]);
@@ -135,16 +205,33 @@ test('tasks by indicator keep list order; lists without indicators are counted b
 test('tasks led jointly count for each lead unit, and the chart says so', () => {
   expect(leadUnits('区发改委、区住建局')).toEqual(['区发改委', '区住建局']);
   const spec = tasksByLeadUnitChart('l', '清单', tasks);
-  expect(spec.table.rows).toEqual([['区市监局', '2'], ['区发改委', '1'], ['区住建局', '1'], ['原文未写明', '1']]);
+  expect(spec.table.rows).toEqual([
+    ['区市监局', '2'],
+    ['区发改委', '1'],
+    ['区住建局', '1'],
+    ['原文未写明', '1'],
+  ]);
   expect(spec.notes[0]).toContain('有 1 项任务由两个及以上单位共同牵头');
 });
 
 test('target comparisons only for metrics at least two regions set in the same unit for the same year', () => {
-  const target = (id: string, region: string, metric: string, value: number, unit = '项', policy = `${region}-2023`) => ({ id, region, metric, comparator: '≥', value, unit, policy, section: 's1' });
+  const target = (id: string, region: string, metric: string, value: number, unit = '项', policy = `${region}-2023`) => ({
+    id,
+    region,
+    metric,
+    comparator: '≥',
+    value,
+    unit,
+    policy,
+    section: 's1',
+  });
   const specs = targetComparisonCharts(
     [
-      target('a', 'wanli', '免证办事项', 600), target('b', 'qingshanhu', '免证办事项', 900), target('c', 'wanli', '纳税时间', 70, '小时'),
-      target('d', 'qingshanhu', '纳税时间', 70, '天'), target('e', 'longnan', '免证办事项', 500, '项', 'longnan-2024'),
+      target('a', 'wanli', '免证办事项', 600),
+      target('b', 'qingshanhu', '免证办事项', 900),
+      target('c', 'wanli', '纳税时间', 70, '小时'),
+      target('d', 'qingshanhu', '纳税时间', 70, '天'),
+      target('e', 'longnan', '免证办事项', 500, '项', 'longnan-2024'),
     ],
     (id) => ({ wanli: '湾里', qingshanhu: '青山湖' })[id] ?? id,
     (t) => t.policy.slice(-4),
@@ -160,20 +247,58 @@ test('target comparisons only for metrics at least two regions set in the same u
 
 test('a comparison of many regions is split into numbered groups, every target in exactly one', () => {
   const many = Array.from({ length: COMPARISON_ROWS + 3 }, (_, i) => ({
-    id: `t${i}`, region: `r${String(i).padStart(3, '0')}`, metric: '免证办事项', comparator: '≥', value: i, unit: '项', policy: 'p-2023', section: 's1',
+    id: `t${i}`,
+    region: `r${String(i).padStart(3, '0')}`,
+    metric: '免证办事项',
+    comparator: '≥',
+    value: i,
+    unit: '项',
+    policy: 'p-2023',
+    section: 's1',
   }));
-  const specs = targetComparisonCharts(many, (id) => id, () => '2023', names);
-  expect(specs.map((s) => s.title)).toEqual(['免证办事项：各地2023年目标对比（第1组，共2组）', '免证办事项：各地2023年目标对比（第2组，共2组）']);
+  const specs = targetComparisonCharts(
+    many,
+    (id) => id,
+    () => '2023',
+    names,
+  );
+  expect(specs.map((s) => s.title)).toEqual([
+    '免证办事项：各地2023年目标对比（第1组，共2组）',
+    '免证办事项：各地2023年目标对比（第2组，共2组）',
+  ]);
   expect(specs.map((s) => s.categories.length)).toEqual([COMPARISON_ROWS, 3]);
   expect(new Set(specs.map((s) => s.id)).size).toBe(2);
   expect(specs.flatMap((s) => s.table.rows.map((r) => r[0])).sort()).toEqual(many.map((t) => t.id).sort());
 });
 
 test('ranking tiers show counts, named indicators where the source names them', () => {
-  const spec = rankingTiersChart('b3', [
-    { id: 't1', publishedOn: '2023-07-05', publisher: '赣州市营商办', tier: '靠前', count: 3, indicators: ['a', 'b', 'c'], briefing: 'b3', section: '事项清单' },
-    { id: 't2', publishedOn: '2023-07-05', publisher: '赣州市营商办', tier: '中等', count: 11, indicators: [], briefing: 'b3', section: '事项清单' },
-  ], (id) => id.toUpperCase(), names);
+  const spec = rankingTiersChart(
+    'b3',
+    [
+      {
+        id: 't1',
+        publishedOn: '2023-07-05',
+        publisher: '赣州市营商办',
+        tier: '靠前',
+        count: 3,
+        indicators: ['a', 'b', 'c'],
+        briefing: 'b3',
+        section: '事项清单',
+      },
+      {
+        id: 't2',
+        publishedOn: '2023-07-05',
+        publisher: '赣州市营商办',
+        tier: '中等',
+        count: 11,
+        indicators: [],
+        briefing: 'b3',
+        section: '事项清单',
+      },
+    ],
+    (id) => id.toUpperCase(),
+    names,
+  );
   expect(spec.series[0]!.values).toEqual([3, 11]);
   expect(spec.categoryNotes).toEqual(['A、B、C', '通报未列名称']);
 });

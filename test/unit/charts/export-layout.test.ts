@@ -5,7 +5,9 @@ const measure = (text: string, size: number) => [...text].length * size;
 const content = {
   title: '龙南营商环境“一号改革工程”工作简报 第3期：各跟踪清单进展',
   meta: '单位：项　截至 2023年7月31日',
-  notes: ['第三方评价反馈问题整改：公布的完成率与分项数字不一致：按“已完成 ÷ 总数”计算为 79.0%；公布的 89.5% 与“（已完成 + 正在推进）÷ 总数”的结果一致。本站照录公布数字，不作更改。'],
+  notes: [
+    '第三方评价反馈问题整改：公布的完成率与分项数字不一致：按“已完成 ÷ 总数”计算为 79.0%；公布的 89.5% 与“（已完成 + 正在推进）÷ 总数”的结果一致。本站照录公布数字，不作更改。',
+  ],
   sources: ['龙南营商环境“一号改革工程”工作简报 第3期 事项清单'],
   url: 'https://www.example.gov.cn/briefings/longnan-jianbao-2023-03/#progress-longnan-jianbao-2023-03',
   siteName: '营商环境优化升级“一号改革工程”信息公开',

@@ -1,5 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { barBox, breakableUnits, clearOfOtherMarks, dateTickLabels, shortDate, endCandidates, fitsSideBySide, overlaps, placeLabels, segmentCandidates, wrapLabels, wrapText, type Box } from '../../../src/lib/charts/label-layout.ts';
+import {
+  barBox,
+  breakableUnits,
+  clearOfOtherMarks,
+  dateTickLabels,
+  shortDate,
+  endCandidates,
+  fitsSideBySide,
+  overlaps,
+  placeLabels,
+  segmentCandidates,
+  wrapLabels,
+  wrapText,
+  type Box,
+} from '../../../src/lib/charts/label-layout.ts';
 
 /** A monospace measure: CJK characters 13 px, everything else 7 px, as a 13 px font roughly draws them. */
 const measure = (text: string) => [...text].reduce((w, c) => w + (/[\u3000-\u9fff\uff00-\uffef“”]/.test(c) ? 13 : 7), 0);
@@ -86,7 +100,12 @@ describe('date tick labels', () => {
   });
 
   test('the year is shown again where it changes', () => {
-    const labels = dateTickLabels(['2023-11-30', '2023-12-31', '2024-01-31'], ['a'.repeat(20), 'b'.repeat(20), 'c'.repeat(20)], 60, measure);
+    const labels = dateTickLabels(
+      ['2023-11-30', '2023-12-31', '2024-01-31'],
+      ['a'.repeat(20), 'b'.repeat(20), 'c'.repeat(20)],
+      60,
+      measure,
+    );
     expect(labels).toEqual([['11/30', '2023年'], ['12/31'], ['1/31', '2024年']]);
   });
 
@@ -113,13 +132,34 @@ test('a value may cover its own bar but never another bar or point', () => {
   const own: Box = { left: 0, top: 50, right: 20, bottom: 100 };
   const neighbour: Box = { left: 22, top: 10, right: 42, bottom: 100 };
   const [request] = clearOfOtherMarks(
-    [{ key: 'a', text: '12', width: 14, height: 12, candidates: [{ x: 10, y: 75 }, { x: 30, y: 40 }, { x: 10, y: 40 }] }],
-    [{ ...own, owner: 'a' }, { ...neighbour, owner: 'b' }],
+    [
+      {
+        key: 'a',
+        text: '12',
+        width: 14,
+        height: 12,
+        candidates: [
+          { x: 10, y: 75 },
+          { x: 30, y: 40 },
+          { x: 10, y: 40 },
+        ],
+      },
+    ],
+    [
+      { ...own, owner: 'a' },
+      { ...neighbour, owner: 'b' },
+    ],
   );
   // Inside its own bar is allowed, inside the neighbour is not; other fields are kept.
-  expect(request!.candidates).toEqual([{ x: 10, y: 75 }, { x: 10, y: 40 }]);
+  expect(request!.candidates).toEqual([
+    { x: 10, y: 75 },
+    { x: 10, y: 40 },
+  ]);
   expect(request!.text).toBe('12');
   // Touching a neighbour's edge is not covering it.
-  const [touching] = clearOfOtherMarks([{ key: 'a', width: 10, height: 10, candidates: [{ x: 17, y: 50 }] }], [{ ...neighbour, owner: 'b' }]);
+  const [touching] = clearOfOtherMarks(
+    [{ key: 'a', width: 10, height: 10, candidates: [{ x: 17, y: 50 }] }],
+    [{ ...neighbour, owner: 'b' }],
+  );
   expect(touching!.candidates).toHaveLength(1);
 });

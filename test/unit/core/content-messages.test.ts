@@ -33,7 +33,9 @@ test('fills values into a message and its hint', () => {
     message: '这一行有 12 个单元格，表头有 11 列',
     hint: '检查是否多了或少了逗号；含逗号的单元格要用英文双引号括起来',
   });
-  expect(messageCodesOf('这一行有 12 个单元格，表头有 11 列', '检查是否多了或少了逗号；含逗号的单元格要用英文双引号括起来')).toEqual(['csv-cell-count']);
+  expect(messageCodesOf('这一行有 12 个单元格，表头有 11 列', '检查是否多了或少了逗号；含逗号的单元格要用英文双引号括起来')).toEqual([
+    'csv-cell-count',
+  ]);
   expect(messageCodesOf('这一行有问题')).toEqual([]);
 });
 
@@ -65,7 +67,11 @@ test('every entry of the catalogue is used', () => {
 test('the author guide lists exactly the catalogue', () => {
   const guide = readFileSync(GUIDE, 'utf8');
   const generated = `${authorGuideMessageTables()}\n`;
-  if (process.env.UPDATE_GUIDE === '1') writeFileSync(GUIDE, guide.replace(GUIDE_TABLES, (_, start: string, _old: string, end: string) => `${start}${generated}${end}`));
+  if (process.env.UPDATE_GUIDE === '1')
+    writeFileSync(
+      GUIDE,
+      guide.replace(GUIDE_TABLES, (_, start: string, _old: string, end: string) => `${start}${generated}${end}`),
+    );
   const match = GUIDE_TABLES.exec(readFileSync(GUIDE, 'utf8'));
   expect(match, 'docs/author-guide.md marks its tables of messages with <!-- messages:start --> and <!-- messages:end -->').not.toBeNull();
   expect(match![2]).toBe(generated);

@@ -33,13 +33,17 @@ describe('checkPublishedRate', () => {
     const check = checkPublishedRate({ total: 105, completed: 83, inProgress: 11, notCompleted: 11 }, 89.5);
     expect(check).toMatchObject({ computed: 79, published: 89.5, agrees: false });
     expect(check.matching.map((f) => f.id)).toEqual(['completed-and-in-progress', 'all-but-not-completed']);
-    expect(describeDisagreement(check)).toMatchInlineSnapshot(`"公布的完成率与分项数字不一致：按“已完成 ÷ 总数”计算为 79.0%；公布的 89.5% 与“（已完成 + 正在推进）÷ 总数”或“（总数 − 未完成）÷ 总数”的结果一致。本站照录公布数字，不作更改。"`);
+    expect(describeDisagreement(check)).toMatchInlineSnapshot(
+      `"公布的完成率与分项数字不一致：按“已完成 ÷ 总数”计算为 79.0%；公布的 89.5% 与“（已完成 + 正在推进）÷ 总数”或“（总数 − 未完成）÷ 总数”的结果一致。本站照录公布数字，不作更改。"`,
+    );
   });
 
   test('a rate no formula explains is reported as such', () => {
     const check = checkPublishedRate({ total: 10, completed: 5, inProgress: 5 }, 42);
     expect(check.matching).toEqual([]);
-    expect(describeDisagreement(check)).toMatchInlineSnapshot(`"公布的完成率与分项数字不一致：按“已完成 ÷ 总数”计算为 50.0%；公布的 42% 与本站考察的各种算法都不一致。本站照录公布数字，不作更改。"`);
+    expect(describeDisagreement(check)).toMatchInlineSnapshot(
+      `"公布的完成率与分项数字不一致：按“已完成 ÷ 总数”计算为 50.0%；公布的 42% 与本站考察的各种算法都不一致。本站照录公布数字，不作更改。"`,
+    );
   });
 
   test('a missing part never makes a formula match by accident', () => {

@@ -1,6 +1,12 @@
 import { expect, test } from 'vitest';
 import {
-  formatDelta, formatPointChange, headlineCards, rateSpread, shownRate, trackerCards, trendLine,
+  formatDelta,
+  formatPointChange,
+  headlineCards,
+  rateSpread,
+  shownRate,
+  trackerCards,
+  trendLine,
 } from '../../../src/lib/figures/tracker-dashboard.ts';
 import { revisionLinks } from '../../../src/lib/figures/revisions.ts';
 import { twelveBriefingRows } from '../../support/twelve-briefings.ts';
@@ -12,7 +18,14 @@ const card = (tracker: string) => cards.find((c) => c.tracker === tracker)!;
 test('one card per region and tracked list, each showing the latest as-of date and its figures', () => {
   expect(cards.map((c) => `${c.region}/${c.tracker}`).sort()).toEqual(['qingshanhu/chuangxin-shidian', 'qingshanhu/duibiao-tisheng']);
   const duibiao = card('duibiao-tisheng');
-  expect(duibiao.latest).toMatchObject({ asOf: '2023-12-31', total: 93, completed: 87, longTerm: 6, publishedRate: 93.5, briefing: 'ceshi-jianbao-2023-12' });
+  expect(duibiao.latest).toMatchObject({
+    asOf: '2023-12-31',
+    total: 93,
+    completed: 87,
+    longTerm: 6,
+    publishedRate: 93.5,
+    briefing: 'ceshi-jianbao-2023-12',
+  });
   expect(duibiao.check.agrees).toBe(true);
 });
 
@@ -73,8 +86,21 @@ test('changes are written with their sign; a rate without a published one is com
 });
 
 test('the trend line is on a fixed 0–100% scale: 100% at the top, 0% at the bottom, dates evenly spaced', () => {
-  const line = trendLine([{ asOf: 'a', rate: 0, computed: false }, { asOf: 'b', rate: 50, computed: false }, { asOf: 'c', rate: 100, computed: false }], 100, 40, 0);
-  expect(line.dots.map((d) => [d.x, d.y])).toEqual([[0, 40], [50, 20], [100, 0]]);
+  const line = trendLine(
+    [
+      { asOf: 'a', rate: 0, computed: false },
+      { asOf: 'b', rate: 50, computed: false },
+      { asOf: 'c', rate: 100, computed: false },
+    ],
+    100,
+    40,
+    0,
+  );
+  expect(line.dots.map((d) => [d.x, d.y])).toEqual([
+    [0, 40],
+    [50, 20],
+    [100, 0],
+  ]);
   expect(line.points).toBe('0,40 50,20 100,0');
 });
 

@@ -15,5 +15,16 @@ test('the site reads every single-file table of the registry, synonyms included'
   type ReadableTable = Parameters<typeof import('../../../src/data/site-content.ts').tableRows>[0];
   // The type check (astro check) fails here when a table of the registry cannot be read.
   expect(Object.values(SINGLE_FILE_TABLES).map((table) => table.id)).toContain('synonyms');
-  expectTypeOf<'regions' | 'indicators' | 'assignments' | 'targets' | 'trackers' | 'progress' | 'rankingTiers' | 'evaluationWeights' | 'synonyms' | 'tasks'>().toEqualTypeOf<ReadableTable>();
+  expectTypeOf<
+    | 'regions'
+    | 'indicators'
+    | 'assignments'
+    | 'targets'
+    | 'trackers'
+    | 'progress'
+    | 'rankingTiers'
+    | 'evaluationWeights'
+    | 'synonyms'
+    | 'tasks'
+  >().toEqualTypeOf<ReadableTable>();
 });

@@ -14,7 +14,8 @@ const tables: TableDefinition[] = [...Object.values(SINGLE_FILE_TABLES), TASK_LI
 test('a dataset path names its definition; anything else names none', () => {
   expect(tableOfDataset('tables/targets')).toBe(targetsTable);
   expect(tableOfDataset('tasks/qingshanhu-2024-zhibiao-renwu')).toBe(TASK_LIST_TABLE);
-  for (const path of ['tables/notes', 'tasks/测试清单', 'tasks/a/b', 'sources/x', 'tables/'] as const) expect(tableOfDataset(path), path).toBeUndefined();
+  for (const path of ['tables/notes', 'tasks/测试清单', 'tasks/a/b', 'sources/x', 'tables/'] as const)
+    expect(tableOfDataset(path), path).toBeUndefined();
   expect(TABLE_DATASET_PATHS).toContain('tables/ranking-tiers');
 });
 
@@ -44,7 +45,10 @@ describe.each(tables.map((table) => [table.id, table] as const))('%s', (_, table
       if (!rejected) continue;
       const [value, messages] = rejected;
       const problems = problemsWith(table, column.key, value);
-      expect(problems.some((problem) => messages.includes(problem)), `${column.header} (${column.kind}) given "${value}": ${problems.join('; ')}`).toBe(true);
+      expect(
+        problems.some((problem) => messages.includes(problem)),
+        `${column.header} (${column.kind}) given "${value}": ${problems.join('; ')}`,
+      ).toBe(true);
     }
   });
 

@@ -1,17 +1,56 @@
 import { expect, test } from 'vitest';
-import { answerKey, answerKeys, chooseAnswerCard, wantedAnswerKeys, type AnswerName, type AnswerQuery } from '../../../src/lib/search/answer-cards.ts';
+import {
+  answerKey,
+  answerKeys,
+  chooseAnswerCard,
+  wantedAnswerKeys,
+  type AnswerName,
+  type AnswerQuery,
+} from '../../../src/lib/search/answer-cards.ts';
 import type { AnswerRecords, FigureAnswer, ResponsibleAnswer, TargetAnswer } from '../../../src/lib/search/answer-records.ts';
 
 const source = { authors: ['某区人民政府办公室'], title: '某区2023年行动方案', published: '2023-07-28' };
-const responsible = (region: string, indicator: string, names: string[], leadUnit: string, extra: Partial<ResponsibleAnswer> = {}): ResponsibleAnswer => ({
-  region, indicator, indicatorNames: names, nameInSource: names[0]!, leadUnit, url: `/indicators/${indicator}/${region}/#assignment-x`, source, ...extra,
+const responsible = (
+  region: string,
+  indicator: string,
+  names: string[],
+  leadUnit: string,
+  extra: Partial<ResponsibleAnswer> = {},
+): ResponsibleAnswer => ({
+  region,
+  indicator,
+  indicatorNames: names,
+  nameInSource: names[0]!,
+  leadUnit,
+  url: `/indicators/${indicator}/${region}/#assignment-x`,
+  source,
+  ...extra,
 });
 const target = (region: string, metric: string, value: number, unit: string, extra: Partial<TargetAnswer> = {}): TargetAnswer => ({
-  region, metric, comparator: '≥', value, unit, quote: `${metric}达到${value}${unit}以上`, url: `/policies/x/#target-${region}-${metric}`, source, ...extra,
+  region,
+  metric,
+  comparator: '≥',
+  value,
+  unit,
+  quote: `${metric}达到${value}${unit}以上`,
+  url: `/policies/x/#target-${region}-${metric}`,
+  source,
+  ...extra,
 });
 const figure = (region: string, asOf: string, extra: Partial<FigureAnswer> = {}): FigureAnswer => ({
-  region, tracker: 'duibiao', trackerNames: ['对标提升', '对标湾区重点任务'], asOf, total: 93, completed: 32, notCompleted: 55, longTerm: 6, publishedRate: 34.4,
-  quote: '对标提升事项……完成率34.4%。', url: `/briefings/b/#progress-${asOf}`, source, ...extra,
+  region,
+  tracker: 'duibiao',
+  trackerNames: ['对标提升', '对标湾区重点任务'],
+  asOf,
+  total: 93,
+  completed: 32,
+  notCompleted: 55,
+  longTerm: 6,
+  publishedRate: 34.4,
+  quote: '对标提升事项……完成率34.4%。',
+  url: `/briefings/b/#progress-${asOf}`,
+  source,
+  ...extra,
 });
 
 const records: AnswerRecords = {
@@ -34,7 +73,11 @@ const records: AnswerRecords = {
   policy: [{ docNumber: '湖办发〔2023〕8号', title: '某区2023年行动方案', region: '青山湖区', url: '/policies/x/', source }],
 };
 
-const ask = (text: string, regions: string[] = [], otherForms: string[] = []): AnswerQuery => ({ text: answerKey(text), regions, otherForms });
+const ask = (text: string, regions: string[] = [], otherForms: string[] = []): AnswerQuery => ({
+  text: answerKey(text),
+  regions,
+  otherForms,
+});
 const card = (query: AnswerQuery) => chooseAnswerCard(query, records);
 const values = (query: AnswerQuery) => card(query)?.entries.flatMap((e) => e.rows.map((r) => r.value));
 
@@ -42,7 +85,10 @@ test('who leads an indicator in a region: the lead unit, the leader, from the on
   const shown = card(ask('青山湖开办企业谁牵头', ['青山湖区']));
   expect(shown?.kind).toBe('responsible');
   expect(shown?.entries).toHaveLength(1);
-  expect(shown?.entries[0]!.rows).toEqual([{ label: '牵头单位', value: '区市场监管局' }, { label: '指标长', value: '毛涛' }]);
+  expect(shown?.entries[0]!.rows).toEqual([
+    { label: '牵头单位', value: '区市场监管局' },
+    { label: '指标长', value: '毛涛' },
+  ]);
   expect(shown?.entries[0]!.url).toBe('/indicators/kaiban/青山湖区/#assignment-x');
   // An indicator's other name, and an everyday word searched as the indicator's name.
   expect(values(ask('湾里企业开办哪个单位负责', ['湾里管理局']))).toEqual(['湾里市场监管局']);
@@ -83,7 +129,10 @@ test('a target named in full shows its value for each region that sets it, or fo
   expect(both?.entries[0]!.rows).toEqual([{ label: '目标', value: '≥ 95%' }]);
   expect(both?.entries[0]!.quote).toBe('线上办电率达到95%以上');
   expect(card(ask('湾里线上办电率', ['湾里管理局']))?.entries).toHaveLength(1);
-  expect(card(ask('青山湖免证办事项要多少项', ['青山湖区']))?.entries[0]!.rows).toEqual([{ label: '目标', value: '≥ 900项' }, { label: '期限', value: '2023年12月31日' }]);
+  expect(card(ask('青山湖免证办事项要多少项', ['青山湖区']))?.entries[0]!.rows).toEqual([
+    { label: '目标', value: '≥ 900项' },
+    { label: '期限', value: '2023年12月31日' },
+  ]);
   expect(card(ask('龙南线上办电率', ['龙南市']))).toBeUndefined();
 });
 
@@ -96,7 +145,8 @@ test('a target named by part of its name needs a word asking for it and a part o
 });
 
 test('a policy by its document number, typed in any form', () => {
-  for (const typed of ['湖办发〔2023〕8号', '湖办发(2023)8号', '湖办发2023 8', '湖办发2023第8号']) expect(card(ask(typed))?.kind).toBe('policy');
+  for (const typed of ['湖办发〔2023〕8号', '湖办发(2023)8号', '湖办发2023 8', '湖办发2023第8号'])
+    expect(card(ask(typed))?.kind).toBe('policy');
   expect(card(ask('湖办发2023 9'))).toBeUndefined();
 });
 

@@ -1,7 +1,12 @@
 import { expect, test } from 'vitest';
 import { characterTableReader, splitCharacterTable } from '../../../src/lib/search/character-tables.ts';
 
-const table = new Map([['覈', '核'], ['衹', '只'], ['營', '营'], ['𠀋', '丈']]);
+const table = new Map([
+  ['覈', '核'],
+  ['衹', '只'],
+  ['營', '营'],
+  ['𠀋', '丈'],
+]);
 
 test('a query typed in simplified characters loads no part of the traditional table', async () => {
   const { meta, files } = splitCharacterTable(table, 4, true);
@@ -18,7 +23,14 @@ test('a query typed in simplified characters loads no part of the traditional ta
 });
 
 test('without a bitmap every character is looked up in its part', async () => {
-  const { meta, files } = splitCharacterTable(new Map([['营', 'ying'], ['商', 'shang']]), 2, false);
+  const { meta, files } = splitCharacterTable(
+    new Map([
+      ['营', 'ying'],
+      ['商', 'shang'],
+    ]),
+    2,
+    false,
+  );
   const reader = characterTableReader(meta, async (n) => files[n]!);
   await reader.prepare(['营', '商', '无']);
   expect([reader.get('营'), reader.get('商'), reader.get('无')]).toEqual(['ying', 'shang', undefined]);

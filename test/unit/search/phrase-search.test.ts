@@ -1,11 +1,26 @@
 import { expect, test } from 'vitest';
-import { buildExcerpt, findRecords, withoutCrowding, planGrams, prepareRecords, type CorpusStatistics, type IndexedRecord, type PreparedRecord } from '../../../src/lib/search/phrase-search.ts';
+import {
+  buildExcerpt,
+  findRecords,
+  withoutCrowding,
+  planGrams,
+  prepareRecords,
+  type CorpusStatistics,
+  type IndexedRecord,
+  type PreparedRecord,
+} from '../../../src/lib/search/phrase-search.ts';
 import { planQuery, type QueryPlan } from '../../../src/lib/search/query-understanding.ts';
 import { textFolder } from '../../../src/lib/search/search-text.ts';
 
 const fold = textFolder(() => undefined);
 const record = (url: string, title: string, text: string, extra: Partial<IndexedRecord> = {}): IndexedRecord => ({
-  url, title, text, kind: '政策文件', regions: ['青山湖区'], indicators: [], ...extra,
+  url,
+  title,
+  text,
+  kind: '政策文件',
+  regions: ['青山湖区'],
+  indicators: [],
+  ...extra,
 });
 const records = prepareRecords(
   [
@@ -28,7 +43,8 @@ const plan = (query: string, extra: Partial<QueryPlan> = {}): QueryPlan => ({
   ...planQuery(fold(query), { isWord: () => false, names: {}, synonyms: {}, regions: ['青山湖区', '湾里管理局'] }),
   ...extra,
 });
-const search = (query: string, options = {}, extra: Partial<QueryPlan> = {}) => findRecords(records, plan(query, extra), statistics(records), options);
+const search = (query: string, options = {}, extra: Partial<QueryPlan> = {}) =>
+  findRecords(records, plan(query, extra), statistics(records), options);
 const urls = (query: string, options = {}) => search(query, options).hits.map((h) => h.record.url);
 
 test('a phrase held whole is found only where it occurs whole: 区政数局 does not match 区政府办 … 数据局', () => {
@@ -57,7 +73,7 @@ test('records of a region the query names come first; others are still found', (
   expect(urls('青山湖纳税时间')).toContain('/c/#s6');
 });
 
-test('a synonym finds the documents\' term; records holding the term as typed come first', () => {
+test("a synonym finds the documents' term; records holding the term as typed come first", () => {
   expect(search('报税', {}, { alternatives: { 报税: ['纳税'] } }).hits.map((h) => h.record.url)).toEqual(['/c/#s6', '/d/#s6']);
 });
 
@@ -80,10 +96,17 @@ test('excerpts mark each whole word, never a lone character, and show the text a
     { text: '”，实现抵押登记不见面审批。', marked: false },
   ]);
   const folded = prepareRecords([record('/x/', 't', 'ＡＥＯ认证企业')], fold)[0]!;
-  expect(buildExcerpt(folded, ['aeo'])).toEqual([{ text: 'ＡＥＯ', marked: true }, { text: '认证企业', marked: false }]);
+  expect(buildExcerpt(folded, ['aeo'])).toEqual([
+    { text: 'ＡＥＯ', marked: true },
+    { text: '认证企业', marked: false },
+  ]);
   const named = prepareRecords([record('/y/', 't', '领班 帕塔尔·胡加买提')], fold)[0]!;
-  expect(buildExcerpt(named, ['帕塔尔胡加买提'])).toEqual([{ text: '领班 ', marked: false }, { text: '帕塔尔·胡加买提', marked: true }]);
-  for (const h of search('纳税时间要压缩多少').hits) for (const part of h.excerpt) if (part.marked) expect(Array.from(part.text).length).toBeGreaterThanOrEqual(2);
+  expect(buildExcerpt(named, ['帕塔尔胡加买提'])).toEqual([
+    { text: '领班 ', marked: false },
+    { text: '帕塔尔·胡加买提', marked: true },
+  ]);
+  for (const h of search('纳税时间要压缩多少').hits)
+    for (const part of h.excerpt) if (part.marked) expect(Array.from(part.text).length).toBeGreaterThanOrEqual(2);
 });
 
 test('the grams of a query are the pairs of its phrases, words and their other forms', () => {
@@ -93,15 +116,27 @@ test('the grams of a query are the pairs of its phrases, words and their other f
 test('a record whose title is mostly the term ranks above the records whose longer titles contain it', () => {
   // As published: one indicator, and each region's assignment of it, whose short text names the indicator first.
   const assignment = (region: string) =>
-    record(`/indicators/qianzhan-tansuo/${region}/`, `${region} 前瞻探索营商环境工作 责任分工`, '前瞻探索营商环境工作\n牵头单位 局景城建设办\n配合单位 各指标牵头单位及配合单位', { kind: '责任分工' });
-  const indicator = record('/indicators/qianzhan-tansuo/', '前瞻探索营商环境工作', '前瞻探索营商环境工作\n工作领域\n湾里管理局2023年行动方案单列的工作领域，不是评价指标。', { kind: '指标' });
+    record(
+      `/indicators/qianzhan-tansuo/${region}/`,
+      `${region} 前瞻探索营商环境工作 责任分工`,
+      '前瞻探索营商环境工作\n牵头单位 局景城建设办\n配合单位 各指标牵头单位及配合单位',
+      { kind: '责任分工' },
+    );
+  const indicator = record(
+    '/indicators/qianzhan-tansuo/',
+    '前瞻探索营商环境工作',
+    '前瞻探索营商环境工作\n工作领域\n湾里管理局2023年行动方案单列的工作领域，不是评价指标。',
+    { kind: '指标' },
+  );
   const published = prepareRecords([assignment('湾里管理局'), assignment('安源市'), assignment('宁华区'), indicator], fold);
   expect(findRecords(published, plan('前瞻探索'), statistics(published)).hits[0]!.record.url).toBe('/indicators/qianzhan-tansuo/');
 });
 
 test('an excerpt never cuts a marked word at its edge', () => {
   const long = prepareRecords([record('/z/', 't', `${'甲'.repeat(80)}营商环境${'乙'.repeat(14)}营商环境`)], fold)[0]!;
-  const marked = buildExcerpt(long, ['营商环境'], 10).filter((p) => p.marked).map((p) => p.text);
+  const marked = buildExcerpt(long, ['营商环境'], 10)
+    .filter((p) => p.marked)
+    .map((p) => p.text);
   expect(marked.length).toBeGreaterThan(0);
   for (const text of marked) expect(text).toBe('营商环境');
 });

@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest';
-import { decodePinyinTerms, encodePinyinTerms, latinRuns, pinyinTerms, readPinyin, type PinyinTerm } from '../../../src/lib/search/pinyin-reading.ts';
+import {
+  decodePinyinTerms,
+  encodePinyinTerms,
+  latinRuns,
+  pinyinTerms,
+  readPinyin,
+  type PinyinTerm,
+} from '../../../src/lib/search/pinyin-reading.ts';
 
 // Syllables as pinyin-pro gives them for these words, written out so the test needs no dictionary.
 const READINGS: Record<string, string> = {
@@ -54,7 +61,9 @@ test('ü is typed as v', () => {
 });
 
 test('only Han words of two to eight characters with a reading for each character are kept, once', () => {
-  const kept = pinyinTerms(['政务服务', '政务服务', '5G基站', '湖', '一二三四五六七八九', '纳税'], (word) => (word === '纳税' ? ['na'] : Array.from(word, () => 'yi')));
+  const kept = pinyinTerms(['政务服务', '政务服务', '5G基站', '湖', '一二三四五六七八九', '纳税'], (word) =>
+    word === '纳税' ? ['na'] : Array.from(word, () => 'yi'),
+  );
   expect(kept.map((t) => t.word)).toEqual(['政务服务']);
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { backOffCharacters, normaliseDocumentNumbers, planQuery, regionForms, splitWords, type QueryWords } from '../../../src/lib/search/query-understanding.ts';
+import {
+  backOffCharacters,
+  normaliseDocumentNumbers,
+  planQuery,
+  regionForms,
+  splitWords,
+  type QueryWords,
+} from '../../../src/lib/search/query-understanding.ts';
 
 const vocabulary = new Set(['开办企业', '纳税时间', '获得电力', '指标长', '第三方评价', '整改', '信易贷', '排名靠后', '简报']);
 const words: QueryWords = {
@@ -12,7 +19,16 @@ const plan = (query: string, extra: Partial<QueryWords> = {}) => planQuery(query
 
 describe('document numbers', () => {
   test('any bracket style, with or without brackets, 第, 号 or spaces, becomes one term', () => {
-    const forms = ['湖办发〔2023〕8号', '湖办发(2023)8号', '湖办发（2023）8号', '湖办发[2023]8号', '湖办发［2023］8号', '湖办发2023 8号', '湖办发 〔2023〕 第8号', '湖办发2023第8号'];
+    const forms = [
+      '湖办发〔2023〕8号',
+      '湖办发(2023)8号',
+      '湖办发（2023）8号',
+      '湖办发[2023]8号',
+      '湖办发［2023］8号',
+      '湖办发2023 8号',
+      '湖办发 〔2023〕 第8号',
+      '湖办发2023第8号',
+    ];
     for (const form of forms) expect(normaliseDocumentNumbers(form).trim(), form).toBe('湖办发20238号');
     expect(plan('饶营商［2022］第1号').phrases).toEqual(['饶营商20221号']);
     expect(plan('龙营改办字2023第3号').phrases).toEqual(['龙营改办字20233号']);
@@ -40,7 +56,7 @@ describe('regions', () => {
 });
 
 describe('words', () => {
-  test('run-together queries are split into the site\'s words', () => {
+  test("run-together queries are split into the site's words", () => {
     expect(splitWords('获得电力指标长', words)).toEqual(['获得电力', '指标长']);
     expect(plan('龙南简报排名靠后')).toMatchObject({ phrases: ['简报排名靠后'], words: ['简报', '排名靠后'], regions: ['龙南市'] });
   });
@@ -53,7 +69,7 @@ describe('words', () => {
     expect(plan('纳税时间多少小时')).toMatchObject({ phrases: ['纳税时间', '小时'], dropped: ['多少'] });
     expect(plan('怎么申请信易贷呢').dropped).toEqual(['怎么', '呢']);
   });
-  test('an indicator\'s other name brings its own name, an everyday word the documents\' terms', () => {
+  test("an indicator's other name brings its own name, an everyday word the documents' terms", () => {
     expect(plan('企业开办').names).toEqual({ 企业开办: '开办企业' });
     expect(plan('打官司').alternatives).toEqual({ 打官司: ['执行合同', '诉讼'] });
   });
@@ -71,7 +87,12 @@ describe('characters as a last resort', () => {
   test('the characters of words found, or searched in another form, are left out', () => {
     // 开公司: 公司 is found, so only 开 is left; 倒闭 has a wordnet form, so 企业倒闭 adds nothing.
     expect(backOffCharacters(plan('开公司', { isWord: (w) => w === '公司' }), ['开公司'])).toEqual(['开']);
-    expect(backOffCharacters(plan('企业倒闭', { isWord: (w) => w === '企业' || w === '倒闭', related: { 倒闭: ['破产'] } }), ['企业倒闭', '倒闭'])).toEqual([]);
+    expect(
+      backOffCharacters(plan('企业倒闭', { isWord: (w) => w === '企业' || w === '倒闭', related: { 倒闭: ['破产'] } }), [
+        '企业倒闭',
+        '倒闭',
+      ]),
+    ).toEqual([]);
     // A synonym is another form: 办电 is searched as 获得电力, not as 办 and 电.
     expect(backOffCharacters(plan('办电'), ['办电'])).toEqual([]);
   });

@@ -20,7 +20,11 @@ const synsets = parseWordnet(TAB);
 const site = wordsOccurring(synsets.flat(), ['企业办理破产，房屋登记，纳税时间']);
 
 test('synsets keep words of two to six Han characters, and only synsets of two words or more', () => {
-  expect(synsets).toEqual([['破产', '倒闭'], ['房子', '房屋', '住宅'], ['缴税', '纳税']]);
+  expect(synsets).toEqual([
+    ['破产', '倒闭'],
+    ['房子', '房屋', '住宅'],
+    ['缴税', '纳税'],
+  ]);
 });
 
 test('an everyday word the site does not use points to the site words of its synset', () => {
@@ -39,9 +43,9 @@ test('the synonyms dataset wins: a word it lists takes nothing from the wordnet'
 
 test('a word occurs when some text holds it whole, at any place, however often', () => {
   const texts = ['关于企业办理破产的通知', '破产', '房屋', '办理破产和房屋登记', '𠀾𠁀 在扩展区'];
-  expect([...wordsOccurring(['破产', '房屋登记', '破产案件', '通知', '企业办理破产的通知', '登', '𠁀在', '在扩展区'], texts)].sort()).toEqual(
-    ['企业办理破产的通知', '房屋登记', '破产', '通知', '在扩展区'].sort(),
-  );
+  expect(
+    [...wordsOccurring(['破产', '房屋登记', '破产案件', '通知', '企业办理破产的通知', '登', '𠁀在', '在扩展区'], texts)].sort(),
+  ).toEqual(['企业办理破产的通知', '房屋登记', '破产', '通知', '在扩展区'].sort());
   // Substrings of the text are the reference: every word of two to six characters found by brute force is found.
   const text = texts.join('\n');
   const every = new Set<string>();
@@ -50,20 +54,35 @@ test('a word occurs when some text holds it whole, at any place, however often',
 });
 
 test('entries read back as written', () => {
-  const entries: [string, string[]][] = [['倒闭', ['破产']], ['房子', ['房屋', '住房']]];
+  const entries: [string, string[]][] = [
+    ['倒闭', ['破产']],
+    ['房子', ['房屋', '住房']],
+  ];
   expect(decodeRelated(encodeRelated(entries))).toEqual(entries);
   expect(decodeRelated(undefined)).toEqual([]);
 });
 
 test('a related word becomes a word of the query, searched after the reader’s own, and the page says so', () => {
-  const plan = planQuery('企业倒闭', { isWord: (w) => w === '企业' || w === '倒闭', names: {}, synonyms: {}, related: { 倒闭: ['破产'] }, regions: [] });
+  const plan = planQuery('企业倒闭', {
+    isWord: (w) => w === '企业' || w === '倒闭',
+    names: {},
+    synonyms: {},
+    related: { 倒闭: ['破产'] },
+    regions: [],
+  });
   expect(plan.words).toEqual(['企业', '倒闭']);
   expect(plan.related).toEqual({ 倒闭: ['破产'] });
   expect(plan.alternatives).toEqual({});
   const explained = explainSearch('企业倒闭', { exact: true, total: 3, plan, suggestions: [] });
   expect(explained.searchedAs).toContain('还搜索了意思相近的“破产”（倒闭）');
   // The synonyms dataset's forms replace the wordnet's for the same word.
-  const own = planQuery('交税', { isWord: (w) => w === '交税', names: {}, synonyms: { 交税: ['纳税'] }, related: { 交税: ['缴纳'] }, regions: [] });
+  const own = planQuery('交税', {
+    isWord: (w) => w === '交税',
+    names: {},
+    synonyms: { 交税: ['纳税'] },
+    related: { 交税: ['缴纳'] },
+    regions: [],
+  });
   expect(own.alternatives).toEqual({ 交税: ['纳税'] });
   expect(own.related).toEqual({});
 });

@@ -22,9 +22,32 @@ const records: IndexedRecord[] = orderRecords(
   made.map(({ content, ...rest }) => ({ ...rest, text: content })),
   Object.values(SEARCH_KINDS),
 );
-const pinyin = new Map(Object.entries({ 营: 'ying', 商: 'shang', 环: 'huan', 境: 'jing', 竟: 'jing', 纳: 'na', 税: 'shui', 时: 'shi', 事: 'shi', 间: 'jian', 件: 'jian', 押: 'ya', 压: 'ya', 带: 'dai', 过: 'guo', 户: 'hu' }));
+const pinyin = new Map(
+  Object.entries({
+    营: 'ying',
+    商: 'shang',
+    环: 'huan',
+    境: 'jing',
+    竟: 'jing',
+    纳: 'na',
+    税: 'shui',
+    时: 'shi',
+    事: 'shi',
+    间: 'jian',
+    件: 'jian',
+    押: 'ya',
+    压: 'ya',
+    带: 'dai',
+    过: 'guo',
+    户: 'hu',
+  }),
+);
 const vocabulary: IndexVocabulary = {
-  traditional: new Map([['營', '营'], ['環', '环'], ['覈', '核']]),
+  traditional: new Map([
+    ['營', '营'],
+    ['環', '环'],
+    ['覈', '核'],
+  ]),
   pinyin,
   words: siteWords(model, made),
   synonyms: siteSynonyms(model),
@@ -48,12 +71,34 @@ test('grams are characters and adjacent pairs of the folded text, never across w
   expect(termGrams('区政数局')).toEqual(['区政', '政数', '数局']);
   expect(termGrams('税')).toEqual(['税']);
   const tiny = new Map<string, string>();
-  const tinyVocabulary = { traditional: new Map([['標', '标'], ['題', '题']]), pinyin: new Map(), words: [], synonyms: {}, names: {} };
-  buildSearchIndex([{ url: '/a/', title: '標題', text: '营商 环境·局', kind: '政策文件', regions: [], indicators: [] }], tinyVocabulary, (p, t) => tiny.set(p, t));
+  const tinyVocabulary = {
+    traditional: new Map([
+      ['標', '标'],
+      ['題', '题'],
+    ]),
+    pinyin: new Map(),
+    words: [],
+    synonyms: {},
+    names: {},
+  };
+  buildSearchIndex(
+    [{ url: '/a/', title: '標題', text: '营商 环境·局', kind: '政策文件', regions: [], indicators: [] }],
+    tinyVocabulary,
+    (p, t) => tiny.set(p, t),
+  );
   const shard = JSON.parse(tiny.get('grams/0.json')!) as Record<string, string>;
   // Name punctuation is skipped: 境·局 gives the pair 境局.
-  expect(Object.keys(shard).filter((k) => !k.startsWith('\u0000')).sort()).toEqual(['商', '境', '局', '境局', '标', '标题', '环', '环境', '营', '营商', '题'].sort());
-  expect(Object.keys(shard).filter((k) => k.startsWith('\u0000')).map((k) => k.slice(1)).sort()).toEqual(['标', '标题', '题'].sort());
+  expect(
+    Object.keys(shard)
+      .filter((k) => !k.startsWith('\u0000'))
+      .sort(),
+  ).toEqual(['商', '境', '局', '境局', '标', '标题', '环', '环境', '营', '营商', '题'].sort());
+  expect(
+    Object.keys(shard)
+      .filter((k) => k.startsWith('\u0000'))
+      .map((k) => k.slice(1))
+      .sort(),
+  ).toEqual(['标', '标题', '题'].sort());
   expect(gramShard('营商', 1)).toBe(0);
 });
 
@@ -65,13 +110,18 @@ test('every record is in the postings of each of its grams', () => {
     expect(ids.length).toBeGreaterThan(0);
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
     const inTitleOnly = gram.startsWith('\u0000');
-    for (const id of ids) expect(squeeze(fold(inTitleOnly ? records[id]!.title : `${records[id]!.title} ${records[id]!.text}`)).text).toContain(gram.replace('\u0000', ''));
+    for (const id of ids)
+      expect(squeeze(fold(inTitleOnly ? records[id]!.title : `${records[id]!.title} ${records[id]!.text}`)).text).toContain(
+        gram.replace('\u0000', ''),
+      );
   }
 });
 
 test('every answer the query sets accept is the address of a record, so no expectation is left behind when addresses change', () => {
   const urls = records.map((r) => r.url);
-  const stale = allQueryCases((file) => readFileSync(join(import.meta.dirname, '..', '..', '..', file), 'utf8')).flatMap((c) => c.expect.filter((pattern) => !urls.some(urlMatcher([pattern]))).map((pattern) => `${c.query}: ${pattern}`));
+  const stale = allQueryCases((file) => readFileSync(join(import.meta.dirname, '..', '..', '..', file), 'utf8')).flatMap((c) =>
+    c.expect.filter((pattern) => !urls.some(urlMatcher([pattern]))).map((pattern) => `${c.query}: ${pattern}`),
+  );
   expect(stale).toEqual([]);
 });
 
@@ -94,7 +144,10 @@ test('when the candidates fit, a query held whole gives exactly the results of a
     if (!sharded.complete || !sharded.exact) continue;
     compared += 1;
     const direct = findRecords(everything, sharded.plan, statistics, { limit: 20 });
-    expect(sharded.hits.map((h) => h.record.url), query).toEqual(direct.hits.map((h) => h.record.url));
+    expect(
+      sharded.hits.map((h) => h.record.url),
+      query,
+    ).toEqual(direct.hits.map((h) => h.record.url));
     expect(sharded.total, query).toBe(direct.total);
     expect(sharded.facets, query).toEqual(direct.facets);
   }
@@ -102,7 +155,7 @@ test('when the candidates fit, a query held whole gives exactly the results of a
   // Every query against every record: seconds on a busy machine.
 }, 30_000);
 
-test('a mistyped word is corrected from the site\'s words with the same pinyin, and suggested', async () => {
+test("a mistyped word is corrected from the site's words with the same pinyin, and suggested", async () => {
   const response = await queryShardedIndex(index(), '营商环竟', { limit: 5 });
   expect(response.suggestions).toEqual([{ from: '营商环竟', to: '营商环境' }]);
   expect(response.hits.length).toBeGreaterThan(0);
@@ -166,14 +219,16 @@ test('an opened index reads each file once, however many queries use it', async 
 test('an index written by another version is refused with a message saying what to do', () => {
   const load = async () => '';
   expect(() => openSearchIndex({ meta: { ...meta, version: meta.version - 1 }, load })).toThrow(SearchIndexVersionError);
-  expect(() => openSearchIndex({ meta: { ...meta, version: meta.version - 1 }, load })).toThrow(/搜索索引的版本（\d+）与本页面的搜索程序（版本 \d+）不一致：请刷新页面/);
+  expect(() => openSearchIndex({ meta: { ...meta, version: meta.version - 1 }, load })).toThrow(
+    /搜索索引的版本（\d+）与本页面的搜索程序（版本 \d+）不一致：请刷新页面/,
+  );
   expect(() => openSearchIndex({ meta: undefined as unknown as SearchIndexMeta, load })).toThrow(SearchIndexVersionError);
   expect(() => openSearchIndex({ meta, load })).not.toThrow();
 });
 
 test('pinyin no record holds is read as the site words; Latin the text holds is searched as typed', async () => {
   const withPinyin = new Map(files);
-  withPinyin.set('pinyin-terms.txt', '政务服务 zheng\'wu\'fu\'wu\n获得电力 huo\'de\'dian\'li');
+  withPinyin.set('pinyin-terms.txt', "政务服务 zheng'wu'fu'wu\n获得电力 huo'de'dian'li");
   const opened = openSearchIndex({ meta, load: async (path) => withPinyin.get(path) ?? Promise.reject(new Error(path)) });
   const initials = await queryShardedIndex(opened, 'zwfw', { limit: 5 });
   expect(initials.pinyin).toEqual([{ typed: 'zwfw', readAs: ['政务服务'], others: [] }]);

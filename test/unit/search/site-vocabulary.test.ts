@@ -4,7 +4,9 @@ import { headingWords, quotedTerms } from '../../../src/lib/search/site-vocabula
 test('headings give their words without numbering', () => {
   expect(headingWords('（一）开办企业')).toEqual(['开办企业']);
   expect(headingWords('五、督查通报机制')).toContain('督查通报机制');
-  expect(headingWords('市市场监管局：推进跨区域执法协作，释放协作监管执法效能')).toEqual(expect.arrayContaining(['市市场监管局', '推进跨区域执法协作']));
+  expect(headingWords('市市场监管局：推进跨区域执法协作，释放协作监管执法效能')).toEqual(
+    expect.arrayContaining(['市市场监管局', '推进跨区域执法协作']),
+  );
 });
 
 test('terms in quotation and title marks are words of the site', () => {

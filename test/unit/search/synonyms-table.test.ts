@@ -4,10 +4,16 @@ import { synonymsTable } from '../../../src/schemas/synonyms.ts';
 
 const file = 'content/tables/synonyms.csv';
 
-test('a synonym row maps an everyday word to the documents\' terms, split on ;', () => {
-  const { rows, issues } = readTable(synonymsTable, file, '常用说法,文件用语,依据,说明\n办电,获得电力;线上办电率,青山湖区行动方案（三）获得电力,\n');
+test("a synonym row maps an everyday word to the documents' terms, split on ;", () => {
+  const { rows, issues } = readTable(
+    synonymsTable,
+    file,
+    '常用说法,文件用语,依据,说明\n办电,获得电力;线上办电率,青山湖区行动方案（三）获得电力,\n',
+  );
   expect(issues).toEqual([]);
-  expect(rows.map((r) => r.data)).toEqual([{ term: '办电', documentTerms: ['获得电力', '线上办电率'], basis: '青山湖区行动方案（三）获得电力', note: undefined }]);
+  expect(rows.map((r) => r.data)).toEqual([
+    { term: '办电', documentTerms: ['获得电力', '线上办电率'], basis: '青山湖区行动方案（三）获得电力', note: undefined },
+  ]);
 });
 
 test('a row without document terms or without its basis is reported, naming the row and the column', () => {

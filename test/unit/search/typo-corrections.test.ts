@@ -2,8 +2,31 @@ import { expect, test } from 'vitest';
 import { corrections, pinyinKey, wordPinyin } from '../../../src/lib/search/typo-corrections.ts';
 
 const readings: Record<string, string> = {
-  营: 'ying', 商: 'shang', 环: 'huan', 境: 'jing', 竟: 'jing', 开: 'kai', 办: 'ban', 半: 'ban', 企: 'qi', 业: 'ye',
-  纳: 'na', 税: 'shui', 时: 'shi', 事: 'shi', 间: 'jian', 件: 'jian', 带: 'dai', 押: 'ya', 过: 'guo', 户: 'hu', 政: 'zheng', 府: 'fu', 采: 'cai', 购: 'gou', 买: 'mai',
+  营: 'ying',
+  商: 'shang',
+  环: 'huan',
+  境: 'jing',
+  竟: 'jing',
+  开: 'kai',
+  办: 'ban',
+  半: 'ban',
+  企: 'qi',
+  业: 'ye',
+  纳: 'na',
+  税: 'shui',
+  时: 'shi',
+  事: 'shi',
+  间: 'jian',
+  件: 'jian',
+  带: 'dai',
+  押: 'ya',
+  过: 'guo',
+  户: 'hu',
+  政: 'zheng',
+  府: 'fu',
+  采: 'cai',
+  购: 'gou',
+  买: 'mai',
 };
 const pinyinOf = (ch: string) => readings[ch];
 const vocabulary = ['营商环境', '开办企业', '纳税时间', '政府采购'];

@@ -11,7 +11,12 @@ import { formatChineseMonth } from '../../../src/core/dates.ts';
 import { UNLISTED_INDICATORS } from '../../../src/schemas/ranking-tiers.ts';
 
 const cells = ['区市监局', '区市监局、区政数局', '区发改委，区住建局;区税务局', '区政数局 区市监局', '区住建局、 区税务局', ''];
-const rows = cells.map((leadUnit, i) => ({ number: i + 1, leadUnit: leadUnit || undefined, deadline: `2023-0${(i % 3) + 6}-30`, indicatorName: '开办企业' }));
+const rows = cells.map((leadUnit, i) => ({
+  number: i + 1,
+  leadUnit: leadUnit || undefined,
+  deadline: `2023-0${(i % 3) + 6}-30`,
+  indicatorName: '开办企业',
+}));
 
 test('a 牵头单位 cell names the same units in the lead-unit chart and in the task filter', () => {
   for (const cell of cells.filter(Boolean)) expect(leadUnits(cell)).toEqual(splitLeadUnits(cell));
@@ -27,7 +32,12 @@ test('a 牵头单位 cell names the same units in the lead-unit chart and in the
     expect(options.units.find((o) => o.value === unit)?.count, unit).toBe(Number(count));
     expect(filterTasks(tasks, { unit }).filter(Boolean).length, unit).toBe(Number(count));
   }
-  expect(options.units.map((o) => o.value).sort()).toEqual(chart.table.rows.map(([unit]) => unit).filter((u) => u !== '原文未写明').sort());
+  expect(options.units.map((o) => o.value).sort()).toEqual(
+    chart.table.rows
+      .map(([unit]) => unit)
+      .filter((u) => u !== '原文未写明')
+      .sort(),
+  );
 });
 
 test('a deadline month has one label, in the deadline chart and in the filter', () => {
@@ -40,6 +50,11 @@ test('a deadline month has one label, in the deadline chart and in the filter', 
 
 test('a ranking tier whose indicators the notice did not list is labelled alike everywhere', () => {
   const names = { documentTitle: (id: string) => id, sectionTitle: (_: string, anchor: string) => anchor };
-  const chart = rankingTiersChart('b', [{ id: 't', tier: '中等', count: 11, indicators: [], publishedOn: '2023-07-05', publisher: '市营商办', briefing: 'b', section: 's' }], (id) => id, names);
+  const chart = rankingTiersChart(
+    'b',
+    [{ id: 't', tier: '中等', count: 11, indicators: [], publishedOn: '2023-07-05', publisher: '市营商办', briefing: 'b', section: 's' }],
+    (id) => id,
+    names,
+  );
   expect(chart.categoryNotes).toEqual([UNLISTED_INDICATORS]);
 });

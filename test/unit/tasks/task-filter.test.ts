@@ -1,6 +1,12 @@
 import { expect, test } from 'vitest';
 import {
-  deadlineMonth, filterFromQuery, filterOptions, filterTasks, isEmptyFilter, queryFromFilter, type FilterableTask,
+  deadlineMonth,
+  filterFromQuery,
+  filterOptions,
+  filterTasks,
+  isEmptyFilter,
+  queryFromFilter,
+  type FilterableTask,
 } from '../../../src/lib/tasks/task-filter.ts';
 
 const tasks: FilterableTask[] = [
@@ -36,9 +42,19 @@ test('the filter survives the round trip through the address, and an empty one l
 
 test('choices list groups in list order, units by how many tasks they lead, months in date order', () => {
   const options = filterOptions(tasks);
-  expect(options.groups.map((o) => [o.value, o.count])).toEqual([['开办企业', 2], ['办理建筑许可', 2]]);
-  expect(options.units.map((o) => [o.value, o.count])).toEqual([['区市监局', 2], ['区政数局', 1], ['区住建局', 1]]);
-  expect(options.months).toEqual([{ value: '2023-06', label: '2023年6月', count: 2 }, { value: '2023-12', label: '2023年12月', count: 1 }]);
+  expect(options.groups.map((o) => [o.value, o.count])).toEqual([
+    ['开办企业', 2],
+    ['办理建筑许可', 2],
+  ]);
+  expect(options.units.map((o) => [o.value, o.count])).toEqual([
+    ['区市监局', 2],
+    ['区政数局', 1],
+    ['区住建局', 1],
+  ]);
+  expect(options.months).toEqual([
+    { value: '2023-06', label: '2023年6月', count: 2 },
+    { value: '2023-12', label: '2023年12月', count: 1 },
+  ]);
 });
 
 test('deadline months', () => {
