@@ -9,6 +9,10 @@
  * ranking sentences become dataset rows citing their section; whatever
  * looks like a figure but cannot be matched is listed for a person. Pure:
  * scripts/import-docx.ts reads and writes the files.
+ *
+ * Why one file: a briefing is read top to bottom (masthead, sections,
+ * figures, closing lines), each step using what the earlier ones found; the
+ * sentence patterns and the Word reading are modules of their own.
  */
 import { formatChineseDate, isoDateFromParts } from '../../src/core/dates.ts';
 import { sumOfParts } from '../../src/core/tracker-counts.ts';

@@ -9,6 +9,11 @@
  * MAX_CHUNKS_PER_QUERY) are read and ranked by phrase-search.ts. Latin no
  * record holds is read as pinyin first (pinyin-reading.ts); beside the
  * ranking, the answer card is chosen (answer-cards.ts).
+ *
+ * Why one file: queryShardedIndex is one pass over one query's state (its
+ * plan, candidates, the files read and the byte budget), and each step reads
+ * what the previous one decided; the index format, postings and ranking are
+ * already modules of their own.
  */
 import {
   activeFilters,
