@@ -10,6 +10,7 @@ import { policySortDate } from '../schemas/policies.ts';
 import { oncePerContent } from '../loaders/content-files.ts';
 import {
   briefingProgressChart,
+  chartIds,
   rankingTiersChart,
   targetComparisonCharts,
   tasksByGroupChart,
@@ -165,15 +166,14 @@ async function buildCharts(): Promise<PlacedChart[]> {
 
   const published = targets.filter((t) => policies.has(t.policy));
   const targetYear = (t: { policy: string }) => String(yearOf(policySortDate(policies.get(t.policy)!.data)));
-  const targetById = new Map(published.map((t) => [t.id, t]));
-  for (const spec of targetComparisonCharts(published, regionName, targetYear, names)) {
+  for (const { spec, targets: compared } of targetComparisonCharts(published, regionName, targetYear, names)) {
     // The first-level indicator and year, for the indicator page's list of comparisons.
-    const target = targetById.get(String(spec.table.rows[0]![0]))!;
+    const target = compared[0]!;
     const indicator = target.indicator ? (indicators.get(target.indicator)?.parent ?? target.indicator) : undefined;
     // A comparison is as of the latest of the policies it compares.
     // A comparison across regions is a figure page of its own, citable and light.
     const page = routes.chart(spec.id);
-    const credit = { page, ...fromPolicies(spec.table.rows.map((row) => targetById.get(String(row[0]))!)) };
+    const credit = { page, ...fromPolicies(compared) };
     charts.push({ page, spec: { ...spec, asOf: credit.published, credit }, year: targetYear(target), ...(indicator ? { indicator } : {}) });
   }
 
@@ -185,7 +185,7 @@ async function buildCharts(): Promise<PlacedChart[]> {
     const page = routes.statistics();
     const latest = cards.map((c) => c.latest);
     const spec = rateSpreadChart({
-      id: 'latest-rate-spread',
+      id: chartIds.latestRateSpread,
       trackers: [...groupBy(cards, (c) => c.tracker)].map(([id, ofTracker]) => ({
         name: trackerName(id),
         rates: ofTracker.flatMap((c) => shownRate(c.latest).rate ?? []),

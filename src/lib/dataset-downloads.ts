@@ -140,3 +140,17 @@ export function dictionaryColumns(table: TableDefinition): DownloadColumn[] {
     table.columns.map((c) => c.key),
   );
 }
+
+/**
+ * The headers of a dataset's columns, its own or derived from them (`regionName`,
+ * `sectionHeading`), as its downloads spell them: what chart tables print
+ * above the same values, so the two never name a column differently.
+ */
+export function columnHeaders(table: TableDefinition, keys: readonly string[]): string[] {
+  const columns = dictionaryColumns(table);
+  return keys.map((key) => {
+    const column = columns.find((c) => c.key === key);
+    if (!column) throw new Error(`${table.id} has no column or derived column "${key}"`);
+    return column.header;
+  });
+}

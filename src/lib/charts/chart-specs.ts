@@ -15,7 +15,10 @@ import { routes } from '../routes.ts';
 import { PROGRESS_PARTS } from '../../core/tracker-counts.ts';
 import { rateSpread } from '../figures/tracker-dashboard.ts';
 import { splitLeadUnits } from '../tasks/lead-units.ts';
-import { UNLISTED_INDICATORS } from '../../schemas/ranking-tiers.ts';
+import { rankingTiersTable, UNLISTED_INDICATORS } from '../../schemas/ranking-tiers.ts';
+import { progressTable } from '../../schemas/progress.ts';
+import { targetsTable } from '../../schemas/targets.ts';
+import { columnHeaders } from '../dataset-downloads.ts';
 import type { ChartKind, ChartSeries, ChartSpec } from './chart-types.ts';
 
 export type { ChartCredit, ChartSpec, CreditedChart } from './chart-types.ts';
@@ -45,23 +48,41 @@ export interface ProgressRow {
 
 export { PROGRESS_PARTS };
 
-/** Column headers carry their units; codes (编号, 来源简报, 来源章节) stand beside the names they stand for. */
+/**
+ * Chart tables print the datasets' own headers, from src/schemas/ as the
+ * downloads spell them: units in brackets, codes (编号, 来源简报, 来源章节)
+ * beside the names and titles they stand for.
+ */
 const PROGRESS_HEADERS = [
-  '编号',
-  '跟踪事项',
-  '截至日期',
-  '总数（项）',
-  '已完成（项）',
-  '正在推进（项）',
-  '未完成（项）',
-  '长期坚持（项）',
-  '公布完成率（%）',
+  ...columnHeaders(progressTable, ['id', 'trackerName', 'asOf', 'total', ...PROGRESS_PARTS.map((p) => p.key), 'publishedRate']),
   '计算完成率（已完成÷总数，%）',
-  '来源简报',
-  '来源简报标题',
-  '来源章节',
-  '来源章节标题',
+  ...columnHeaders(progressTable, ['briefing', 'briefingTitle', 'section', 'sectionHeading']),
 ];
+const TARGET_HEADERS = columnHeaders(targetsTable, [
+  'id',
+  'regionName',
+  'metric',
+  'comparator',
+  'value',
+  'unit',
+  'deadline',
+  'policy',
+  'policyTitle',
+  'section',
+  'sectionHeading',
+]);
+const RANKING_TIER_HEADERS = columnHeaders(rankingTiersTable, [
+  'id',
+  'tier',
+  'count',
+  'indicatorsName',
+  'publishedOn',
+  'publisher',
+  'briefing',
+  'briefingTitle',
+  'section',
+  'sectionHeading',
+]);
 
 /** A rate the site computed, with the one decimal the page shows (79.0, not 79). */
 const rateCell = (value: number | undefined) => (value === undefined ? '' : value.toFixed(1));
@@ -86,6 +107,17 @@ function progressTableRow(row: ProgressRow, trackerName: (id: string) => string,
   ];
 }
 
+/**
+ * The ids of the charts pages look for, named by what each shows: the spec
+ * takes its id from here and the page asks for the same name, never for an
+ * id prefix.
+ */
+export const chartIds = {
+  briefingProgress: (briefingId: string) => `progress-${briefingId}`,
+  rankingTiers: (briefingId: string) => `ranking-tiers-${briefingId}`,
+  latestRateSpread: 'latest-rate-spread',
+} as const;
+
 /** One briefing's trackers as stacked bars of their parts, each with its published rate. */
 export function briefingProgressChart(input: {
   briefingId: string;
@@ -98,7 +130,7 @@ export function briefingProgressChart(input: {
   const asOfDates = [...new Set(rows.map((r) => r.asOf))];
   const section = rows[0]?.section;
   return {
-    id: `progress-${briefingId}`,
+    id: chartIds.briefingProgress(briefingId),
     title: `${briefingTitle}：各跟踪清单进展`,
     unit: '项',
     asOf: asOfDates.length === 1 ? asOfDates[0] : undefined,
@@ -380,12 +412,12 @@ export const COMPARISON_ROWS = 40;
  * stays readable however many years the site holds. Regions are in name
  * order; more than COMPARISON_ROWS rows are split into numbered groups.
  */
-export function targetComparisonCharts(
-  targets: readonly TargetRow[],
+export function targetComparisonCharts<T extends TargetRow>(
+  targets: readonly T[],
   regionName: (id: string) => string,
-  yearOf: (target: TargetRow) => string,
+  yearOf: (target: T) => string,
   names: SourceNames,
-): ChartSpec[] {
+): { spec: ChartSpec; targets: T[] }[] {
   const byMetric = groupBy(targets, (t) => `${t.metric}\u0000${t.unit}\u0000${yearOf(t)}`);
   return [...byMetric.values()]
     .filter((rows) => new Set(rows.map((r) => r.region)).size >= 2)
@@ -394,7 +426,7 @@ export function targetComparisonCharts(
       const groups = Math.ceil(sorted.length / COMPARISON_ROWS);
       return Array.from({ length: groups }, (_, g) => sorted.slice(g * COMPARISON_ROWS, (g + 1) * COMPARISON_ROWS)).map((rows, g) => {
         const first = rows[0]!;
-        return {
+        const spec: ChartSpec = {
           id: `targets-${rows.map((r) => r.id).sort()[0]}`,
           title: `${first.metric}：各地${yearOf(first)}年目标对比${groups > 1 ? `（第${g + 1}组，共${groups}组）` : ''}`,
           unit: first.unit,
@@ -407,7 +439,7 @@ export function targetComparisonCharts(
           ),
           notes: ['图中柱高为目标数值；“≥”表示不低于、“≤”表示不高于，方向以各柱旁的标注为准。'],
           table: {
-            headers: ['编号', '地区', '指标项', '比较', '数值', '单位', '期限', '来源政策', '来源政策标题', '来源章节', '来源章节标题'],
+            headers: TARGET_HEADERS,
             rows: rows.map((r) => [
               r.id,
               regionName(r.region),
@@ -423,6 +455,8 @@ export function targetComparisonCharts(
             ]),
           },
         };
+        // The compared targets travel with the chart, so its credit and page need not read them back out of the table.
+        return { spec, targets: rows };
       });
     });
 }
@@ -448,7 +482,7 @@ export function rankingTiersChart(
 ): ChartSpec {
   const first = rows[0];
   return {
-    id: `ranking-tiers-${briefingId}`,
+    id: chartIds.rankingTiers(briefingId),
     title: `${first?.publisher ?? ''}${first?.document ? `《${first.document}》` : '通报'}：指标排名档次`,
     unit: '个指标',
     asOf: first?.publishedOn,
@@ -459,7 +493,7 @@ export function rankingTiersChart(
     categoryNotes: rows.map((r) => (r.indicators.length > 0 ? r.indicators.map(indicatorName).join('、') : UNLISTED_INDICATORS)),
     notes: [],
     table: {
-      headers: ['编号', '档次', '指标数（个）', '指标', '发布日期', '发布方', '来源简报', '来源简报标题', '来源章节', '来源章节标题'],
+      headers: RANKING_TIER_HEADERS,
       rows: rows.map((r) => [
         r.id,
         r.tier,

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   briefingProgressChart,
+  chartIds,
   COMPARISON_ROWS,
   leadUnits,
   rankingTiersChart,
@@ -48,6 +49,8 @@ const name = (id: string) => ({ 'disanfang-zhenggai': '第三方整改', 'duibia
 
 describe('briefing progress chart', () => {
   const spec = briefingProgressChart({ briefingId: 'b3', briefingTitle: '简报第3期', rows: progress, trackerName: name, names });
+
+  test('has the id the briefing page asks for', () => expect(spec.id).toBe(chartIds.briefingProgress('b3')));
 
   test('stacks the four parts of each tracker, leaving unpublished parts empty rather than zero', () => {
     expect(spec.categories).toEqual(['第三方整改', '对标提升']);
@@ -225,7 +228,7 @@ test('target comparisons only for metrics at least two regions set in the same u
     policy,
     section: 's1',
   });
-  const specs = targetComparisonCharts(
+  const charts = targetComparisonCharts(
     [
       target('a', 'wanli', '免证办事项', 600),
       target('b', 'qingshanhu', '免证办事项', 900),
@@ -237,7 +240,10 @@ test('target comparisons only for metrics at least two regions set in the same u
     (t) => t.policy.slice(-4),
     names,
   );
+  const specs = charts.map((c) => c.spec);
   expect(specs).toHaveLength(1);
+  // The compared targets come with the chart, in the chart's order.
+  expect(charts[0]!.targets.map((t) => t.id)).toEqual(['b', 'a']);
   expect(specs[0]!.title).toBe('免证办事项：各地2023年目标对比');
   expect(specs[0]!.categories).toEqual(['青山湖', '湾里']);
   expect(specs[0]!.series[0]!.values).toEqual([900, 600]);
@@ -256,12 +262,14 @@ test('a comparison of many regions is split into numbered groups, every target i
     policy: 'p-2023',
     section: 's1',
   }));
-  const specs = targetComparisonCharts(
+  const charts = targetComparisonCharts(
     many,
     (id) => id,
     () => '2023',
     names,
   );
+  const specs = charts.map((c) => c.spec);
+  expect(charts.map((c) => c.targets.map((t) => t.id))).toEqual(specs.map((s) => s.table.rows.map((r) => r[0])));
   expect(specs.map((s) => s.title)).toEqual([
     '免证办事项：各地2023年目标对比（第1组，共2组）',
     '免证办事项：各地2023年目标对比（第2组，共2组）',
