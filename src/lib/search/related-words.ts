@@ -72,11 +72,9 @@ export function relatedWords(
 export function wordsOccurring(words: Iterable<string>, texts: Iterable<string>): Set<string> {
   // Keys kept below 2^30 so that V8 stores them as small integers; two pairs sharing a key only cost a comparison.
   const pairKey = (text: string, at: number) => ((text.charCodeAt(at) & 0x7fff) << 15) | (text.charCodeAt(at + 1) & 0x7fff);
-  const starts = new Uint8Array(0x10000);
   const byStart = new Map<number, string[]>();
   for (const word of new Set(words)) {
     if (word.length < 2) continue;
-    starts[word.charCodeAt(0)] = 1;
     const key = pairKey(word, 0);
     const list = byStart.get(key);
     if (list) list.push(word);
@@ -85,7 +83,6 @@ export function wordsOccurring(words: Iterable<string>, texts: Iterable<string>)
   const found = new Set<string>();
   for (const text of texts) {
     for (let i = 0; i + 1 < text.length && byStart.size > 0; i++) {
-      if (starts[text.charCodeAt(i)] === 0) continue;
       const key = pairKey(text, i);
       const candidates = byStart.get(key);
       if (!candidates) continue;
