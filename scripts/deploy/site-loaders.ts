@@ -2,19 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { LoadedResource, Loader } from '../../src/lib/site-crawl.ts';
-
-/** Content types as the shipped server configurations send them. */
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
+import { CONTENT_TYPES } from '../../src/lib/http-headers.ts';
 
 const hasText = (contentType: string) => /^text\/(?:html|css|javascript)/.test(contentType);
 
@@ -29,7 +17,7 @@ export function folderLoader(dir: string, base: string): Loader {
       file = join(file, 'index.html');
     }
     if (!existsSync(file)) return { status: 404, headers: {} };
-    const contentType = TYPES[extname(file)] ?? 'application/octet-stream';
+    const contentType = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
     return { status: 200, headers: { 'content-type': contentType }, text: hasText(contentType) ? readFileSync(file, 'utf8') : undefined };
   };
 }

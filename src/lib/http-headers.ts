@@ -5,6 +5,19 @@
  * `! Name` line removes a header an earlier one set.
  */
 
+/** Content types by file extension, as the shipped server configurations send them. */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
 export interface HeaderRule {
   pattern: string;
   /** Headers removed from what earlier rules set. */

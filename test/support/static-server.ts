@@ -7,19 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { headersFor, parseHeadersFile } from '../../src/lib/http-headers.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
+import { CONTENT_TYPES, headersFor, parseHeadersFile } from '../../src/lib/http-headers.ts';
 
 /** Types a host compresses. */
 const COMPRESSED = new Set(['.html', '.css', '.js', '.json', '.csv', '.txt', '.xml', '.svg']);
@@ -42,11 +30,11 @@ export async function serveStatic(
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!requested.startsWith(base) || !existsSync(file)) {
-      response.writeHead(404, { 'Content-Type': TYPES['.html']! });
+      response.writeHead(404, { 'Content-Type': CONTENT_TYPES['.html']! });
       response.end(existsSync(join(root, '404.html')) ? readFileSync(join(root, '404.html')) : 'not found');
       return;
     }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
     if (options.gzip && COMPRESSED.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
       response.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
       response.end(gzipSync(readFileSync(file)));
