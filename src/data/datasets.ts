@@ -12,6 +12,7 @@ import { spreadsheetCsv } from '../lib/csv-output.ts';
 import { downloadCells, downloadColumns, downloadRecord, type NameLookup } from '../lib/dataset-downloads.ts';
 import { absoluteUrl, href, routes } from '../lib/routes.ts';
 import type { TableDefinition } from '../schemas/table.ts';
+import { cacheKey } from './page-keys.ts';
 import { publishedPolicies, taskListHeadings } from '../lib/published-view.ts';
 import { taskListDataset } from '../schemas/datasets.ts';
 import { sectionHeading } from './section-titles.ts';
@@ -105,6 +106,21 @@ function sourceCells(dataset: Dataset): { keys: string[]; rows: Record<string, s
       .filter((_, i) => dataset.rowNumbers.has(i + 2))
       .map((cells) => Object.fromEntries(keys.map((key, i) => [key, cells[i]?.trim() ?? '']))),
   };
+}
+
+/**
+ * The download routes' paths (`/data/<kind>/<name>.csv` and `.json`), keyed
+ * for `npm run build -- --changed` by the dataset and its source file's text,
+ * which the downloads copy cell by cell.
+ */
+export async function datasetPaths() {
+  return Promise.all(
+    allDatasets().map(async (dataset) => {
+      const [kind, name] = dataset.path.split('/') as [string, string];
+      const source = readFileSync(join(contentRoot(), dataset.file), 'utf8');
+      return { params: { kind, name }, props: { dataset }, cacheKey: await cacheKey([], dataset, source) };
+    }),
+  );
 }
 
 /**

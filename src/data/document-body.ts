@@ -6,9 +6,11 @@
  * the bodies. Links the author wrote as site paths get this build's base path.
  */
 import { readFileSync } from 'node:fs';
-import { getEntry } from 'astro:content';
+import { getCollection, getEntry } from 'astro:content';
 import type { MarkdownHeading } from 'astro';
 import { SITE_ADDRESS, withBaseInHtml } from '../lib/routes.ts';
+import { digestOf } from '../lib/content/content-digests.ts';
+import { oncePerContent } from '../loaders/content-files.ts';
 
 export interface DocumentBody {
   html: string;
@@ -23,3 +25,18 @@ export async function documentBody(kind: 'policies' | 'briefings', id: string): 
     headings: (metadata.headings as MarkdownHeading[] | undefined) ?? [],
   };
 }
+
+/**
+ * A digest of every document's rendered body, by `<kind>/<id>`: part of the
+ * cache keys of `npm run build -- --changed` (data/page-keys.ts). The HTML is
+ * hashed rather than the source, so a change to the Markdown pipeline counts too.
+ */
+export const renderedBodyDigests = oncePerContent(async (): Promise<Map<string, string>> => {
+  const digests = new Map<string, string>();
+  for (const kind of ['policies', 'briefings'] as const)
+    for (const entry of await getCollection(kind)) {
+      const file = entry.rendered?.metadata?.htmlFile;
+      digests.set(`${kind}/${entry.id}`, typeof file === 'string' ? digestOf(readFileSync(file, 'utf8')) : '');
+    }
+  return digests;
+});

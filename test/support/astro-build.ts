@@ -14,19 +14,27 @@ export interface BuildResult {
   output: string;
 }
 
-/** Runs `astro build` exactly as `npm run build` does, with content and output redirected. */
+/**
+ * Runs `astro build` exactly as `npm run build` does, with content and output
+ * redirected; with `changed`, as `npm run build -- --changed`.
+ */
 export function astroBuild({
   contentDir,
   outDir,
+  cacheDir = `${outDir}-cache`,
   siteUrl,
   precompress,
+  changed,
 }: {
   contentDir?: string;
   outDir: string;
+  cacheDir?: string;
   siteUrl?: string;
   precompress?: boolean;
+  changed?: boolean;
 }): BuildResult {
-  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+  const args = [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...(changed ? ['--changed'] : [])];
+  const result = spawnSync(process.execPath, args, {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: {
@@ -35,7 +43,7 @@ export function astroBuild({
       ...(siteUrl ? { SITE_URL: siteUrl } : {}),
       PRECOMPRESS: precompress ? '1' : '',
       OUT_DIR: outDir,
-      ASTRO_CACHE_DIR: `${outDir}-cache`,
+      ASTRO_CACHE_DIR: cacheDir,
       ASTRO_TELEMETRY_DISABLED: '1',
       FORCE_COLOR: '0',
       NO_COLOR: '1',

@@ -1,11 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allDatasets, datasetCsv, type Dataset } from '../../../data/datasets.ts';
+import { datasetPaths, datasetCsv, type Dataset } from '../../../data/datasets.ts';
 
-export const getStaticPaths = (() =>
-  allDatasets().map((dataset) => {
-    const [kind, name] = dataset.path.split('/') as [string, string];
-    return { params: { kind, name }, props: { dataset } };
-  })) satisfies GetStaticPaths;
+export const getStaticPaths = datasetPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
   new Response(datasetCsv((props as { dataset: Dataset }).dataset), {

@@ -1,10 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allCharts } from '../../../data/charts.ts';
+import { cacheKey } from '../../../data/page-keys.ts';
 import type { ChartSpec } from '../../../lib/charts/chart-specs.ts';
 import { spreadsheetCsv } from '../../../lib/csv-output.ts';
 
 export const getStaticPaths = (async () =>
-  (await allCharts()).map(({ spec }) => ({ params: { id: spec.id }, props: { spec } }))) satisfies GetStaticPaths;
+  Promise.all(
+    (await allCharts()).map(async ({ spec }) => ({ params: { id: spec.id }, props: { spec }, cacheKey: await cacheKey([], spec) })),
+  )) satisfies GetStaticPaths;
 
 /** A chart's data table as CSV, UTF-8 with BOM for Excel/WPS. */
 export const GET: APIRoute = ({ props }) => {

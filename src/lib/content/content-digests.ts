@@ -1,0 +1,97 @@
+/**
+ * Digests of the validated content, for `npm run build -- --changed`: a page
+ * whose digest is the same as in the previous build is copied from it instead
+ * of being rendered again (Astro's incremental build, keyed by the `cacheKey`
+ * of getStaticPaths). A digest must change whenever anything the page shows
+ * changes; it may change more often, which only costs time.
+ *
+ * The content splits into what every page may read (the region, indicator and
+ * tracker tables, synonyms, site settings: small, and rarely edited) and what
+ * belongs to a region (its documents, progress figures, tiers, weights,
+ * assignments, targets and task lists). A page about a region reads that
+ * region's records and its ancestors' and descendants' (a city's policy
+ * assigns its counties; a county's page names its city's briefings), so it is
+ * keyed by that whole family.
+ */
+import { createHash } from 'node:crypto';
+import type { ContentModel } from './content-model.ts';
+
+export interface ContentDigests {
+  /** Everything a page of any region may read. */
+  shared: string;
+  /** Each region's own records. */
+  byRegion: ReadonlyMap<string, string>;
+  /** Each region, its ancestors and its descendants. */
+  families: ReadonlyMap<string, readonly string[]>;
+}
+
+/** A digest of any value the content model holds: Sets and Maps are hashed as their entries. */
+export function digestOf(value: unknown): string {
+  const json = JSON.stringify(value, (_key, v: unknown) => (v instanceof Set ? [...v] : v instanceof Map ? [...v.entries()] : v));
+  return createHash('sha1')
+    .update(json ?? '')
+    .digest('base64url');
+}
+
+/** A region, the regions above it and every region below it. */
+function regionFamilies(regions: readonly { id: string; parent?: string | undefined }[]): Map<string, string[]> {
+  const parentOf = new Map(regions.map((r) => [r.id, r.parent]));
+  const ancestors = (id: string) => {
+    const out: string[] = [];
+    for (let p = parentOf.get(id); p && !out.includes(p); p = parentOf.get(p)) out.push(p);
+    return out;
+  };
+  const families = new Map(regions.map((r) => [r.id, new Set([r.id, ...ancestors(r.id)])]));
+  for (const r of regions) for (const above of ancestors(r.id)) families.get(above)?.add(r.id);
+  return new Map([...families].map(([id, family]) => [id, [...family].sort()]));
+}
+
+/**
+ * Digests of a content model. `bodyDigest` gives the digest of a document's
+ * rendered body, which the model does not hold.
+ */
+export function contentDigests(
+  model: ContentModel,
+  bodyDigest: (kind: 'policies' | 'briefings', id: string) => string,
+  sharedExtra: unknown = null,
+): ContentDigests {
+  const regionOfDocument = new Map([...model.policies, ...model.briefings].map((d) => [d.id, d.data.region]));
+  const parts = new Map<string, unknown[]>();
+  const add = (region: string | undefined, record: unknown) => {
+    if (!region) return;
+    const list = parts.get(region) ?? [];
+    list.push(record);
+    parts.set(region, list);
+  };
+  // A row counts for its own region and for the region of the document that published or set it.
+  const addRow = (row: { data: object }) => {
+    const data = row.data as { region?: string; briefing?: string; policy?: string };
+    const regions = new Set([data.region, data.briefing && regionOfDocument.get(data.briefing), data.policy && regionOfDocument.get(data.policy)]);
+    for (const region of regions) add(region || undefined, row);
+  };
+  for (const rows of [model.assignments, model.targets, model.progress, model.rankingTiers, model.evaluationWeights]) rows.forEach(addRow);
+  for (const list of model.taskLists) {
+    const regions = new Set(list.rows.flatMap((row) => [row.data.region, regionOfDocument.get(row.data.policy ?? '')]));
+    for (const region of regions) add(region, { id: list.id, file: list.file, headers: list.headers, rows: list.rows });
+  }
+  for (const [kind, documents] of [
+    ['policies', model.policies],
+    ['briefings', model.briefings],
+  ] as const)
+    for (const document of documents) add(document.data.region, { kind, document, body: bodyDigest(kind, document.id) });
+
+  return {
+    shared: digestOf([model.regions, model.indicators, model.trackers, model.synonyms, model.siteSettings, sharedExtra]),
+    byRegion: new Map([...parts].map(([region, records]) => [region, digestOf(records)])),
+    families: regionFamilies(model.regions.map((r) => r.data)),
+  };
+}
+
+/**
+ * A page's cache key: the shared digest, the digests of the families of the
+ * regions it is about, and whatever else it is drawn from (its props).
+ */
+export function pageKey(digests: ContentDigests, regions: readonly string[], ...drawnFrom: unknown[]): string {
+  const family = [...new Set(regions.flatMap((r) => digests.families.get(r) ?? [r]))].sort();
+  return digestOf([digests.shared, family.map((r) => [r, digests.byRegion.get(r) ?? '']), drawnFrom]);
+}

@@ -1,0 +1,52 @@
+/**
+ * The cache keys of `npm run build -- --changed`: an edit in one region
+ * changes the keys of that region's pages and its family's, and of no other
+ * region's; an edit to a table every page reads changes every key.
+ */
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { contentDigests, pageKey } from '../../../src/lib/content/content-digests.ts';
+import { readContentFiles } from '../../../src/loaders/content-files.ts';
+import { validateContent } from '../../../src/lib/content/validate-content.ts';
+import type { ContentFile } from '../../../src/lib/content/content-model.ts';
+import { PROJECT_ROOT } from '../../support/astro-build.ts';
+
+const files = readContentFiles(join(PROJECT_ROOT, 'content'));
+
+function keys(edit: (files: ContentFile[]) => ContentFile[], body = () => 'body') {
+  const { model, issues } = validateContent(edit(files.map((f) => ({ ...f }))));
+  expect(issues).toEqual([]);
+  const digests = contentDigests(model, body);
+  const of = (region: string) => pageKey(digests, [region], 'page');
+  return { longnan: of('longnan'), ganzhou: of('ganzhou'), qingshanhu: of('qingshanhu'), shangrao: of('shangrao'), chart: pageKey(digests, [], 'chart') };
+}
+
+const replaceIn = (path: string, from: string, to: string) => (all: ContentFile[]) =>
+  all.map((f) => (f.path === path ? { ...f, text: f.text.replace(from, to) } : f));
+
+const before = keys((all) => all);
+
+test('a briefing edited in 龙南 changes the keys of 龙南 and of 赣州 above it, not of 青山湖 or 上饶', () => {
+  const after = keys(replaceIn('briefings/longnan-jianbao-2023-03.mdx', 'copiedTo: ', 'copiedTo: 各县（市、区）、'));
+  expect(after.longnan).not.toBe(before.longnan);
+  expect(after.ganzhou).not.toBe(before.ganzhou);
+  expect(after.qingshanhu).toBe(before.qingshanhu);
+  expect(after.shangrao).toBe(before.shangrao);
+  expect(after.chart).toBe(before.chart);
+});
+
+test("a document's rendered body counts, though the model does not hold it", () => {
+  const after = keys((all) => all, () => 'another body');
+  expect(after.longnan).not.toBe(before.longnan);
+});
+
+test('a task-list cell corrected in 青山湖 changes 青山湖 only', () => {
+  const after = keys(replaceIn('tasks/qingshanhu-2023-zhibiao-renwu.csv', '积极推行', '全面推行'));
+  expect(after.qingshanhu).not.toBe(before.qingshanhu);
+  expect(after.longnan).toBe(before.longnan);
+});
+
+test("an indicator's name, which pages of every region print, changes every key", () => {
+  const after = keys(replaceIn('tables/indicators.csv', '开办企业', '企业开办'));
+  for (const name of Object.keys(before) as (keyof typeof before)[]) expect(after[name]).not.toBe(before[name]);
+});
