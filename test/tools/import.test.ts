@@ -94,21 +94,7 @@ test('an existing file is only replaced with --force', async () => {
 test('options may come before the file: --force 清单.xlsx', async () => {
   const out = join(work, 'force-first.csv');
   writeFileSync(out, 'keep me');
-  const result = await runImport(
-    [
-      '--force',
-      join(FIXTURES, 'tasks-merged.xlsx'),
-      '--into',
-      'tasks/imported',
-      '--region',
-      'qingshanhu',
-      '--policy',
-      'qingshanhu-2023-xingdong-fangan',
-      '--out',
-      out,
-    ],
-    HERE,
-  );
+  const result = await runImport(['--force', ...importArgs('tasks-merged.xlsx', out)], HERE);
   expect(result.status, result.stderr).toBe(0);
   expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(FIXTURES, 'expected-from-xlsx.csv'), 'utf8'));
 });
