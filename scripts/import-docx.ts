@@ -7,23 +7,18 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { contentRoot, displayRoot, readContentFiles } from '../src/loaders/content-files.ts';
+import { displayRoot, readContentFiles } from '../src/loaders/content-files.ts';
 import { changedFiles } from '../src/lib/desk/draft-changes.ts';
 import { importSummary } from './authoring/docx-draft.ts';
 import { importUpload } from './authoring/import-upload.ts';
+import { failed, succeeded, type CommandPlace, type CommandResult } from './command-result.ts';
 
 const USAGE =
   '用法：npm run import -- <文件.docx> --into briefings --region <地区编号> [--force] [--issue N] [--date YYYY-MM-DD] [--issuer 编印单位] [--series 简报名称]\n' +
   '      npm run import -- <文件.docx> --into policies --region <地区编号> [--id 政策编号] [--force]';
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
-/** Every file, or none: each is written beside its target first, then all are moved into place. */
-function writeAll(files: readonly { path: string; text?: string; bytes?: Uint8Array }[]): void {
-  const root = contentRoot();
+/** Every file, or none: each is written beside its target first, then all are moved into place. Returns why it failed, if it did. */
+function writeAll(root: string, files: readonly { path: string; text?: string; bytes?: Uint8Array }[]): string | undefined {
   const staged: [string, string][] = [];
   try {
     for (const file of files) {
@@ -35,9 +30,10 @@ function writeAll(files: readonly { path: string; text?: string; bytes?: Uint8Ar
     }
   } catch (error) {
     for (const [temporary] of staged) rmSync(temporary, { force: true });
-    fail(`写入失败，没有改动任何文件：${error instanceof Error ? error.message : String(error)}`);
+    return `写入失败，没有改动任何文件：${error instanceof Error ? error.message : String(error)}`;
   }
   for (const [temporary, target] of staged) renameSync(temporary, target);
+  return undefined;
 }
 
 export interface WordImportOptions {
@@ -51,10 +47,11 @@ export interface WordImportOptions {
   id?: string | undefined;
 }
 
-export async function importWordDocument(input: string, options: WordImportOptions): Promise<void> {
+/** Imports the Word file at `input` (an absolute path) into `place.contentDir`. */
+export async function importWordDocument(input: string, options: WordImportOptions, place: CommandPlace): Promise<CommandResult> {
   const { into, region } = options;
-  if ((into !== 'briefings' && into !== 'policies') || !region) fail(`Word 文件只能导入为简报或政策文件。\n${USAGE}`);
-  const root = contentRoot();
+  if ((into !== 'briefings' && into !== 'policies') || !region) return failed(`Word 文件只能导入为简报或政策文件。\n${USAGE}`);
+  const root = place.contentDir;
   const content = readContentFiles(root);
   const result = await importUpload({
     bytes: new Uint8Array(readFileSync(input)),
@@ -70,10 +67,10 @@ export async function importWordDocument(input: string, options: WordImportOptio
       ...(options.issuer ? { issuer: options.issuer } : {}),
     },
     commandLine: true,
-    displayRoot: displayRoot(root),
+    displayRoot: displayRoot(root, place.cwd),
   });
-  if (!result.ok) fail(`${result.errors.join('\n')}\n没有写入任何文件。`);
-  writeAll([...changedFiles(content, result.changes), ...result.binaryFiles]);
-  console.log(`已从 ${relative(process.cwd(), input)} 导入草稿 ${result.id}。`);
-  console.log(importSummary(result));
+  if (!result.ok) return failed(`${result.errors.join('\n')}\n没有写入任何文件。`);
+  const writeError = writeAll(root, [...changedFiles(content, result.changes), ...result.binaryFiles]);
+  if (writeError) return failed(writeError);
+  return succeeded(`已从 ${relative(place.cwd, input)} 导入草稿 ${result.id}。`, importSummary(result));
 }

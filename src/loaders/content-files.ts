@@ -20,8 +20,8 @@ export function contentRoot(): string {
 }
 
 /** How paths are shown in messages: relative to the working directory. */
-export function displayRoot(root = contentRoot()): string {
-  return relative(process.cwd(), root).split(sep).join('/') || '.';
+export function displayRoot(root = contentRoot(), cwd = process.cwd()): string {
+  return relative(cwd, root).split(sep).join('/') || '.';
 }
 
 export function readContentFiles(root = contentRoot()): ContentFile[] {

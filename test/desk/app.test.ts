@@ -4,11 +4,12 @@
  * remote: the e2e test (desk.e2e.test.ts) drives the whole publication.
  */
 import { spawnSync } from 'node:child_process';
+import { randomBytes, scryptSync } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { hashPassword, type Account } from '../../desk/accounts.ts';
+import { describe, expect, test } from 'vitest';
+import type { Account, PasswordHash } from '../../desk/accounts.ts';
 import { createDeskApp } from '../../desk/app.ts';
 import { PROJECT_ROOT } from '../support/astro-build.ts';
 import { briefingDraft } from '../support/desk-drafts.ts';
@@ -24,13 +25,24 @@ function tempRepo(): string {
   return repo;
 }
 
-let accounts: Account[];
-beforeAll(async () => {
-  accounts = [
-    { username: 'zhangsan', name: '张三', email: 'zs@example.gov.cn', roles: ['editor'], password: await hashPassword(PASSWORD) },
-    { username: 'lisi', name: '李四', email: 'ls@example.gov.cn', roles: ['reviewer'], password: await hashPassword(PASSWORD) },
-  ];
-});
+/**
+ * A password hash stored at a lower scrypt cost, as an accounts file written
+ * before the cost was raised would hold it: the cost is stored beside the hash
+ * and verifyPassword reads it from there. Each login here then takes a
+ * millisecond instead of a tenth of a second (some 25 logins); the hash at
+ * full cost is tested in accounts.test.ts.
+ */
+function lowCostHash(password: string): PasswordHash {
+  const cost = { N: 2 ** 10, r: 8, p: 1 };
+  const salt = randomBytes(16);
+  const hash = scryptSync(password.normalize('NFC'), salt, 64, cost);
+  return { algorithm: 'scrypt', salt: salt.toString('base64'), hash: hash.toString('base64'), ...cost };
+}
+
+const accounts: Account[] = [
+  { username: 'zhangsan', name: '张三', email: 'zs@example.gov.cn', roles: ['editor'], password: lowCostHash(PASSWORD) },
+  { username: 'lisi', name: '李四', email: 'ls@example.gov.cn', roles: ['reviewer'], password: lowCostHash(PASSWORD) },
+];
 
 function desk(options: { trustProxy?: boolean } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'desk-app-data-'));
@@ -71,7 +83,7 @@ const CHANGES = [
   '/releases/r1/activate',
 ];
 
-// Each login costs a scrypt hash; on a busy shared machine that is slow.
+// Some cases log in several times and import a Word file; on a busy shared machine that is slow.
 const SLOW = { timeout: 60_000 };
 
 describe('desk security', SLOW, () => {

@@ -4,7 +4,9 @@
  * and CSV it writes are the expected files in test/fixtures/docx/expected/
  * (UPDATE_DOCX_EXPECTED=1 rewrites them; review the diff by eye), the result
  * passes `npm run check`, and every kind of bad input is refused with its
- * message and nothing written.
+ * message and nothing written. The cases call the commands' work in-process
+ * (runImport, runCheck); one import and one check run as processes, so their
+ * argument parsing, CONTENT_DIR, output and exit codes are tested end to end.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -12,10 +14,12 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
+import { runCheck } from '../../scripts/check-command.ts';
+import { runImport } from '../../scripts/import-command.ts';
 import { PROJECT_ROOT } from '../support/astro-build.ts';
 import { briefingDocument, docxBytes, policyDocument, type BriefingOptions } from '../fixtures/docx/make-docx.ts';
 
-// Each test runs the import as a process (2–3 s on a busy machine), some of them several times.
+// The cases that start a command as a process can take seconds each on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
 
 const EXPECTED = join(PROJECT_ROOT, 'test', 'fixtures', 'docx', 'expected');
@@ -29,12 +33,16 @@ function freshContent(): string {
   return dir;
 }
 
-const run = (script: string, args: string[], contentDir: string) =>
+/** The command as a process, as staff run it: `node scripts/<script> <args>` with CONTENT_DIR pointing at the folder. */
+const runProcess = (script: 'import.ts' | 'check.ts', args: string[], contentDir: string) =>
   spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', script), ...args], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, CONTENT_DIR: contentDir },
   });
+
+const importInto = (contentDir: string, args: string[]) => runImport(args, { contentDir, cwd: PROJECT_ROOT });
+const check = (contentDir: string) => runCheck({ contentDir, cwd: PROJECT_ROOT });
 
 async function wordFile(name: string, bytes: Uint8Array | Promise<Uint8Array>): Promise<string> {
   const path = join(work, name);
@@ -68,28 +76,26 @@ function expectFile(actual: string, name: string) {
 const addedLines = (before: string, after: string) =>
   after.startsWith(before) ? after.slice(before.length) : `(file rewritten)\n${after}`;
 
+const briefingArgs = async (options: BriefingOptions, extra: string[]) => [
+  await wordFile(`briefing-${copies}.docx`, docxBytes(briefingDocument(options))),
+  '--into',
+  'briefings',
+  '--region',
+  'longnan',
+  ...extra,
+];
+
 const importBriefing = async (contentDir: string, options: BriefingOptions = {}, ...extra: string[]) =>
-  run(
-    'import.ts',
-    [
-      await wordFile(`briefing-${copies}.docx`, docxBytes(briefingDocument(options))),
-      '--into',
-      'briefings',
-      '--region',
-      'longnan',
-      ...extra,
-    ],
-    contentDir,
-  );
+  importInto(contentDir, await briefingArgs(options, extra));
 
 describe('a briefing in the shape of 第3期', () => {
   const contentDir = freshContent();
   const progressBefore = readFileSync(join(contentDir, 'tables', 'progress.csv'), 'utf8');
   const tiersBefore = readFileSync(join(contentDir, 'tables', 'ranking-tiers.csv'), 'utf8');
-  let first: ReturnType<typeof run>;
+  let first: { status: number | null; stdout: string; stderr: string };
 
-  test('imports as a draft: masthead, body, figures and ranking tiers', async () => {
-    first = await importBriefing(contentDir);
+  test('as a process: imports as a draft: masthead, body, figures and ranking tiers', async () => {
+    first = runProcess('import.ts', await briefingArgs({}, []), contentDir);
     expect(first.status, first.stderr).toBe(0);
     expectFile(readFileSync(join(contentDir, 'briefings', 'longnan-jianbao-2023-04.mdx'), 'utf8'), 'longnan-jianbao-2023-04.mdx');
     expectFile(addedLines(progressBefore, readFileSync(join(contentDir, 'tables', 'progress.csv'), 'utf8')), 'progress-added.csv');
@@ -104,8 +110,9 @@ describe('a briefing in the shape of 第3期', () => {
   });
 
   test('the result passes npm run check', () => {
-    const check = run('check.ts', [], contentDir);
-    expect(check.status, check.stderr).toBe(0);
+    const checked = check(contentDir);
+    expect(checked.status, checked.stderr).toBe(0);
+    expect(checked.stdout).toMatch(/^内容检查通过：.*份政策、.*期简报/);
   });
 
   test('the same issue again is refused; with --force it is replaced, its figures not doubled', async () => {
@@ -135,16 +142,18 @@ test('a file already there that the content check cannot read is not replaced wi
 describe('a policy with a 文号, numbered headings and an attachment table with merged cells', () => {
   const contentDir = freshContent();
   test('imports as a draft with its task list linked from the attachments', async () => {
-    const result = run(
-      'import.ts',
-      [await wordFile('policy.docx', docxBytes(policyDocument())), '--into', 'policies', '--region', 'longnan'],
-      contentDir,
-    );
+    const result = await importInto(contentDir, [
+      await wordFile('policy.docx', docxBytes(policyDocument())),
+      '--into',
+      'policies',
+      '--region',
+      'longnan',
+    ]);
     expect(result.status, result.stderr).toBe(0);
     expectFile(readFileSync(join(contentDir, 'policies', 'longnan-2023-zhengce-1.mdx'), 'utf8'), 'longnan-2023-zhengce-1.mdx');
     expectFile(readFileSync(join(contentDir, 'tasks', 'longnan-2023-zhengce-1-fujian1.csv'), 'utf8'), 'longnan-2023-zhengce-1-fujian1.csv');
-    const check = run('check.ts', [], contentDir);
-    expect(check.status, check.stderr).toBe(0);
+    const checked = check(contentDir);
+    expect(checked.status, checked.stderr).toBe(0);
   });
 });
 
@@ -159,7 +168,7 @@ describe('bad input: a message in Chinese and nothing written', () => {
     ['加密.docx', ole, '设置了打开密码（文件已加密），无法读取'],
     ['空白.docx', new Uint8Array(), '是空文件（0 字节）'],
   ])('%s', async (name, bytes, message) => {
-    const result = run('import.ts', [await wordFile(name, bytes), '--into', 'briefings', '--region', 'longnan'], contentDir);
+    const result = await importInto(contentDir, [await wordFile(name, bytes), '--into', 'briefings', '--region', 'longnan']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain('没有写入任何文件。');
@@ -185,15 +194,21 @@ describe('bad input: a message in Chinese and nothing written', () => {
 
 test('figures whose counts do not add up are written, and npm run check flags them as for hand-entered rows', async () => {
   const contentDir = freshContent();
+  // Checked before the import: the check after it must see the folder as it is then, not as it was validated here.
+  expect(check(contentDir).status).toBe(0);
   const result = await importBriefing(contentDir, {
     disanfang:
       '第三方整改事项进展：2022年度省营商环境第三方评价反馈59项具体问题整改举措清单105项，截止8月31日，已完成90项，未完成3项，正在推进6项，完成率97.1%。',
   });
   expect(result.status, result.stderr).toBe(0);
   expect(result.stdout).toContain('第三方评价反馈问题整改：分项之和为 99，与总数 105 不符，已照录；npm run check 会报告这一行');
-  const check = run('check.ts', [], contentDir);
-  expect(check.status).toBe(1);
-  expect(check.stderr).toContain(
-    '（编号 longnan-2023-08-31-disanfang-zhenggai）  总数："105"  分项之和为 99（已完成+正在推进+未完成+长期坚持），与总数 105 不符',
-  );
+  const message =
+    '（编号 longnan-2023-08-31-disanfang-zhenggai）  总数："105"  分项之和为 99（已完成+正在推进+未完成+长期坚持），与总数 105 不符';
+  const inProcess = check(contentDir);
+  expect(inProcess.status).toBe(1);
+  expect(inProcess.stderr).toContain(message);
+  // As a process, with the folder given as CONTENT_DIR: the report on stderr and exit code 1.
+  const asProcess = runProcess('check.ts', [], contentDir);
+  expect(asProcess.status).toBe(1);
+  expect(asProcess.stderr).toBe(inProcess.stderr);
 });
