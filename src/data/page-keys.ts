@@ -4,7 +4,7 @@
  * full build ignores them. Pages without a key are rendered on every build:
  * the listings and overviews, which read the whole site.
  */
-import { contentDigests, pageKey } from '../lib/content/content-digests.ts';
+import { contentDigests, digestOf, pageKey } from '../lib/content/content-digests.ts';
 import { loadSiteModel, oncePerContent } from '../loaders/content-files.ts';
 import { renderedBodyDigests } from './document-body.ts';
 import { sourceTexts } from './source-texts.ts';
@@ -15,7 +15,16 @@ const digests = oncePerContent(async () => {
   return contentDigests(loadSiteModel(), (kind, id) => bodies.get(`${kind}/${id}`) ?? '', [...sourceTexts().keys()].sort());
 });
 
+/** Digests of the objects pages are drawn from: a chart is the key of its page, its embed and its CSV. */
+const partDigests = new WeakMap<object, string>();
+function digestOfPart(part: unknown): unknown {
+  if (typeof part !== 'object' || part === null) return part;
+  let digest = partDigests.get(part);
+  if (digest === undefined) partDigests.set(part, (digest = digestOf(part)));
+  return digest;
+}
+
 /** The key of a page about `regions` (none for a page drawn only from its props), drawn from `drawnFrom`. */
 export async function cacheKey(regions: readonly string[], ...drawnFrom: unknown[]): Promise<string> {
-  return pageKey(await digests(), regions, ...drawnFrom);
+  return pageKey(await digests(), regions, ...drawnFrom.map(digestOfPart));
 }
