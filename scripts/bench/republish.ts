@@ -67,7 +67,9 @@ function publish(edit: (files: readonly ContentFile[]) => ContentFile): void {
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; Node ${process.version}; load average ${load()}`);
 writeCorpus(scale, corpus);
 const first = release('first');
-console.log(`${scale}×: first --changed build (fills the cache) ${first.seconds.toFixed(1)} s, ${first.rendered} pages rendered; load ${first.load.join(' → ')}`);
+console.log(
+  `${scale}×: first --changed build (fills the cache) ${first.seconds.toFixed(1)} s, ${first.rendered} pages rendered; load ${first.load.join(' → ')}`,
+);
 
 const kinds = [
   { name: 'a new briefing', edit: nextBriefingIssue },
