@@ -11,6 +11,7 @@ import { siteAddress } from './src/integrations/site-address.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { buildPhases } from './src/integrations/build-phases.ts';
 import { parseSiteAddress } from './src/lib/routes.ts';
+import { CHANGED_BUILD } from './src/lib/build-mode.ts';
 
 // SITE_URL is the one address setting, path included (https://www.example.gov.cn/yshj/):
 // links, assets and the search index get its path; canonical links, feed and sitemap its full address.
@@ -57,6 +58,6 @@ export default defineConfig({
   ],
   // `npm run build -- --changed` (the desk's release step): pages whose cache key (data/page-keys.ts) and
   // code are the same as in the previous such build are copied from the cache instead of rendered again.
-  experimental: { incrementalBuild: process.argv.includes('--changed') },
+  experimental: { incrementalBuild: CHANGED_BUILD },
   devToolbar: { enabled: false },
 });

@@ -117,9 +117,9 @@ export async function datasetPaths() {
   return Promise.all(
     allDatasets().map(async (dataset) => {
       const [kind, name] = dataset.path.split('/') as [string, string];
-      const source = readFileSync(join(contentRoot(), dataset.file), 'utf8');
       // The table's definition is code, which Astro hashes itself.
       const { table: _definition, ...shown } = dataset;
+      const source = () => readFileSync(join(contentRoot(), dataset.file), 'utf8');
       return { params: { kind, name }, props: { dataset }, cacheKey: await cacheKey([], shown, source) };
     }),
   );

@@ -1,11 +1,12 @@
 /**
  * The cache keys pages return from getStaticPaths, for `npm run build --
  * --changed` (see lib/content/content-digests.ts for what a key covers). A
- * full build ignores them. Pages without a key are rendered on every build:
+ * full build works out none. Pages without a key are rendered on every build:
  * the listings and overviews, which read the whole site.
  */
 import { contentDigests, digestOf, pageKey } from '../lib/content/content-digests.ts';
 import { loadSiteModel, oncePerContent } from '../loaders/content-files.ts';
+import { CHANGED_BUILD } from '../lib/build-mode.ts';
 import { renderedBodyDigests } from './document-body.ts';
 import { sourceTexts } from './source-texts.ts';
 
@@ -18,13 +19,19 @@ const digests = oncePerContent(async () => {
 /** Digests of the objects pages are drawn from: a chart is the key of its page, its embed and its CSV. */
 const partDigests = new WeakMap<object, string>();
 function digestOfPart(part: unknown): unknown {
+  // A function is read only when keys are worked out: what a full build need not read.
+  if (typeof part === 'function') return digestOfPart(part());
   if (typeof part !== 'object' || part === null) return part;
   let digest = partDigests.get(part);
   if (digest === undefined) partDigests.set(part, (digest = digestOf(part)));
   return digest;
 }
 
-/** The key of a page about `regions` (none for a page drawn only from its props), drawn from `drawnFrom`. */
-export async function cacheKey(regions: readonly string[], ...drawnFrom: unknown[]): Promise<string> {
+/**
+ * The key of a page about `regions` (none for a page drawn only from its
+ * props), drawn from `drawnFrom`; no key in a full build, which reads none.
+ */
+export async function cacheKey(regions: readonly string[], ...drawnFrom: unknown[]): Promise<string | undefined> {
+  if (!CHANGED_BUILD) return undefined;
   return pageKey(await digests(), regions, ...drawnFrom.map(digestOfPart));
 }

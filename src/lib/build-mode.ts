@@ -1,0 +1,6 @@
+/**
+ * Whether this build is `npm run build -- --changed`: astro.config.mjs turns
+ * on Astro's incremental build for it, and only then do pages work out their
+ * cache keys (data/page-keys.ts), which a full build would compute for nothing.
+ */
+export const CHANGED_BUILD = process.argv.includes('--changed');
