@@ -1,8 +1,9 @@
 /**
- * The two everyday publications, as changes to a content folder: a region's
- * next briefing, and one corrected cell of a task list. The republishing
- * benchmark times the build after each, and the incremental-build test
- * checks that the fast build of the result equals a full one.
+ * Everyday publications, as changes to a content folder: a region's next
+ * briefing, one corrected cell of a task list, one revised progress figure.
+ * The republishing benchmark times the build after the first two, and the
+ * incremental-build test checks that the fast build after all three equals a
+ * full one.
  */
 import type { ContentFile } from '../../src/lib/content/content-model.ts';
 
@@ -39,4 +40,23 @@ export function correctedTaskCell(files: readonly ContentFile[]): ContentFile {
   const list = files.filter((f) => f.path.startsWith('tasks/') && f.path.endsWith('.csv')).sort((a, b) => a.path.localeCompare(b.path))[0];
   if (!list?.text.includes('积极推行')) throw new Error('找不到含“积极推行”的任务清单，无法修改。');
   return { path: list.path, text: list.text.replace('积极推行', '全面推行') };
+}
+
+/**
+ * The last progress row with items not done, with one of them counted as done
+ * instead (the total still adds up): its charts, tracker and statistics pages change.
+ */
+export function revisedProgressCount(files: readonly ContentFile[]): ContentFile {
+  const table = files.find((f) => f.path === 'tables/progress.csv');
+  const lines = table?.text.split('\n') ?? [];
+  const columns = lines[0]?.replace(/^\uFEFF/, '').split(',') ?? [];
+  const [done, notDone] = [columns.indexOf('已完成'), columns.indexOf('未完成')];
+  // Ids, dates and counts come before the quoted text, and never hold a comma.
+  const index = lines.findLastIndex((line, i) => i > 0 && Number(line.split(',')[notDone]) > 0);
+  if (!table || done < 0 || notDone < 0 || index < 0) throw new Error('找不到有未完成事项的进展数字，无法修改。');
+  const cells = lines[index]!.split(',');
+  cells[done] = String(Number(cells[done]) + 1);
+  cells[notDone] = String(Number(cells[notDone]) - 1);
+  lines[index] = cells.join(',');
+  return { path: table.path, text: lines.join('\n') };
 }

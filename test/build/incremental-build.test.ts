@@ -1,8 +1,8 @@
 /**
- * `npm run build -- --changed`, the desk's release step: after a new briefing
- * and a corrected task-list cell, the fast build copies most pages from the
- * previous one and its output is byte-identical to a full build of the same
- * content. Run on a synthetic corpus of two copies of the content, so that
+ * `npm run build -- --changed`, the desk's release step: after a new briefing,
+ * a corrected task-list cell and a revised progress figure, the fast build
+ * copies most pages from the previous one and its output is byte-identical to
+ * a full build of the same content. Run on a synthetic corpus of two copies of the content, so that
  * pages of other regions must be reused and those of the edited ones must not.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { writeCorpus } from '../../scripts/corpus/generate.ts';
-import { correctedTaskCell, nextBriefingIssue } from '../../scripts/corpus/corpus-edits.ts';
+import { correctedTaskCell, nextBriefingIssue, revisedProgressCount } from '../../scripts/corpus/corpus-edits.ts';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
 import { astroBuild, TEST_SITE_URL } from '../support/astro-build.ts';
 import { siteFiles } from '../support/site.ts';
@@ -21,7 +21,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** Pages Astro copied from the previous build rather than rendered (it logs them so). */
 const reused = (output: string) => output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
 
-test('after a new briefing and a corrected task cell, the fast build equals a full build', () => {
+test('after a new briefing, a corrected task cell and a revised figure, the fast build equals a full build', () => {
   const content = join(work, 'content');
   writeCorpus(2, content);
   const cacheDir = join(work, 'cache');
@@ -30,8 +30,7 @@ test('after a new briefing and a corrected task cell, the fast build equals a fu
 
   const files = readContentFiles(content);
   const briefing = nextBriefingIssue(files);
-  const taskList = correctedTaskCell(files);
-  for (const file of [briefing, taskList]) writeFileSync(join(content, file.path), file.text);
+  for (const file of [briefing, correctedTaskCell(files), revisedProgressCount(files)]) writeFileSync(join(content, file.path), file.text);
 
   const fast = astroBuild({ contentDir: content, outDir: join(work, 'fast'), cacheDir, siteUrl: TEST_SITE_URL, changed: true });
   expect(fast.status, fast.output).toBe(0);
