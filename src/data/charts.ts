@@ -96,20 +96,6 @@ async function buildCharts(): Promise<PlacedChart[]> {
     for (const [regionId, regionRows] of groupBy(rows, (p) => p.region)) {
       // The figures in force: a figure a later briefing revised gives way to its revision.
       const current = regionRows.filter((r) => !byKey.revisions.get(r.id)?.revisedBy).sort((a, b) => a.asOf.localeCompare(b.asOf));
-      const spec = trackerRateChart({
-        trackerId,
-        trackerName: tracker.name,
-        regionId,
-        regionName: regionName(regionId),
-        rows: current,
-        briefingTitle,
-        names,
-      });
-      // Each region's history of a tracker has its own page: one page for all regions would grow without bound.
-      const page = routes.trackerInRegion(trackerId, regionId);
-      charts.push({ page, spec: { ...spec, credit: { page, ...fromBriefings(current) } } });
-      // The region's statistics page shows each tracker over time: the rate as a line, the counts as stacked bars.
-      const statistics = routes.regionStatistics(regionId);
       const history = {
         trackerId,
         trackerName: tracker.name,
@@ -119,7 +105,12 @@ async function buildCharts(): Promise<PlacedChart[]> {
         briefingTitle,
         names,
       };
+      // Each region's history of a tracker has its own page: one page for all regions would grow without bound.
+      const page = routes.trackerInRegion(trackerId, regionId);
       const cited = fromBriefings(current);
+      charts.push({ page, spec: { ...trackerRateChart(history), credit: { page, ...cited } } });
+      // The region's statistics page shows each tracker over time: the rate as a line, the counts as stacked bars.
+      const statistics = routes.regionStatistics(regionId);
       // Many briefings are named as a range: each row's own source is in the page's table of figures.
       const sources =
         cited.sources.length > 3
