@@ -26,7 +26,7 @@ import { coldQueryCost } from './search-cost.ts';
 import { provinceSearchQuality } from './search-quality.ts';
 import { hugoSite } from './hugo-site.ts';
 import { filesUnder } from '../../src/loaders/file-tree.ts';
-import { phaseSpreads, spreadOf, type PhaseDuration, type Spread } from '../../src/lib/build-phases.ts';
+import { phaseSpreads, spreadOf, spreadText, type PhaseDuration } from '../../src/lib/build-phases.ts';
 import { BUILD_PHASES_FILE } from '../../src/integrations/build-phases.ts';
 
 const { values: options, positionals: args } = parseArgs({
@@ -182,7 +182,6 @@ async function outputFigures(size: number, corpus: string, out: string): Promise
   };
 }
 
-const spreadText = (s: Spread, digits = 1) => `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 const wall = (r: Row) => spreadOf(r.runs.map((run) => run.seconds));
 const peak = (r: Row) => (r.runs.every((run) => run.peakKb !== undefined) ? spreadOf(r.runs.map((run) => run.peakKb! / 1024)) : undefined);
 const reference = (r: Row) =>

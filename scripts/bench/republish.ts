@@ -18,7 +18,7 @@ import { writeCorpus } from '../corpus/generate.ts';
 import { PROVINCE_SCALE } from '../corpus/synthetic-corpus.ts';
 import { correctedTaskCell, nextBriefingIssue } from '../corpus/corpus-edits.ts';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
-import { phaseSpreads, spreadOf, type PhaseDuration } from '../../src/lib/build-phases.ts';
+import { phaseSpreads, spreadOf, spreadText, type PhaseDuration } from '../../src/lib/build-phases.ts';
 import { BUILD_PHASES_FILE } from '../../src/integrations/build-phases.ts';
 import type { ContentFile } from '../../src/lib/content/content-model.ts';
 
@@ -87,9 +87,8 @@ for (let i = 0; i < runs; i++)
   }
 rmSync(work, { recursive: true, force: true });
 
-const text = (s: { median: number; min: number; max: number }) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
 for (const kind of kinds) {
   const republishes = results.get(kind.name)!;
-  console.log(`\n${kind.name} at ${scale}×: ${text(spreadOf(republishes.map((r) => r.seconds)))} s`);
-  for (const { phase, spread } of phaseSpreads(republishes.map((r) => r.phases))) console.log(`  ${phase}: ${text(spread)} s`);
+  console.log(`\n${kind.name} at ${scale}×: ${spreadText(spreadOf(republishes.map((r) => r.seconds)))} s`);
+  for (const { phase, spread } of phaseSpreads(republishes.map((r) => r.phases))) console.log(`  ${phase}: ${spreadText(spread)} s`);
 }

@@ -34,6 +34,11 @@ export function spreadOf(values: readonly number[]): Spread {
   return { min: sorted[0]!, median, max: sorted.at(-1)! };
 }
 
+/** A spread as the benchmarks print it: `median (fastest–slowest)`. */
+export function spreadText(s: Spread, digits = 1): string {
+  return `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+}
+
 /** Each phase's spread over several builds, in the order of the first build's phases. */
 export function phaseSpreads(builds: readonly (readonly PhaseDuration[])[]): { phase: string; spread: Spread }[] {
   const phases = builds[0]?.map((p) => p.phase) ?? [];

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { phaseDurations, phaseSpreads, spreadOf } from '../../src/lib/build-phases.ts';
+import { phaseDurations, phaseSpreads, spreadOf, spreadText } from '../../src/lib/build-phases.ts';
 
 test('each phase runs from the previous mark, the first from the start of the process', () => {
   const phases = phaseDurations([
@@ -29,4 +29,9 @@ test('phase spreads line up the same phase across builds', () => {
     { phase: '内容检查', spread: { min: 4, median: 5, max: 6 } },
     { phase: '生成页面', spread: { min: 70, median: 80, max: 90 } },
   ]);
+});
+
+test('a spread prints as the benchmarks show it: median, then fastest–slowest', () => {
+  expect(spreadText(spreadOf([95.34, 88.31, 112.06]))).toBe('95.3 (88.3–112.1)');
+  expect(spreadText(spreadOf([0.951, 1.29, 0.97]), 2)).toBe('0.97 (0.95–1.29)');
 });
