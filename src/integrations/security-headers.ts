@@ -26,7 +26,7 @@ export function securityHeaders(): AstroIntegration {
         // One page in memory at a time: all of a province-scale site's HTML would take gigabytes.
         const pages = function* () {
           for (const file of builtFiles(out).filter((f) => f.endsWith('.html')))
-            yield { page: sitePathOfPage(file.slice(out.length + 1)), html: readFileSync(file, 'utf8') };
+            yield { page: sitePathOfPage(file.slice(out.length + 1)), html: readFileSync(file) };
         };
         const links = externalLinks(pages());
         if (links.length === 0) logger.info('外部链接：无');
