@@ -22,6 +22,7 @@ import { serialised } from './one-at-a-time.ts';
 /** Release ids are the build's start time (UTC), so their order is their age; `-2`… when two start in one second. */
 const RELEASE_ID = /^\d{8}-\d{6}(?:-\d+)?$/;
 const CURRENT = 'current';
+const CACHE = '.cache';
 const DEFAULT_KEEP = 5;
 
 export interface BuildStepOptions {
@@ -114,13 +115,14 @@ export function buildRelease(options: {
     const build = options.build ?? astroBuildStep;
     // The site's files go to <release><base>, as deploy/nginx.conf expects below its root (…/current/yshj/ for /yshj/).
     const siteDir = join(building, ...parseSiteAddress(options.siteUrl).base.split('/').filter(Boolean));
+    // One cache for every release: later builds reuse what did not change.
+    const cacheDir = join(releasesDir, CACHE);
     let result: { ok: boolean; output: string };
     try {
       result = await build({
         repoDir: options.repoDir,
         outDir: siteDir,
-        // One cache for every release: later builds reuse what did not change.
-        cacheDir: join(releasesDir, '.cache'),
+        cacheDir,
         ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
         ...(options.contentDir ? { contentDir: options.contentDir } : {}),
       });
@@ -129,6 +131,9 @@ export function buildRelease(options: {
     }
     if (!result.ok || !existsSync(join(siteDir, 'index.html'))) {
       await rm(building, { recursive: true, force: true });
+      // A build that stops part-way may have stored pages whose record of what they were built from
+      // it never wrote: the next build starts afresh rather than reuse them.
+      await rm(cacheDir, { recursive: true, force: true });
       return { ok: false as const, message: result.ok ? RELEASE_MESSAGES.emptyBuild : RELEASE_MESSAGES.buildFailed, output: result.output };
     }
     await rename(building, join(releasesDir, id));

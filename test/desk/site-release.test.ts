@@ -48,9 +48,12 @@ test('a successful build is a release; activating it points current at it', asyn
 test('a failed build leaves the live site untouched and no folder behind', async () => {
   await activateRelease(releases, await release('线上版'));
   const before = readdirSync(releases).sort();
-  const failing: BuildStep = async ({ outDir }) => {
+  const failing: BuildStep = async ({ outDir, cacheDir }) => {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'half.html'), 'half');
+    // What it stored for later builds goes too: they start afresh rather than reuse half a build.
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(join(cacheDir, 'half.html'), 'half');
     return { ok: false, output: 'error: content check failed' };
   };
   const result = await buildRelease({ repoDir: '.', releasesDir: releases, build: failing });
