@@ -25,6 +25,7 @@ import { PROVINCE_SCALE } from '../corpus/synthetic-corpus.ts';
 import { coldQueryCost } from './search-cost.ts';
 import { provinceSearchQuality } from './search-quality.ts';
 import { hugoSite } from './hugo-site.ts';
+import { measuredRun } from './measured-run.ts';
 import { filesUnder } from '../../src/loaders/file-tree.ts';
 import { phaseSpreads, spreadOf, spreadText, type PhaseDuration } from '../../src/lib/build-phases.ts';
 import { BUILD_PHASES_FILE } from '../../src/integrations/build-phases.ts';
@@ -38,35 +39,10 @@ const siteDir = resolve(options.site);
 const sizes = (args.length ? args : ['1', '10', 'province']).map((s) => (s === 'province' ? PROVINCE_SCALE : Number(s)));
 const PAGEFIND = resolve('node_modules/.bin/pagefind');
 const queries: { query: string }[] = JSON.parse(readFileSync('test/search/queries.json', 'utf8'));
-const GNU_TIME = '/usr/bin/time';
 const work = mkdtempSync(join(tmpdir(), 'bench-'));
 
 const bytesOf = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0);
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-
-/**
- * Runs a command and measures its wall time and, through GNU time, the peak
- * RSS of the largest process it ran: time reports the maximum resident set
- * of the command and its waited-for descendants (getrusage RUSAGE_CHILDREN
- * keeps the largest, it does not add them up).
- */
-function measure(
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  cwd = process.cwd(),
-): { seconds: number; peakKb: number | undefined; output: string } {
-  const rssFile = join(work, 'rss');
-  const timed = existsSync(GNU_TIME);
-  const started = performance.now();
-  const result = timed
-    ? spawnSync(GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 })
-    : spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const seconds = (performance.now() - started) / 1000;
-  const output = `${result.stdout}${result.stderr}`;
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${output.slice(-3000)}`);
-  return { seconds, peakKb: timed ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) : undefined, output };
-}
 
 function corpusCounts(dir: string) {
   const rows = readdirSync(join(dir, 'tasks')).reduce(
@@ -133,7 +109,7 @@ for (const size of sizes) {
     const env = { ...process.env, CONTENT_DIR: corpus, OUT_DIR: out, ASTRO_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' };
     const loadBefore = load();
     // The same command staff and CI run, with its memory settings; a fresh cache each time.
-    const build = measure('npm', ['run', '--silent', 'build'], env, siteDir);
+    const build = measuredRun('npm', ['run', '--silent', 'build'], env, siteDir);
     const phasesFile = join(cache, BUILD_PHASES_FILE);
     const phases: PhaseDuration[] = existsSync(phasesFile) ? JSON.parse(readFileSync(phasesFile, 'utf8')) : [];
     const run: Run = { seconds: build.seconds, peakKb: build.peakKb, phases, load: [loadBefore, ''] };
@@ -144,9 +120,9 @@ for (const size of sizes) {
     if (hugoPath) {
       const site = join(work, `hugo-${size}`);
       hugoSite(corpus, site);
-      const hugo = measure('hugo', ['--quiet', '-s', site, '-d', join(site, 'public')], process.env);
+      const hugo = measuredRun('hugo', ['--quiet', '-s', site, '-d', join(site, 'public')], process.env);
       // The usual search for a Hugo site: Pagefind over the built pages.
-      const pagefind = measure(PAGEFIND, ['--quiet', '--site', join(site, 'public')], process.env);
+      const pagefind = measuredRun(PAGEFIND, ['--quiet', '--site', join(site, 'public')], process.env);
       run.hugo = { seconds: hugo.seconds, pagefindSeconds: pagefind.seconds, pagefindPeakKb: pagefind.peakKb };
       rmSync(site, { recursive: true, force: true });
     }

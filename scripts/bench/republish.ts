@@ -9,7 +9,6 @@
  * times, how many pages were copied rather than rendered, and the machine's
  * load before and after each run. A benchmark to read, not a test.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +20,7 @@ import { readContentFiles } from '../../src/loaders/content-files.ts';
 import { phaseSpreads, spreadOf, spreadText, type PhaseDuration } from '../../src/lib/build-phases.ts';
 import { BUILD_PHASES_FILE } from '../../src/integrations/build-phases.ts';
 import type { ContentFile } from '../../src/lib/content/content-model.ts';
+import { measuredRun, type MeasuredRun } from './measured-run.ts';
 
 const { values: options, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' } } });
 const scaleArg = positionals[0] ?? 'province';
@@ -31,8 +31,7 @@ const corpus = join(work, 'content');
 const cache = join(work, 'cache');
 const load = () => loadavg()[0]!.toFixed(2);
 
-interface Republish {
-  seconds: number;
+interface Republish extends Omit<MeasuredRun, 'output'> {
   copied: number;
   rendered: number;
   phases: PhaseDuration[];
@@ -43,21 +42,26 @@ interface Republish {
 function release(name: string): Republish {
   const loadBefore = load();
   const out = join(work, name);
-  const started = performance.now();
-  const build = spawnSync('npm', ['run', '--silent', 'build', '--', '--changed'], {
-    env: { ...process.env, CONTENT_DIR: corpus, OUT_DIR: out, ASTRO_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-    encoding: 'utf8',
-    maxBuffer: 512 * 1024 * 1024,
+  const build = measuredRun('npm', ['run', '--silent', 'build', '--', '--changed'], {
+    ...process.env,
+    CONTENT_DIR: corpus,
+    OUT_DIR: out,
+    ASTRO_CACHE_DIR: cache,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
   });
-  const seconds = (performance.now() - started) / 1000;
-  if (build.status !== 0) throw new Error(`构建失败：\n${build.stdout}\n${build.stderr}`);
-  const copied = build.stdout.match(/\((?:cached|restored)\)/g)?.length ?? 0;
-  const listed = build.stdout.match(/[├└]─/g)?.length ?? 0;
+  const { output, ...measured } = build;
+  const copied = output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
+  const listed = output.match(/[├└]─/g)?.length ?? 0;
   const phasesFile = join(cache, BUILD_PHASES_FILE);
   const phases: PhaseDuration[] = existsSync(phasesFile) ? JSON.parse(readFileSync(phasesFile, 'utf8')) : [];
   rmSync(out, { recursive: true, force: true });
-  return { seconds, copied, rendered: listed - copied, phases, load: [loadBefore, load()] };
+  return { ...measured, copied, rendered: listed - copied, phases, load: [loadBefore, load()] };
 }
+
+/** CPU time and peak RSS, where GNU time measured them. */
+const usage = ({ cpuSeconds, peakKb }: Republish) =>
+  cpuSeconds === undefined ? '' : `, CPU ${cpuSeconds.toFixed(1)} s, peak RSS ${((peakKb ?? 0) / 1024).toFixed(0)} MB`;
 
 function publish(edit: (files: readonly ContentFile[]) => ContentFile): void {
   const file = edit(readContentFiles(corpus));
@@ -68,7 +72,7 @@ console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cor
 writeCorpus(scale, corpus);
 const first = release('first');
 console.log(
-  `${scale}×: first --changed build (fills the cache) ${first.seconds.toFixed(1)} s, ${first.rendered} pages rendered; load ${first.load.join(' → ')}`,
+  `${scale}×: first --changed build (fills the cache) ${first.seconds.toFixed(1)} s, ${first.rendered} pages rendered${usage(first)}; load ${first.load.join(' → ')}`,
 );
 
 const kinds = [
@@ -82,7 +86,7 @@ for (let i = 0; i < runs; i++)
     const run = release(`run-${i}`);
     results.get(kind.name)!.push(run);
     console.log(
-      `run ${i + 1}, ${kind.name}: ${run.seconds.toFixed(1)} s, ${run.rendered} rendered, ${run.copied} copied; load ${run.load.join(' → ')}`,
+      `run ${i + 1}, ${kind.name}: ${run.seconds.toFixed(1)} s, ${run.rendered} rendered, ${run.copied} copied${usage(run)}; load ${run.load.join(' → ')}`,
     );
   }
 rmSync(work, { recursive: true, force: true });

@@ -11,7 +11,6 @@ import { builtPages } from '../support/site.ts';
 import { astroBuild } from '../support/astro-build.ts';
 import { MINIMAL } from '../support/fixtures.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/site.ts';
-import { externalLinks } from '../../src/lib/external-links.ts';
 
 const siteDir = inject('siteDir');
 const pages = builtPages(siteDir);
@@ -48,15 +47,6 @@ test('every script, stylesheet, image and font comes from the site itself', () =
       }
     }
   }
-});
-
-test('external links are listed for review, each with the pages that make it', () => {
-  expect(
-    externalLinks([
-      { page: '/a/', html: '<a href="https://www.gov.cn/x?a=1&amp;b=2">国务院</a><a href="/b/">内部</a>' },
-      { page: '/c/', html: '<a class="x" href="https://www.gov.cn/x?a=1&amp;b=2">国务院</a>' },
-    ]),
-  ).toEqual([{ url: 'https://www.gov.cn/x?a=1&b=2', pages: ['/a/', '/c/'] }]);
 });
 
 test('markup typed into CSV cells and frontmatter is shown as text, never run', () => {
