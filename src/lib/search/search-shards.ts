@@ -61,7 +61,11 @@ import {
  * pairs; four find every correction of the typo set, and eight took a cold everyday query past 150 KB.
  */
 const MAX_HOMOPHONES = 4;
-/** Terms longer than this are not checked for typos: a long phrase is rarely one mistyped word (its words are checked). */
+/**
+ * Terms longer than this are not checked for typos: a long phrase is rarely one mistyped word (its words are checked).
+ * Seven rather than eight: checking the eight-character 办事不用带身份证 whole cost 50 KB of its cold query, and no
+ * query of any set changes (scripts/bench/search-everyday.ts --all).
+ */
 const MAX_TYPO_TERM = 7;
 /**
  * An approximate search (nothing holds the query whole) checks at most this many records, in this many chunks
