@@ -180,6 +180,12 @@ export const CONTENT_MESSAGES = {
     meaning: '同义词表里“文件用语”空着',
     fix: '写文件里对应的用语，例如 获得电力;办电率',
   },
+  'synonym-term-too-short': {
+    in: 'table',
+    message: '只有一个字：站内搜索按词查找，一个字的常用说法不会被用上',
+    meaning: '同义词表里“常用说法”只写了一个字',
+    fix: '写读者会输入的完整说法（两个字以上），例如 报关、开公司',
+  },
   'id-list-format': {
     in: 'table',
     message: '编号之间用英文分号 ; 分隔，每个编号为小写拼音',

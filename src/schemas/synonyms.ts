@@ -3,6 +3,12 @@ import { defineTable } from './table.ts';
 import { nameList, optionalText, requiredText } from './fields.ts';
 import { messageText } from '../core/content-messages.ts';
 
+// A query is searched by words of two characters or more, so a one-character everyday word would never be used.
+const everydayTerm = () =>
+  requiredText().refine((term) => term.trim() === '' || Array.from(term.trim()).length >= 2, {
+    error: messageText('synonym-term-too-short'),
+  });
+
 const terms = () => nameList().pipe(z.array(z.string()).min(1, { error: messageText('terms-required') }));
 
 export const synonymsTable = defineTable({
@@ -22,7 +28,7 @@ export const synonymsTable = defineTable({
     { header: '依据', key: 'basis', kind: 'text', description: '为什么两者同义：文件中的原文出处（文件和章节），或“通行说法”。' },
     { header: '说明', key: 'note', kind: 'text', description: '补充说明，可留空。' },
   ],
-  schema: z.object({ term: requiredText(), documentTerms: terms(), basis: requiredText(), note: optionalText() }),
+  schema: z.object({ term: everydayTerm(), documentTerms: terms(), basis: requiredText(), note: optionalText() }),
 });
 
 export type Synonym = z.output<typeof synonymsTable.schema>;

@@ -159,9 +159,13 @@ for (const width of [390, 1280]) {
     const found = await searchFromPage('房子过户');
     expect(found.understood).toContain('还搜索了意思相近的“房屋”（房子）');
     expect(found.urls.slice(0, 5).some((url) => /dengji-caichan|#s1-5$|#fujian1-8$/.test(url))).toBe(true);
+    // An everyday word of the synonyms dataset is searched as the documents' terms, and the page names them.
+    const dataset = await searchFromPage('报关');
+    expect(dataset.understood).toContain('同时搜索了“海关”（报关）');
+    expect(dataset.urls.slice(0, 5).some((url) => /kuajing-maoyi|#s1-7$|#fujian1-12$/.test(url))).toBe(true);
     // A word neither the text nor a resource knows is searched by its characters rather than finding nothing, and the page says so.
-    const byCharacters = await searchFromPage('报税');
-    expect(byCharacters.understood).toContain('找不到的词按单字“报”“税”查找，排在最后');
+    const byCharacters = await searchFromPage('完税');
+    expect(byCharacters.understood).toContain('找不到的词按单字“完”“税”查找，排在最后');
     expect(byCharacters.urls.length).toBeGreaterThan(0);
   });
 

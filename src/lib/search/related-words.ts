@@ -99,7 +99,7 @@ export function wordsOccurring(words: Iterable<string>, texts: Iterable<string>)
   return found;
 }
 
-/** The entry of related words filed under a pair: `word=term,term word=term…`. */
+/** The entry of words and their other forms filed under a pair (the wordnet's related words, the synonyms dataset's terms): `word=term,term word=term…`. */
 export function encodeRelated(entries: readonly [string, readonly string[]][]): string {
   return entries.map(([word, terms]) => `${word}=${terms.join(',')}`).join(' ');
 }

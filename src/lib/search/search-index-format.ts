@@ -5,7 +5,7 @@
  * large the site grows. Pure.
  *
  * - `meta.json`: version, record count and average length (for BM25),
- *   synonyms, region names, how the character tables are split, and the
+ *   indicators' other names, region names, how the character tables are split, and the
  *   kind, regions and year of every record as runs (records are ordered by
  *   kind, region, year), so facet counts and filters need no record text.
  * - `grams/<n>.json`: for every character and every pair of adjacent
@@ -14,8 +14,10 @@
  *   get a file of their own (`grams/long-<n>.txt`). Beside a pair's postings
  *   in the same shard: its postings in titles only (key \u0000 + pair), the
  *   vocabulary words starting with it (key \u0001 + pair) and the everyday
- *   words of the general wordnet starting with it (key \u0003 + pair), so
- *   splitting a run-together query costs no extra file. Vocabulary words by
+ *   words of the general wordnet starting with it (key \u0003 + pair) and the
+ *   everyday words of the synonyms dataset starting with it (key \u0005 +
+ *   pair), so splitting a run-together query and finding its everyday words
+ *   costs no extra file, however long the synonyms dataset grows. Vocabulary words by
  *   the pinyin of their first two characters are keyed \u0002 + pinyin, for typos.
  * - `chars/traditional-<n>.json`, `chars/pinyin-<n>.json`: the complete
  *   traditional/variant → simplified table and the pinyin of common
@@ -35,7 +37,7 @@
 import type { CharacterTableMeta } from './character-tables.ts';
 import type { AnswerKind } from './answer-records.ts';
 
-export const SEARCH_INDEX_VERSION = 4;
+export const SEARCH_INDEX_VERSION = 5;
 /** Where the index files are published, below the site root. */
 export const SEARCH_INDEX_DIR = 'search-index';
 /** Records to a file: candidates are scattered, so a small file carries few records the query does not need. */
@@ -49,6 +51,8 @@ export const PINYIN = '\u0002';
 export const RELATED = '\u0003';
 /** Names of targets (t:) and trackers (f:) the answer records hold, filed under every pair they hold, so a query knows which answer files to read. */
 export const ANSWER_NAMES = '\u0004';
+/** Everyday words of the synonyms dataset, filed under their first pair like the wordnet's: word=document term,… */
+export const SYNONYMS = '\u0005';
 export const CHARACTER_SHARDS = 16;
 /** The site's words with their pinyin, read only when a query has Latin letters. */
 export const PINYIN_TERMS_FILE = 'pinyin-terms.txt';
@@ -60,8 +64,6 @@ export interface SearchIndexMeta {
   averageLength: number;
   chunkSize: number;
   shards: number;
-  /** Everyday word → the documents' terms (the synonyms dataset), folded. */
-  synonyms: Record<string, string[]>;
   /** Another name of an indicator → its own name, folded. */
   names: Record<string, string>;
   traditional: CharacterTableMeta;

@@ -22,6 +22,7 @@ import {
   PINYIN,
   PINYIN_TERMS_FILE,
   RELATED,
+  SYNONYMS,
   SEARCH_INDEX_VERSION,
   TITLE,
   WORDS,
@@ -95,6 +96,37 @@ export function orderRecords(records: readonly IndexedRecord[], kindOrder: reado
       (b.date ?? '').localeCompare(a.date ?? '') ||
       a.url.localeCompare(b.url),
   );
+}
+
+/**
+ * Words and their other forms (the wordnet's related words, the synonyms dataset's document terms), folded,
+ * filed under each word's first pair: a query finds them in the shards its own pairs bring. A word of one
+ * character has no pair and is left out (a query's words are of two characters or more).
+ */
+function formsByPair(
+  forms: Readonly<Record<string, readonly string[]>>,
+  fold: (text: string) => string,
+): Map<string, [string, string[]][]> {
+  const merged = new Map<string, Set<string>>();
+  for (const [written, terms] of Object.entries(forms)) {
+    const word = squeeze(fold(written)).text.replace(/\s+/g, '');
+    if (Array.from(word).length < 2) continue;
+    const set = merged.get(word) ?? new Set<string>();
+    for (const term of terms) {
+      const folded = squeeze(fold(term)).text.replace(/\s+/g, '');
+      if (folded && folded !== word) set.add(folded);
+    }
+    merged.set(word, set);
+  }
+  const byPair = new Map<string, [string, string[]][]>();
+  for (const [word, terms] of merged) {
+    if (terms.size === 0) continue;
+    const chars = Array.from(word);
+    const pair = chars[0]! + chars[1]!;
+    if (!byPair.has(pair)) byPair.set(pair, []);
+    byPair.get(pair)!.push([word, [...terms]]);
+  }
+  return byPair;
 }
 
 /**
@@ -207,15 +239,9 @@ export function buildSearchIndex(
     // Filed with its whole pinyin, so a query needs the pinyin only of its own characters.
     if (key && reading) file(byPinyin, key, `${word}:${reading.replaceAll(' ', '-')}`);
   }
-  const relatedByPair = new Map<string, [string, string[]][]>();
-  for (const [written, terms] of Object.entries(vocabulary.related ?? {})) {
-    const word = squeeze(fold(written)).text;
-    const chars = Array.from(word);
-    if (chars.length < 2) continue;
-    const pair = chars[0]! + chars[1]!;
-    if (!relatedByPair.has(pair)) relatedByPair.set(pair, []);
-    relatedByPair.get(pair)!.push([word, terms.map((t) => squeeze(fold(t)).text)]);
-  }
+  const relatedByPair = formsByPair(vocabulary.related ?? {}, fold);
+  // The synonyms dataset's words, merged by their folded form (交税 and 交稅 are one word).
+  const synonymsByPair = formsByPair(vocabulary.synonyms, fold);
   const namesByPair = new Map<string, Set<string>>();
   for (const { kind, name } of vocabulary.answers ? answerNames(vocabulary.answers) : []) {
     const key = answerKey(name, fold);
@@ -226,6 +252,7 @@ export function buildSearchIndex(
   const encoded = [
     ...[...namesByPair].map(([pair, names]) => [ANSWER_NAMES + pair, [...names].sort().join(' ')] as const),
     ...[...relatedByPair].map(([pair, entries]) => [RELATED + pair, encodeRelated(entries)] as const),
+    ...[...synonymsByPair].map(([pair, entries]) => [SYNONYMS + pair, encodeRelated(entries)] as const),
     ...[...inText].map(([key, writer]) => [gramText(key), writer.encode(records.length)] as const),
     ...[...inTitle].map(([key, writer]) => [TITLE + gramText(key), writer.encode(records.length)] as const),
     ...[...byPair].map(([pair, words]) => [WORDS + pair, [...words].sort().join(' ')] as const),
@@ -270,6 +297,7 @@ export function buildSearchIndex(
       !gram.startsWith(WORDS) &&
       !gram.startsWith(PINYIN) &&
       !gram.startsWith(RELATED) &&
+      !gram.startsWith(SYNONYMS) &&
       !gram.startsWith(ANSWER_NAMES)
     ) {
       emit(`grams/long-${long}.txt`, e);
@@ -292,18 +320,12 @@ export function buildSearchIndex(
     const value = squeeze(fold(name)).text;
     if (key !== value) names[key] = value;
   }
-  const synonyms: Record<string, string[]> = {};
-  for (const [word, terms] of Object.entries(vocabulary.synonyms)) {
-    const key = squeeze(fold(word)).text;
-    synonyms[key] = [...new Set([...(synonyms[key] ?? []), ...terms.map((t) => squeeze(fold(t)).text)])].filter((t) => t !== key);
-  }
   const meta: SearchIndexMeta = {
     version: SEARCH_INDEX_VERSION,
     records: records.length,
     averageLength: Math.round(totalLength / Math.max(1, records.length)),
     chunkSize: CHUNK_SIZE,
     shards,
-    synonyms,
     names,
     traditional: tables.traditional.meta,
     pinyin: tables.pinyin.meta,

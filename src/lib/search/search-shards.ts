@@ -50,6 +50,7 @@ import {
   RELATED,
   SEARCH_INDEX_VERSION,
   SearchIndexVersionError,
+  SYNONYMS,
   TITLE,
   WORDS,
   type SearchIndexMeta,
@@ -60,8 +61,12 @@ import {
  * pairs; four find every correction of the typo set, and eight took a cold everyday query past 150 KB.
  */
 const MAX_HOMOPHONES = 4;
-/** Terms longer than this are not checked for typos: a long phrase is rarely one mistyped word (its words are checked). */
-const MAX_TYPO_TERM = 8;
+/**
+ * Terms longer than this are not checked for typos: a long phrase is rarely one mistyped word (its words are checked).
+ * Seven rather than eight: checking the eight-character 办事不用带身份证 whole cost 50 KB of its cold query, and no
+ * query of any set changes (scripts/bench/search-everyday.ts --all).
+ */
+const MAX_TYPO_TERM = 7;
 /**
  * An approximate search (nothing holds the query whole) checks at most this many records, in this many chunks
  * (about 4.7 KB each compressed): 12 rather than 16 keeps the costliest cold query within 150 KB, and ranks no
@@ -231,8 +236,12 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
   // Everyday words of the general wordnet the query holds, from the shards its pairs already brought.
   const squeezedQuery = squeeze(folded).text.replace(/\s+/g, '');
   const related: Record<string, string[]> = {};
-  for (const pair of pairs)
+  const synonyms: Record<string, string[]> = {};
+  for (const pair of pairs) {
     for (const [word, terms] of decodeRelated(await entry(RELATED + pair))) if (squeezedQuery.includes(word)) related[word] = terms;
+    // The synonyms dataset's everyday words the query holds, from the same shards.
+    for (const [word, terms] of decodeRelated(await entry(SYNONYMS + pair))) if (squeezedQuery.includes(word)) synonyms[word] = terms;
+  }
   // The target and tracker names sharing a pair with the query: which answer files it may need.
   const answerNames = new Map<string, AnswerName>();
   for (const pair of pairs)
@@ -241,7 +250,7 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
   const plan = planQuery(folded, {
     isWord: (word) => vocabulary.has(word) || word in related,
     related,
-    synonyms: meta.synonyms,
+    synonyms,
     names: meta.names,
     regions: [...new Set(meta.regionSets.flat())],
     segment: index.segment,
@@ -296,7 +305,9 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
       }
       if (fixed.size === 0) continue;
       plan.alternatives[term] = [...fixed];
-      for (const to of fixed) if (!suggestions.some((s) => s.to === to)) suggestions.push({ from: term, to });
+      // A word's correction inside a phrase's correction already offered (带压 → 带押 in 带压过户 → 带押过户) is not offered again.
+      for (const to of fixed)
+        if (!suggestions.some((s) => s.to === to || (s.from.includes(term) && s.to.includes(to)))) suggestions.push({ from: term, to });
       changed = true;
     }
     return changed;

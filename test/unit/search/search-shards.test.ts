@@ -165,16 +165,43 @@ test("a mistyped word is corrected from the site's words with the same pinyin, a
 });
 
 test('a word no record holds is searched by its characters, after every record holding a word of the query whole', async () => {
-  // 报税 is not in the text: its characters find the records on 纳税 instead of nothing.
-  const alone = await queryShardedIndex(index(), '报税', { limit: 10 });
-  expect(alone.plan.characters).toEqual(['报', '税']);
+  // 完税 is not in the text, nor in the synonyms dataset: its characters find the records on 纳税 instead of nothing.
+  const alone = await queryShardedIndex(index(), '完税', { limit: 10 });
+  expect(alone.plan.characters).toEqual(['完', '税']);
   expect(alone.hits.length).toBeGreaterThan(0);
   expect(alone.hits.slice(0, 3).every((h) => h.record.text.includes('税'))).toBe(true);
   // Beside a word the text holds (政府采购), the characters only order the records holding that word.
-  const mixed = await queryShardedIndex(index(), '政府采购报税', { limit: 40 });
-  expect(mixed.plan.characters).toEqual(['报', '税']);
+  const mixed = await queryShardedIndex(index(), '政府采购完税', { limit: 40 });
+  expect(mixed.plan.characters).toEqual(['完', '税']);
   expect(mixed.hits.length).toBeGreaterThan(5);
   expect(mixed.hits.every((h) => `${h.record.title}${h.record.text}`.includes('政府采购'))).toBe(true);
+});
+
+test("every document term of the synonyms dataset occurs in the site's text, so no everyday word leads nowhere", () => {
+  const texts = everything.map((r) => squeeze(fold(`${r.title} ${r.text}`)).text);
+  const nowhere = model.synonyms.flatMap(({ data }) =>
+    data.documentTerms
+      .filter((term) => !texts.some((text) => text.includes(squeeze(fold(term)).text)))
+      .map((term) => `${data.term} → ${term}`),
+  );
+  expect(nowhere).toEqual([]);
+});
+
+test("an everyday word of the synonyms dataset is found in the shards the query's pairs bring, and searched as the documents' terms", async () => {
+  expect(meta).not.toHaveProperty('synonyms');
+  const read: string[] = [];
+  const opened = openSearchIndex({ meta, load: async (path) => (read.push(path), readFile(path)) });
+  // 报关 is not in the text; the dataset maps it to 海关 and 跨境贸易.
+  const response = await queryShardedIndex(opened, '报关', { limit: 10 });
+  expect(response.plan.alternatives['报关']).toEqual(expect.arrayContaining(['海关', '跨境贸易']));
+  expect(response.plan.characters).toEqual([]);
+  expect(response.hits[0]!.record.url).toMatch(/kuajing-maoyi/);
+  // The dataset costs no file of its own: the gram shards read are those of the query's pairs and their forms' pairs.
+  expect(read.filter((path) => path.startsWith('grams/') && !/^grams\/\d+\.json$/.test(path))).toEqual([]);
+  // A word the text holds comes before the documents' terms for it: 出口 is in the text, 跨境贸易 its dataset form.
+  const own = await queryShardedIndex(index(), '出口', { limit: 10 });
+  expect(own.plan.alternatives['出口']).toContain('跨境贸易');
+  expect(`${own.hits[0]!.record.title}${own.hits[0]!.record.text}`).toContain('出口');
 });
 
 test('traditional and variant characters are read from the table only when the query has them', async () => {
