@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } fr
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CHANGED_BUILD } from '../lib/build-mode.ts';
+import { CHANGED_BUILD, PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
 import { staleOutputFiles } from '../lib/stale-output.ts';
 import { builtFiles } from './built-files.ts';
 
@@ -37,7 +37,7 @@ export function staleOutput(): AstroIntegration {
         const out = fileURLToPath(dir).replace(/\/$/, '');
         const kept = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
         const files = builtFiles(out).map((path) => ({ path, modified: statSync(path, { bigint: true }).mtimeNs }));
-        const stale = staleOutputFiles(files, kept, started);
+        const stale = staleOutputFiles(files, kept, started, { precompressed: PRECOMPRESSED_BUILD });
         for (const file of stale) rmSync(file);
         for (const folder of new Set(stale.map((file) => dirname(file)))) removeEmptyFolders(folder, out);
         if (stale.length > 0) logger.info(`删除了上次构建留下、本次没有生成的 ${stale.length} 个文件`);

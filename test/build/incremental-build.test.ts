@@ -3,7 +3,8 @@
  * previous build's output as the desk's work folder is: after a new briefing,
  * a corrected task-list cell and a revised progress figure, most pages are
  * left in place and the output is byte-identical to a full build of the same
- * content; after the three are withdrawn again, the withdrawn briefing's page
+ * content, compressed copies included, of which only the changed files' are
+ * made again; after the three are withdrawn again, the withdrawn briefing's page
  * is gone and the output is the first build's again. Run on a synthetic corpus
  * of two copies of the content, so that pages of other regions must be reused
  * and those of the edited ones must not.
@@ -24,6 +25,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** Pages Astro left in place or copied from its cache rather than rendered (it logs them so). */
 const reused = (output: string) => output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
 
+/** How many files the build compressed (it logs 预压缩：N 个文件). */
+const compressed = (output: string) => Number(/预压缩：(\d+) 个文件/.exec(output)?.[1]);
+
 /** The files that differ between two built sites, by name or by content. */
 function differences(a: string, b: string): string[] {
   const [filesA, filesB] = [new Set(siteFiles(a)), new Set(siteFiles(b))];
@@ -37,7 +41,9 @@ test('the fast build, written over the previous one, equals a full build after p
   writeCorpus(2, content);
   const cacheDir = join(work, 'cache');
   const site = join(work, 'site');
-  const fastBuild = () => astroBuild({ contentDir: content, outDir: site, cacheDir, siteUrl: TEST_SITE_URL, changed: true });
+  // Precompressed, as the desk's deployment builds: only what changed is compressed again.
+  const fastBuild = () =>
+    astroBuild({ contentDir: content, outDir: site, cacheDir, siteUrl: TEST_SITE_URL, precompress: true, changed: true });
   const first = fastBuild();
   expect(first.status, first.output).toBe(0);
   cpSync(site, join(work, 'first'), { recursive: true });
@@ -50,7 +56,7 @@ test('the fast build, written over the previous one, equals a full build after p
 
   const fast = fastBuild();
   expect(fast.status, fast.output).toBe(0);
-  const full = astroBuild({ contentDir: content, outDir: join(work, 'full'), siteUrl: TEST_SITE_URL });
+  const full = astroBuild({ contentDir: content, outDir: join(work, 'full'), siteUrl: TEST_SITE_URL, precompress: true });
   expect(full.status, full.output).toBe(0);
   expect(differences(site, join(work, 'full'))).toEqual([]);
 
@@ -58,9 +64,13 @@ test('the fast build, written over the previous one, equals a full build after p
   const page = `briefings/${briefing.path.replace(/^briefings\/|\.mdx$/g, '')}/index.html`;
   const siteNow = siteFiles(site);
   expect(siteNow).toContain(page);
-  const pages = siteNow.filter((file) => !file.startsWith('search-index/') && !file.startsWith('_astro/')).length;
+  const pages = siteNow.filter(
+    (file) => !file.startsWith('search-index/') && !file.startsWith('_astro/') && !/\.(?:gz|br)$/.test(file),
+  ).length;
   expect(reused(fast.output)).toBeGreaterThan(pages / 2);
   expect(reused(full.output)).toBe(0);
+  // Only what was written again is compressed again: every page left in place keeps its copies.
+  expect(compressed(fast.output)).toBe(compressed(full.output) - reused(fast.output));
 
   // Withdrawn: the briefing deleted and the two corrections undone. Its page goes, and every page is as first built.
   unlinkSync(join(content, briefing.path));
