@@ -9,6 +9,7 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import { headingAnchorsPlugin } from './src/markdown/heading-anchors.ts';
 import { siteAddress } from './src/integrations/site-address.ts';
 import { precompress } from './src/integrations/precompress.ts';
+import { staleOutput } from './src/integrations/stale-output.ts';
 import { buildPhases } from './src/integrations/build-phases.ts';
 import { parseSiteAddress } from './src/lib/routes.ts';
 import { CHANGED_BUILD } from './src/lib/build-mode.ts';
@@ -26,8 +27,9 @@ export default defineConfig({
   // Stylesheets always as files: the Content-Security-Policy allows no inline styles. Four pages at a time,
   // so one page renders while another's folder and file are written (about 10% less wall time, same output).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  // Scripts always as files too, however small: nor does it allow inline scripts.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // Scripts always as files too, however small: nor does it allow inline scripts. A `--changed` build writes
+  // over the previous one's output, so that unchanged pages stay in place; staleOutput deletes what it no longer makes.
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: !CHANGED_BUILD } },
   outDir: process.env.OUT_DIR ?? './dist',
   // Separate caches let test builds of fixture content run beside the real one.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
@@ -40,15 +42,17 @@ export default defineConfig({
       features: { smartPunctuation: false },
     }),
   },
-  // Build-done hooks run in this order. securityHeaders reads every built page while the search index's
-  // process may still be working, before searchIndex waits for it; precompress compresses what all the
-  // others wrote. The phase marks time the build (`npm run bench`).
+  // Build-done hooks run in this order. staleOutput first deletes what a `--changed` build no longer makes;
+  // securityHeaders reads every built page while the search index's process may still be working, before
+  // searchIndex waits for it; precompress compresses what all the others wrote. The phase marks time the
+  // build (`npm run bench`).
   integrations: [
     phases.astroSteps,
     siteAddress(),
     contentGate(),
     phases.after('内容检查'),
     mdx(),
+    staleOutput(),
     sitemap(),
     securityHeaders(),
     searchIndex(),
@@ -57,7 +61,8 @@ export default defineConfig({
     phases.finish,
   ],
   // `npm run build -- --changed` (the desk's release step): pages whose cache key (data/page-keys.ts) and
-  // code are the same as in the previous such build are copied from the cache instead of rendered again.
+  // code are the same as in the previous such build are left in the output folder, or copied from the cache
+  // into a new one, instead of rendered again.
   experimental: { incrementalBuild: CHANGED_BUILD },
   devToolbar: { enabled: false },
 });

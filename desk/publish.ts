@@ -4,9 +4,6 @@
  * push, then make the release live. A withdrawal reverts its publication's
  * commit. Each failure says which step failed and that nothing was changed.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { formatIssue } from '../src/lib/content/content-issue.ts';
 import type { ContentFile } from '../src/lib/content/content-model.ts';
 import { validateContent } from '../src/lib/content/validate-content.ts';
@@ -53,7 +50,7 @@ export async function publishDraft(
           outcome: '没有提交任何改动，版本库和网站保持原样。',
         },
       };
-    const note = config.webRoot ? await rebuildLive(config) : undefined;
+    const note = config.webRoot ? await rebuildLive(config, readContent()) : undefined;
     return { ok: true, commit: reverted.commit, pushed: reverted.pushed, ...(note ? { note } : {}) };
   }
   const changes = withoutDraftMark(effectiveChanges(draft));
@@ -74,26 +71,17 @@ export async function publishDraft(
     return { ok: false, failure: { step: '第1步：内容检查', messages: ['这份稿件和网站现有内容完全相同，没有需要发布的改动。'] } };
   let release: string | undefined;
   if (config.webRoot) {
-    const staged = mkdtempSync(join(tmpdir(), 'desk-content-'));
-    try {
-      for (const file of after) {
-        mkdirSync(dirname(join(staged, file.path)), { recursive: true });
-        writeFileSync(join(staged, file.path), file.text);
-      }
-      const built = await buildRelease({ repoDir: config.repoDir, releasesDir: config.webRoot, contentDir: staged });
-      if (!built.ok)
-        return {
-          ok: false,
-          failure: {
-            step: '第2步：生成网站',
-            messages: [built.message, built.output.split('\n').slice(-8).join('\n')],
-            outcome: '没有提交任何改动，网站仍是原来的版本。',
-          },
-        };
-      release = built.id;
-    } finally {
-      rmSync(staged, { recursive: true, force: true });
-    }
+    const built = await buildRelease({ repoDir: config.repoDir, releasesDir: config.webRoot, content: after });
+    if (!built.ok)
+      return {
+        ok: false,
+        failure: {
+          step: '第2步：生成网站',
+          messages: [built.message, built.output.split('\n').slice(-8).join('\n')],
+          outcome: '没有提交任何改动，网站仍是原来的版本。',
+        },
+      };
+    release = built.id;
   }
   const message = `${KIND_LABELS[draft.kind]}：${draft.title}`;
   const committed = await commitPublication({
@@ -126,8 +114,8 @@ export async function publishDraft(
 }
 
 /** After a withdrawal in web-root mode: build the repository as it now is and make it live. */
-async function rebuildLive(config: PublishConfig): Promise<string | undefined> {
-  const built = await buildRelease({ repoDir: config.repoDir, releasesDir: config.webRoot! });
+async function rebuildLive(config: PublishConfig, content: readonly ContentFile[]): Promise<string | undefined> {
+  const built = await buildRelease({ repoDir: config.repoDir, releasesDir: config.webRoot!, content });
   if (!built.ok) return `已撤回并提交，但生成新网站失败（${built.message}），网站仍是撤回前的版本：请联系管理员。`;
   await activateRelease(config.webRoot!, built.id);
   return undefined;

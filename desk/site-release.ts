@@ -1,6 +1,7 @@
 /**
  * The single-intranet-server way of updating the site: the desk builds the
- * site into a new release folder, then points the `current` symlink that
+ * site into its work folder, makes a new release folder of it (sharing the
+ * files that did not change with the previous release), then points the `current` symlink that
  * nginx serves (`root <releases>/current;`) at it. The switch is one rename
  * of a new symlink over the old one, so every request sees either the whole
  * old site or the whole new one. The last few releases are kept, and a
@@ -10,19 +11,26 @@
  *   <releases>/20261203-140501/   a finished build (the id is its start time), the
  *                                 site's files below its base path (…/yshj/ for SITE_URL …/yshj/)
  *   <releases>/current -> 20261203-140501
- *   <releases>/.building-…/       a build in progress (never listed, never served)
+ *   <releases>/.building-…/       a release being made (never listed, never served)
+ *   <releases>/.work/…/           the work folder every build writes over
+ *   <releases>/.cache/            what builds reuse: pages, and what Astro keeps between builds
+ *   <releases>/.content/          the content of the last build, as it was to be published
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, mkdir, readdir, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { ContentFile } from '../src/lib/content/content-model.ts';
 import { parseSiteAddress } from '../src/lib/routes.ts';
 import { serialised } from './one-at-a-time.ts';
+import { snapshotRelease } from './release-snapshot.ts';
 
 /** Release ids are the build's start time (UTC), so their order is their age; `-2`… when two start in one second. */
 const RELEASE_ID = /^\d{8}-\d{6}(?:-\d+)?$/;
 const CURRENT = 'current';
 const CACHE = '.cache';
+const WORK = '.work';
+const CONTENT = '.content';
 const DEFAULT_KEEP = 5;
 
 export interface BuildStepOptions {
@@ -33,7 +41,11 @@ export interface BuildStepOptions {
   contentDir?: string;
 }
 
-/** Builds the site into `outDir`. The real one is `astroBuildStep`; tests may pass their own. */
+/**
+ * Builds the site into `outDir`, the work folder, which holds the previous
+ * build's output: the step leaves exactly the new site there. The real one is
+ * `astroBuildStep`; tests may pass their own.
+ */
 export type BuildStep = (options: BuildStepOptions) => Promise<{ ok: boolean; output: string }>;
 
 /** What staff see when a build fails; the build's own output is kept for the administrator. */
@@ -95,6 +107,14 @@ function compareIds(a: string, b: string): number {
   return time(a) === time(b) ? count(a) - count(b) : time(a) < time(b) ? -1 : 1;
 }
 
+/** Writes `files` into `dir`, and nothing else: what was there before is removed. */
+async function stageContent(dir: string, files: readonly ContentFile[]): Promise<string> {
+  await rm(dir, { recursive: true, force: true });
+  for (const folder of new Set(files.map((file) => dirname(join(dir, file.path))))) await mkdir(folder, { recursive: true });
+  for (const file of files) await writeFile(join(dir, file.path), file.text);
+  return dir;
+}
+
 /**
  * Builds the repository's site into a new release folder. The release is not
  * live until `activateRelease`.
@@ -103,9 +123,12 @@ export function buildRelease(options: {
   repoDir: string;
   releasesDir: string;
   siteUrl?: string;
-  contentDir?: string;
+  /** The content to build, as it will be published; the repository's own when not given. */
+  content?: readonly ContentFile[];
   build?: BuildStep;
-}): Promise<{ ok: true; id: string } | { ok: false; message: string; output: string }> {
+}): Promise<
+  { ok: true; id: string; output: string; files: { linked: number; copied: number } } | { ok: false; message: string; output: string }
+> {
   const { releasesDir } = options;
   return serialised(`releases:${releasesDir}`, async () => {
     await mkdir(releasesDir, { recursive: true });
@@ -113,10 +136,19 @@ export function buildRelease(options: {
     const building = join(releasesDir, `.building-${id}`);
     await rm(building, { recursive: true, force: true });
     const build = options.build ?? astroBuildStep;
+    // Every build writes over the one work folder of the site's address, so unchanged pages stay in place; a release
+    // is then made from it (release-snapshot.ts). A work folder of another address is of no more use.
+    const base = parseSiteAddress(options.siteUrl).base;
+    const workRoot = join(releasesDir, WORK, encodeURIComponent(base));
+    for (const other of existsSync(join(releasesDir, WORK)) ? await readdir(join(releasesDir, WORK)) : [])
+      if (other !== encodeURIComponent(base)) await rm(join(releasesDir, WORK, other), { recursive: true, force: true });
     // The site's files go to <release><base>, as deploy/nginx.conf expects below its root (…/current/yshj/ for /yshj/).
-    const siteDir = join(building, ...parseSiteAddress(options.siteUrl).base.split('/').filter(Boolean));
+    const siteDir = join(workRoot, ...base.split('/').filter(Boolean));
     // One cache for every release: later builds reuse what did not change.
     const cacheDir = join(releasesDir, CACHE);
+    // Always at the same place: where the content lies is part of what Astro's cache compares, so content staged in
+    // a new folder each time would have every page rendered again.
+    const contentDir = options.content ? await stageContent(join(releasesDir, CONTENT), options.content) : undefined;
     let result: { ok: boolean; output: string };
     try {
       result = await build({
@@ -124,20 +156,21 @@ export function buildRelease(options: {
         outDir: siteDir,
         cacheDir,
         ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
-        ...(options.contentDir ? { contentDir: options.contentDir } : {}),
+        ...(contentDir ? { contentDir } : {}),
       });
     } catch (error) {
       result = { ok: false, output: String((error as Error).stack ?? error) };
     }
     if (!result.ok || !existsSync(join(siteDir, 'index.html'))) {
-      await rm(building, { recursive: true, force: true });
-      // A build that stops part-way may have stored pages whose record of what they were built from
-      // it never wrote: the next build starts afresh rather than reuse them.
+      // A build that stops part-way may have written pages, and stored them, without the record of what they were
+      // built from: the next build starts afresh rather than reuse them.
+      await rm(workRoot, { recursive: true, force: true });
       await rm(cacheDir, { recursive: true, force: true });
       return { ok: false as const, message: result.ok ? RELEASE_MESSAGES.emptyBuild : RELEASE_MESSAGES.buildFailed, output: result.output };
     }
+    const files = await snapshotRelease({ workDir: workRoot, releasesDir, into: `.building-${id}`, release: id });
     await rename(building, join(releasesDir, id));
-    return { ok: true as const, id };
+    return { ok: true as const, id, output: result.output, files };
   });
 }
 

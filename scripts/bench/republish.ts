@@ -1,13 +1,15 @@
 /**
  * `npm run bench:republish [-- <scale|province>] [--runs 3]`: how long staff
- * wait from publishing to a live site, as the desk does it. On the synthetic
- * corpus (default province scale) it builds once with `npm run build --
- * --changed` to fill the cache, then, each run, publishes a region's next
- * briefing and, separately, corrects one task-list cell, and times the
- * `--changed` build after each into a fresh folder, as a desk release is. It
- * prints wall time (median, fastest and slowest), the build's own phase
- * times, how many pages were copied rather than rendered, and the machine's
- * load before and after each run. A benchmark to read, not a test.
+ * wait from publishing to a release ready to switch to, timed through the
+ * desk's own release step (desk/site-release.ts: the content staged, a
+ * `--changed` build into the work folder, then a release folder made of it).
+ * On the synthetic corpus (default province scale) it makes a first release
+ * to fill the cache, then, each run, publishes a region's next briefing and,
+ * separately, corrects one task-list cell. It prints wall and CPU time
+ * (median, fastest and slowest), peak RSS, the build's own phase times, how
+ * many pages were reused rather than rendered, how many files the release
+ * shares with the previous one, and the machine's load before and after each
+ * run. A benchmark to read, not a test.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -21,47 +23,58 @@ import { phaseSpreads, spreadOf, spreadText, type PhaseDuration } from '../../sr
 import { BUILD_PHASES_FILE } from '../../src/integrations/build-phases.ts';
 import type { ContentFile } from '../../src/lib/content/content-model.ts';
 import { measuredRun, type MeasuredRun } from './measured-run.ts';
+import { buildRelease } from '../../desk/site-release.ts';
 
-const { values: options, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' } } });
+const { values: options, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '3' }, release: { type: 'string' } },
+});
+
+if (options.release) {
+  // One release, in a process of its own so that GNU time measures it: `--release <releases> <content>`.
+  const built = await buildRelease({ repoDir: process.cwd(), releasesDir: options.release, content: readContentFiles(positionals[0]!) });
+  if (!built.ok) throw new Error(`${built.message}\n${built.output}`);
+  const reused = built.output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
+  const listed = built.output.match(/[├└]─/g)?.length ?? 0;
+  console.log(`\n${JSON.stringify({ reused, rendered: listed - reused, ...built.files })}`);
+  process.exit(0);
+}
+
 const scaleArg = positionals[0] ?? 'province';
 const scale = scaleArg === 'province' ? PROVINCE_SCALE : Number(scaleArg);
 const runs = Number(options.runs);
 const work = mkdtempSync(join(tmpdir(), 'bench-republish-'));
 const corpus = join(work, 'content');
-const cache = join(work, 'cache');
+const releases = join(work, 'releases');
 const load = () => loadavg()[0]!.toFixed(2);
 
 interface Republish extends Omit<MeasuredRun, 'output'> {
-  copied: number;
+  reused: number;
   rendered: number;
+  linked: number;
+  copied: number;
   phases: PhaseDuration[];
   load: [string, string];
 }
 
-/** One `npm run build -- --changed` into a new folder, with the cache every release shares. */
-function release(name: string): Republish {
+/** One release of the content as it now is, staged and built by the desk's release step. */
+function release(): Republish {
   const loadBefore = load();
-  const out = join(work, name);
-  const build = measuredRun('npm', ['run', '--silent', 'build', '--', '--changed'], {
+  const { output, ...measured } = measuredRun(process.execPath, [import.meta.filename, '--release', releases, corpus], {
     ...process.env,
-    CONTENT_DIR: corpus,
-    OUT_DIR: out,
-    ASTRO_CACHE_DIR: cache,
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',
   });
-  const { output, ...measured } = build;
-  const copied = output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
-  const listed = output.match(/[├└]─/g)?.length ?? 0;
-  const phasesFile = join(cache, BUILD_PHASES_FILE);
+  const counts = JSON.parse(output.trim().split('\n').at(-1)!) as Pick<Republish, 'reused' | 'rendered' | 'linked' | 'copied'>;
+  const phasesFile = join(releases, '.cache', BUILD_PHASES_FILE);
   const phases: PhaseDuration[] = existsSync(phasesFile) ? JSON.parse(readFileSync(phasesFile, 'utf8')) : [];
-  rmSync(out, { recursive: true, force: true });
-  return { ...measured, copied, rendered: listed - copied, phases, load: [loadBefore, load()] };
+  return { ...measured, ...counts, phases, load: [loadBefore, load()] };
 }
 
-/** CPU time and peak RSS, where GNU time measured them. */
-const usage = ({ cpuSeconds, peakKb }: Republish) =>
-  cpuSeconds === undefined ? '' : `, CPU ${cpuSeconds.toFixed(1)} s, peak RSS ${((peakKb ?? 0) / 1024).toFixed(0)} MB`;
+const described = (r: Republish) =>
+  `${r.seconds.toFixed(1)} s, ${r.rendered} pages rendered, ${r.reused} reused, release files ${r.linked} shared and ${r.copied} copied` +
+  (r.cpuSeconds === undefined ? '' : `, CPU ${r.cpuSeconds.toFixed(1)} s, peak RSS ${((r.peakKb ?? 0) / 1024).toFixed(0)} MB`) +
+  `; load ${r.load.join(' → ')}`;
 
 function publish(edit: (files: readonly ContentFile[]) => ContentFile): void {
   const file = edit(readContentFiles(corpus));
@@ -70,10 +83,7 @@ function publish(edit: (files: readonly ContentFile[]) => ContentFile): void {
 
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; Node ${process.version}; load average ${load()}`);
 writeCorpus(scale, corpus);
-const first = release('first');
-console.log(
-  `${scale}×: first --changed build (fills the cache) ${first.seconds.toFixed(1)} s, ${first.rendered} pages rendered${usage(first)}; load ${first.load.join(' → ')}`,
-);
+console.log(`${scale}×: first release (fills the cache): ${described(release())}`);
 
 const kinds = [
   { name: 'a new briefing', edit: nextBriefingIssue },
@@ -83,16 +93,16 @@ const results = new Map<string, Republish[]>(kinds.map((k) => [k.name, []]));
 for (let i = 0; i < runs; i++)
   for (const kind of kinds) {
     publish(kind.edit);
-    const run = release(`run-${i}`);
+    const run = release();
     results.get(kind.name)!.push(run);
-    console.log(
-      `run ${i + 1}, ${kind.name}: ${run.seconds.toFixed(1)} s, ${run.rendered} rendered, ${run.copied} copied${usage(run)}; load ${run.load.join(' → ')}`,
-    );
+    console.log(`run ${i + 1}, ${kind.name}: ${described(run)}`);
   }
 rmSync(work, { recursive: true, force: true });
 
 for (const kind of kinds) {
   const republishes = results.get(kind.name)!;
   console.log(`\n${kind.name} at ${scale}×: ${spreadText(spreadOf(republishes.map((r) => r.seconds)))} s`);
+  const cpu = republishes.flatMap((r) => (r.cpuSeconds === undefined ? [] : [r.cpuSeconds]));
+  if (cpu.length > 0) console.log(`  CPU time: ${spreadText(spreadOf(cpu))} s`);
   for (const { phase, spread } of phaseSpreads(republishes.map((r) => r.phases))) console.log(`  ${phase}: ${spreadText(spread)} s`);
 }

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { compressedCopies, isCompressible } from '../lib/precompression.ts';
+import { CHANGED_BUILD, PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
 import { builtFiles } from './built-files.ts';
 
 /** Files compressed at once: enough to keep both of zlib's worker threads busy, few enough to keep memory flat. */
@@ -18,8 +19,11 @@ export function precompress(): AstroIntegration {
     name: 'precompress',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        if (process.env.PRECOMPRESS !== '1') return;
-        const queue = builtFiles(fileURLToPath(dir)).filter(isCompressible);
+        if (!PRECOMPRESSED_BUILD) return;
+        const files = builtFiles(fileURLToPath(dir));
+        // A `--changed` build keeps the copies of files it did not change (integrations/stale-output.ts deleted the others).
+        const present = new Set(CHANGED_BUILD ? files : []);
+        const queue = files.filter((file) => isCompressible(file) && !(present.has(`${file}.gz`) && present.has(`${file}.br`)));
         let bytes = 0;
         let compressed = 0;
         const worker = async () => {

@@ -1,11 +1,15 @@
 /**
- * `npm run build -- --changed`, the desk's release step: after a new briefing,
- * a corrected task-list cell and a revised progress figure, the fast build
- * copies most pages from the previous one and its output is byte-identical to
- * a full build of the same content. Run on a synthetic corpus of two copies of the content, so that
- * pages of other regions must be reused and those of the edited ones must not.
+ * `npm run build -- --changed`, the desk's release step, writing over the
+ * previous build's output as the desk's work folder is: after a new briefing,
+ * a corrected task-list cell and a revised progress figure, most pages are
+ * left in place and the output is byte-identical to a full build of the same
+ * content, compressed copies included, of which only the changed files' are
+ * made again; after the three are withdrawn again, the withdrawn briefing's page
+ * is gone and the output is the first build's again. Run on a synthetic corpus
+ * of two copies of the content, so that pages of other regions must be reused
+ * and those of the edited ones must not.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -18,34 +22,61 @@ import { siteFiles } from '../support/site.ts';
 const work = mkdtempSync(join(tmpdir(), 'incremental-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Pages Astro copied from the previous build rather than rendered (it logs them so). */
+/** Pages Astro left in place or copied from its cache rather than rendered (it logs them so). */
 const reused = (output: string) => output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
 
-test('after a new briefing, a corrected task cell and a revised figure, the fast build equals a full build', () => {
+/** How many files the build compressed (it logs 预压缩：N 个文件). */
+const compressed = (output: string) => Number(/预压缩：(\d+) 个文件/.exec(output)?.[1]);
+
+/** The files that differ between two built sites, by name or by content. */
+function differences(a: string, b: string): string[] {
+  const [filesA, filesB] = [new Set(siteFiles(a)), new Set(siteFiles(b))];
+  const onlyOne = [...filesA.difference(filesB), ...filesB.difference(filesA)];
+  const changed = [...filesA.intersection(filesB)].filter((f) => !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+  return [...onlyOne, ...changed];
+}
+
+test('the fast build, written over the previous one, equals a full build after publishing and after withdrawing', () => {
   const content = join(work, 'content');
   writeCorpus(2, content);
   const cacheDir = join(work, 'cache');
-  const first = astroBuild({ contentDir: content, outDir: join(work, 'first'), cacheDir, siteUrl: TEST_SITE_URL, changed: true });
+  const site = join(work, 'site');
+  // Precompressed, as the desk's deployment builds: only what changed is compressed again.
+  const fastBuild = () =>
+    astroBuild({ contentDir: content, outDir: site, cacheDir, siteUrl: TEST_SITE_URL, precompress: true, changed: true });
+  const first = fastBuild();
   expect(first.status, first.output).toBe(0);
+  cpSync(site, join(work, 'first'), { recursive: true });
 
   const files = readContentFiles(content);
   const briefing = nextBriefingIssue(files);
-  for (const file of [briefing, correctedTaskCell(files), revisedProgressCount(files)]) writeFileSync(join(content, file.path), file.text);
+  const edits = [correctedTaskCell(files), revisedProgressCount(files)];
+  const originals = edits.map((edit) => files.find((file) => file.path === edit.path)!);
+  for (const file of [briefing, ...edits]) writeFileSync(join(content, file.path), file.text);
 
-  const fast = astroBuild({ contentDir: content, outDir: join(work, 'fast'), cacheDir, siteUrl: TEST_SITE_URL, changed: true });
+  const fast = fastBuild();
   expect(fast.status, fast.output).toBe(0);
-  const full = astroBuild({ contentDir: content, outDir: join(work, 'full'), siteUrl: TEST_SITE_URL });
+  const full = astroBuild({ contentDir: content, outDir: join(work, 'full'), siteUrl: TEST_SITE_URL, precompress: true });
   expect(full.status, full.output).toBe(0);
+  expect(differences(site, join(work, 'full'))).toEqual([]);
 
-  const fastFiles = siteFiles(join(work, 'fast')).sort();
-  expect(fastFiles).toEqual(siteFiles(join(work, 'full')).sort());
-  const different = fastFiles.filter((file) => !readFileSync(join(work, 'fast', file)).equals(readFileSync(join(work, 'full', file))));
-  expect(different).toEqual([]);
-
-  // The new issue is on the site, and the fast build did skip work: most pages were copied.
-  const id = briefing.path.replace(/^briefings\/|\.mdx$/g, '');
-  expect(fastFiles).toContain(`briefings/${id}/index.html`);
-  const pages = fastFiles.filter((file) => !file.startsWith('search-index/') && !file.startsWith('_astro/')).length;
+  // The new issue is on the site, and the fast build did skip work: most pages were left as they were.
+  const page = `briefings/${briefing.path.replace(/^briefings\/|\.mdx$/g, '')}/index.html`;
+  const siteNow = siteFiles(site);
+  expect(siteNow).toContain(page);
+  const pages = siteNow.filter(
+    (file) => !file.startsWith('search-index/') && !file.startsWith('_astro/') && !/\.(?:gz|br)$/.test(file),
+  ).length;
   expect(reused(fast.output)).toBeGreaterThan(pages / 2);
   expect(reused(full.output)).toBe(0);
-});
+  // Only what was written again is compressed again: every page left in place keeps its copies.
+  expect(compressed(fast.output)).toBe(compressed(full.output) - reused(fast.output));
+
+  // Withdrawn: the briefing deleted and the two corrections undone. Its page goes, and every page is as first built.
+  unlinkSync(join(content, briefing.path));
+  for (const file of originals) writeFileSync(join(content, file.path), file.text);
+  const withdrawn = fastBuild();
+  expect(withdrawn.status, withdrawn.output).toBe(0);
+  expect(siteFiles(site)).not.toContain(page);
+  expect(differences(site, join(work, 'first'))).toEqual([]);
+}, 300_000);

@@ -4,11 +4,12 @@
  * docs/deploy.md sets it up: a swap changes what nginx serves at once, and a
  * failed build leaves it serving the old release.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { activateRelease, buildRelease, listReleases } from '../../desk/site-release.ts';
+import { readContentFiles } from '../../src/loaders/content-files.ts';
 import { PROJECT_ROOT } from '../support/astro-build.ts';
 import { startNginx } from '../support/nginx.ts';
 
@@ -27,11 +28,13 @@ const page = async (path: string) => {
   return { status: response.status, text: await response.text() };
 };
 
+const tiny = readContentFiles(join(PROJECT_ROOT, 'test', 'input', 'tiny-site'));
+
 test('npm run build into a release, served by nginx; a swap changes what nginx serves, a failed build does not', async () => {
   const built = await buildRelease({
     repoDir: PROJECT_ROOT,
     releasesDir: releases,
-    contentDir: join(PROJECT_ROOT, 'test', 'input', 'tiny-site'),
+    content: tiny,
     siteUrl: 'https://example.org/',
   });
   expect(built, built.ok ? '' : built.output).toMatchObject({ ok: true });
@@ -44,10 +47,20 @@ test('npm run build into a release, served by nginx; a swap changes what nginx s
   expect(home.text).toContain('<html');
   expect((await page('/briefings/test-briefing/')).status).toBe(200);
 
+  // The same content published again: pages that did not change are left as built, and shared with the live release.
+  const again = await buildRelease({ repoDir: PROJECT_ROOT, releasesDir: releases, content: tiny, siteUrl: 'https://example.org/' });
+  expect(again, again.ok ? '' : again.output).toMatchObject({ ok: true });
+  if (again.ok) {
+    expect(again.output).toMatch(/\(cached\)/);
+    const briefing = (id: string) => statSync(join(releases, id, 'briefings', 'test-briefing', 'index.html')).ino;
+    expect(briefing(again.id)).toBe(briefing(realId));
+  }
+
   const next = await buildRelease({
     repoDir: PROJECT_ROOT,
     releasesDir: releases,
     build: async ({ outDir }) => {
+      rmSync(outDir, { recursive: true, force: true });
       mkdirSync(outDir, { recursive: true });
       writeFileSync(join(outDir, 'index.html'), '<p>新版本</p>');
       return { ok: true, output: '' };
@@ -60,14 +73,19 @@ test('npm run build into a release, served by nginx; a swap changes what nginx s
   await activateRelease(releases, realId);
   expect((await page('/briefings/test-briefing/')).status).toBe(200);
 
-  const before = readdirSync(releases).sort();
+  // The releases and the live one: what the desk's cache and work folder hold is cleared after a failure.
+  const releaseFolders = () =>
+    readdirSync(releases)
+      .filter((name) => !name.startsWith('.'))
+      .sort();
+  const before = releaseFolders();
   const failed = await buildRelease({
     repoDir: PROJECT_ROOT,
     releasesDir: releases,
-    contentDir: join(PROJECT_ROOT, 'test', 'input', 'missing-content'),
+    content: [{ path: 'briefings/broken.mdx', text: '---\ntitle: 没有日期\n---\n正文' }],
   });
   expect(failed).toMatchObject({ ok: false });
-  expect(readdirSync(releases).sort()).toEqual(before);
+  expect(releaseFolders()).toEqual(before);
   expect((await page('/briefings/test-briefing/')).status).toBe(200);
   expect((await listReleases(releases)).find((release) => release.live)?.id).toBe(realId);
 });

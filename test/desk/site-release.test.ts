@@ -72,6 +72,10 @@ test('a failed build leaves the live site untouched and no folder behind', async
   };
   expect(await buildRelease({ repoDir: '.', releasesDir: releases, build: empty })).toMatchObject({ ok: false });
   expect(readdirSync(releases).sort()).toEqual(before);
+
+  // Nothing of the failed build reaches the next release.
+  const next = await release('修正版');
+  expect(readdirSync(join(releases, next)).sort()).toEqual(['briefings', 'index.html']);
 });
 
 test('the newest five releases are kept, and the live one is never deleted', async () => {
