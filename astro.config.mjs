@@ -42,21 +42,20 @@ export default defineConfig({
       features: { smartPunctuation: false },
     }),
   },
-  // Build-done hooks run in this order. staleOutput first deletes what a `--changed` build no longer makes;
-  // securityHeaders reads every built page while the search index's process may still be working, before
-  // searchIndex waits for it; precompress compresses what all the others wrote. The phase marks time the
-  // build (`npm run bench`).
+  // Build-done hooks run in this order. searchIndex waits for its process and puts the index in place; then
+  // staleOutput deletes what a `--changed` build no longer makes, before securityHeaders reads every built
+  // page and precompress compresses what all the others wrote. The phase marks time the build (`npm run bench`).
   integrations: [
     phases.astroSteps,
     siteAddress(),
     contentGate(),
     phases.after('内容检查'),
     mdx(),
-    staleOutput(),
     sitemap(),
-    securityHeaders(),
     searchIndex(),
     phases.after('交给搜索索引进程'),
+    staleOutput(),
+    securityHeaders(),
     precompress(),
     phases.finish,
   ],

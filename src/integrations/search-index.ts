@@ -12,8 +12,8 @@
  */
 import { spawn } from 'node:child_process';
 import { serialize } from 'node:v8';
-import { cpSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as OpenCC from 'opencc-js';
@@ -29,6 +29,9 @@ import { answerRecords } from '../lib/search/answer-records.ts';
 import { parseWordnet, relatedWords, wordsOccurring } from '../lib/search/related-words.ts';
 import type { IndexedRecord } from '../lib/search/phrase-search.ts';
 import type { ContentModel } from '../lib/content/content-model.ts';
+import { CHANGED_BUILD } from '../lib/build-mode.ts';
+import { builtFiles, keptFiles } from './built-files.ts';
+import { isCompressedCopy } from '../lib/precompression.ts';
 
 /** The records of the current content, as the index and the search benchmark both see them. */
 export function currentSearchRecords(model = loadSiteModel(), root = contentRoot()): SearchRecord[] {
@@ -151,6 +154,40 @@ function buildInChildProcess(dir: string, model: ContentModel): Promise<string> 
   });
 }
 
+/** Renames `from` to `to`, or copies it where the cache directory is on another file system than the output. */
+function moveInto(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch {
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Puts the index built in `staging` in place of the previous build's in `out`,
+ * leaving every file whose bytes did not change as it was (a corrected task
+ * cell changes a handful of its 37,000 files at province scale): its
+ * compressed copies stay valid, and the desk's next release shares it with
+ * the last. Changed files are replaced, never written into. Returns the files kept.
+ */
+function replaceKeepingUnchanged(staging: string, out: string): string[] {
+  const previous = new Set(builtFiles(out).filter((file) => !isCompressedCopy(file)));
+  const kept: string[] = [];
+  for (const file of builtFiles(staging)) {
+    const target = join(out, relative(staging, file));
+    if (previous.delete(target) && readFileSync(target).equals(readFileSync(file))) kept.push(target);
+    else {
+      mkdirSync(dirname(target), { recursive: true });
+      moveInto(file, target);
+    }
+  }
+  // Files of the previous index the new one does not have (their compressed copies go with the other stale output).
+  for (const file of previous) rmSync(file);
+  rmSync(staging, { recursive: true, force: true });
+  return kept;
+}
+
 export function searchIndex(): AstroIntegration {
   let staging = '';
   let pending: Promise<string> | undefined;
@@ -171,16 +208,17 @@ export function searchIndex(): AstroIntegration {
         const summary = await pending!;
         const waited = (performance.now() - waitStarted) / 1000;
         const out = join(fileURLToPath(dir), SEARCH_INDEX_DIR);
-        rmSync(out, { recursive: true, force: true });
-        try {
-          renameSync(staging, out);
-        } catch {
-          // The cache directory may be on another file system than the output.
-          cpSync(staging, out, { recursive: true });
-          rmSync(staging, { recursive: true, force: true });
+        let unchanged = '';
+        if (CHANGED_BUILD && existsSync(out)) {
+          const kept = replaceKeepingUnchanged(staging, out);
+          for (const file of kept) keptFiles.add(file);
+          unchanged = `，${kept.length} 个文件与上次相同`;
+        } else {
+          rmSync(out, { recursive: true, force: true });
+          moveInto(staging, out);
         }
         // How long the pages waited for the index: the part of its time the renderer did not hide.
-        logger.info(`${summary}（页面生成后等待 ${waited.toFixed(1)} s）`);
+        logger.info(`${summary}${unchanged}（页面生成后等待 ${waited.toFixed(1)} s）`);
       },
     },
   };

@@ -1,9 +1,9 @@
 /**
  * For `npm run build -- --changed`: deletes what the previous build left in
  * the output folder and this build did not make (see lib/stale-output.ts), so
- * the folder holds exactly what a full build would. Placed before the
- * integrations that write or read files once the pages are built: what they
- * write is new, and what they read is this build's.
+ * the folder holds exactly what a full build would. Placed after the search
+ * index, which keeps its unchanged files (built-files.ts `keptFiles`), and
+ * before the integrations that read or compress the built files.
  */
 import { mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CHANGED_BUILD, PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
 import { staleOutputFiles } from '../lib/stale-output.ts';
-import { builtFiles } from './built-files.ts';
+import { builtFiles, keptFiles } from './built-files.ts';
 
 /** Deletes `dir` and the folders above it, up to `root`, while they are empty. */
 function removeEmptyFolders(dir: string, root: string): void {
@@ -35,7 +35,7 @@ export function staleOutput(): AstroIntegration {
       'astro:build:done': ({ dir, assets, logger }) => {
         if (started === undefined) return;
         const out = fileURLToPath(dir).replace(/\/$/, '');
-        const kept = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
+        const kept = new Set([...[...assets.values()].flat().map((url) => fileURLToPath(url)), ...keptFiles]);
         const files = builtFiles(out).map((path) => ({ path, modified: statSync(path, { bigint: true }).mtimeNs }));
         const stale = staleOutputFiles(files, kept, started, { precompressed: PRECOMPRESSED_BUILD });
         for (const file of stale) rmSync(file);

@@ -15,6 +15,11 @@ export function isCompressible(path: string): boolean {
   return COMPRESSIBLE.test(path);
 }
 
+/** Whether `path` is one of the copies written beside a file: `page.html.gz`, `page.html.br`. */
+export function isCompressedCopy(path: string): boolean {
+  return /\.(?:gz|br)$/.test(path);
+}
+
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 

@@ -8,14 +8,13 @@
  * no longer match their file, so that only those are compressed again.
  */
 
+import { isCompressedCopy } from './precompression.ts';
+
 export interface OutputFile {
   path: string;
   /** Modification time in nanoseconds, as `stat` gives it with `bigint: true`. */
   modified: bigint;
 }
-
-/** The `.gz` and `.br` copies integrations/precompress.ts writes beside a file. */
-const COMPRESSED_COPY = /\.(?:gz|br)$/;
 
 /**
  * Files neither written since the build started (at `started`, as the file
@@ -33,8 +32,8 @@ export function staleOutputFiles(
   const modified = new Map(files.map((file) => [file.path, file.modified]));
   const isStale = (path: string, time: bigint): boolean => {
     if (time >= started) return false;
-    if (!COMPRESSED_COPY.test(path)) return !kept.has(path);
-    const original = path.replace(COMPRESSED_COPY, '');
+    if (!isCompressedCopy(path)) return !kept.has(path);
+    const original = path.slice(0, path.lastIndexOf('.'));
     const originalTime = modified.get(original);
     return !precompressed || originalTime === undefined || originalTime > time || isStale(original, originalTime);
   };
