@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { serialize } from 'node:v8';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -174,11 +174,14 @@ function moveInto(from: string, to: string): void {
 function replaceKeepingUnchanged(staging: string, out: string): string[] {
   const previous = new Set(builtFiles(out).filter((file) => !isCompressedCopy(file)));
   const kept: string[] = [];
+  const made = new Set<string>();
   for (const file of builtFiles(staging)) {
     const target = join(out, relative(staging, file));
-    if (previous.delete(target) && readFileSync(target).equals(readFileSync(file))) kept.push(target);
+    if (previous.delete(target) && statSync(target).size === statSync(file).size && readFileSync(target).equals(readFileSync(file)))
+      kept.push(target);
     else {
-      mkdirSync(dirname(target), { recursive: true });
+      if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+      made.add(dirname(target));
       moveInto(file, target);
     }
   }
