@@ -18,7 +18,7 @@ import { dirname, join, relative } from 'node:path';
 import { filesUnder } from '../src/loaders/file-tree.ts';
 
 /** What the work folder held when a release was made from it. */
-export interface WorkFolderRecord {
+interface WorkFolderRecord {
   release: string;
   /** Each file's path in the work folder, and its size, modification time and inode then. */
   files: Record<string, string>;
@@ -29,10 +29,7 @@ export interface WorkFolderRecord {
  * be the previous release's own, and which must be copied: a file is linked
  * only if it is exactly as it was when the previous release was made.
  */
-export function snapshotPlan(
-  current: ReadonlyMap<string, string>,
-  previous: WorkFolderRecord | undefined,
-): { link: string[]; copy: string[] } {
+function snapshotPlan(current: ReadonlyMap<string, string>, previous: WorkFolderRecord | undefined): { link: string[]; copy: string[] } {
   const plan = { link: [] as string[], copy: [] as string[] };
   for (const [path, state] of current) (previous?.files[path] === state ? plan.link : plan.copy).push(path);
   return plan;
@@ -47,7 +44,7 @@ async function eachAtOnce<T>(items: readonly T[], width: number, task: (item: T)
   await Promise.all(Array.from({ length: width }, worker));
 }
 
-export const WORK_FOLDER_RECORD = '.work-files.json';
+const WORK_FOLDER_RECORD = '.work-files.json';
 
 /**
  * Makes `<releasesDir>/<into>` a copy of `workDir` for release `release`,

@@ -1,6 +1,6 @@
 /**
  * Digests of the validated content, for `npm run build -- --changed`: a page
- * whose digest is the same as in the previous build is copied from it instead
+ * whose digest is the same as in the previous build is left in place instead
  * of being rendered again (Astro's incremental build, keyed by the `cacheKey`
  * of getStaticPaths). A digest must change whenever anything the page shows
  * changes; it may change more often, which only costs time.
