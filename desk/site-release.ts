@@ -133,7 +133,8 @@ export function buildRelease(options: {
   return serialised(`releases:${releasesDir}`, async () => {
     await mkdir(releasesDir, { recursive: true });
     const id = newReleaseId(releasesDir);
-    const building = join(releasesDir, `.building-${id}`);
+    const buildingName = `.building-${id}`;
+    const building = join(releasesDir, buildingName);
     await rm(building, { recursive: true, force: true });
     const build = options.build ?? astroBuildStep;
     // Every build writes over the one work folder of the site's address, so unchanged pages stay in place; a release
@@ -168,9 +169,19 @@ export function buildRelease(options: {
       await rm(cacheDir, { recursive: true, force: true });
       return { ok: false as const, message: result.ok ? RELEASE_MESSAGES.emptyBuild : RELEASE_MESSAGES.buildFailed, output: result.output };
     }
-    const files = await snapshotRelease({ workDir: workRoot, releasesDir, into: `.building-${id}`, release: id });
-    await rename(building, join(releasesDir, id));
-    return { ok: true as const, id, output: result.output, files };
+    try {
+      const files = await snapshotRelease({ workDir: workRoot, releasesDir, into: buildingName, release: id });
+      await rename(building, join(releasesDir, id));
+      return { ok: true as const, id, output: result.output, files };
+    } catch (error) {
+      // A full disk, say: no half-made release is left, and the live one stays.
+      await rm(building, { recursive: true, force: true });
+      return {
+        ok: false as const,
+        message: RELEASE_MESSAGES.buildFailed,
+        output: `${result.output}\n${String((error as Error).stack ?? error)}`,
+      };
+    }
   });
 }
 
