@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { filesUnder } from '../src/loaders/file-tree.ts';
+import { eachAtOnce } from '../src/lib/each-at-once.ts';
 
 /** What the work folder held when a release was made from it. */
 interface WorkFolderRecord {
@@ -33,15 +34,6 @@ function snapshotPlan(current: ReadonlyMap<string, string>, previous: WorkFolder
   const plan = { link: [] as string[], copy: [] as string[] };
   for (const [path, state] of current) (previous?.files[path] === state ? plan.link : plan.copy).push(path);
   return plan;
-}
-
-/** Runs `task` on every item, `width` at a time: the file system works on several while Node waits. */
-async function eachAtOnce<T>(items: readonly T[], width: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: width }, worker));
 }
 
 const WORK_FOLDER_RECORD = '.work-files.json';

@@ -10,6 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { compressedCopies, isCompressible } from '../lib/precompression.ts';
 import { CHANGED_BUILD, PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
 import { builtFiles } from './built-files.ts';
+import { eachAtOnce } from '../lib/each-at-once.ts';
 
 /** Files compressed at once: enough to keep both of zlib's worker threads busy, few enough to keep memory flat. */
 const CONCURRENCY = 4;
@@ -26,17 +27,14 @@ export function precompress(): AstroIntegration {
         const queue = files.filter((file) => isCompressible(file) && !(present.has(`${file}.gz`) && present.has(`${file}.br`)));
         let bytes = 0;
         let compressed = 0;
-        const worker = async () => {
-          for (let file = queue.pop(); file; file = queue.pop()) {
-            const data = readFileSync(file);
-            const { gz, br } = await compressedCopies(data);
-            writeFileSync(`${file}.gz`, gz);
-            writeFileSync(`${file}.br`, br);
-            bytes += data.byteLength;
-            compressed += 1;
-          }
-        };
-        await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+        await eachAtOnce(queue, CONCURRENCY, async (file) => {
+          const data = readFileSync(file);
+          const { gz, br } = await compressedCopies(data);
+          writeFileSync(`${file}.gz`, gz);
+          writeFileSync(`${file}.br`, br);
+          bytes += data.byteLength;
+          compressed += 1;
+        });
         logger.info(`预压缩：${compressed} 个文件（${(bytes / 1e6).toFixed(1)} MB）各写入 .gz 和 .br 副本`);
       },
     },
