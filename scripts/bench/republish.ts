@@ -19,7 +19,7 @@ import { writeCorpus } from '../corpus/generate.ts';
 import { PROVINCE_SCALE } from '../corpus/synthetic-corpus.ts';
 import { correctedTaskCell, nextBriefingIssue } from '../corpus/corpus-edits.ts';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
-import { phaseSpreads, spreadOf, spreadText, type PhaseDuration } from '../../src/lib/build-phases.ts';
+import { phaseSpreads, reusedPages, spreadOf, spreadText, type PhaseDuration } from '../../src/lib/build-phases.ts';
 import { BUILD_PHASES_FILE } from '../../src/integrations/build-phases.ts';
 import type { ContentFile } from '../../src/lib/content/content-model.ts';
 import { measuredRun, type MeasuredRun } from './measured-run.ts';
@@ -34,7 +34,7 @@ if (options.release) {
   // One release, in a process of its own so that GNU time measures it: `--release <releases> <content>`.
   const built = await buildRelease({ repoDir: process.cwd(), releasesDir: options.release, content: readContentFiles(positionals[0]!) });
   if (!built.ok) throw new Error(`${built.message}\n${built.output}`);
-  const reused = built.output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
+  const reused = reusedPages(built.output);
   const listed = built.output.match(/[├└]─/g)?.length ?? 0;
   console.log(`\n${JSON.stringify({ reused, rendered: listed - reused, ...built.files })}`);
   process.exit(0);

@@ -44,3 +44,8 @@ export function phaseSpreads(builds: readonly (readonly PhaseDuration[])[]): { p
   const phases = builds[0]?.map((p) => p.phase) ?? [];
   return phases.map((phase) => ({ phase, spread: spreadOf(builds.map((b) => b.find((p) => p.phase === phase)?.seconds ?? 0)) }));
 }
+
+/** How many pages a `--changed` build left in place or copied from its cache rather than rendered, from its log. */
+export function reusedPages(log: string): number {
+  return log.match(/\((?:cached|restored)\)/g)?.length ?? 0;
+}

@@ -18,12 +18,10 @@ import { correctedTaskCell, nextBriefingIssue, revisedProgressCount } from '../.
 import { readContentFiles } from '../../src/loaders/content-files.ts';
 import { astroBuild, TEST_SITE_URL } from '../support/astro-build.ts';
 import { siteFiles } from '../support/site.ts';
+import { reusedPages } from '../../src/lib/build-phases.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'incremental-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Pages Astro left in place or copied from its cache rather than rendered (it logs them so). */
-const reused = (output: string) => output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
 
 /** How many files the build compressed (it logs 预压缩：N 个文件). */
 const compressed = (output: string) => Number(/预压缩：(\d+) 个文件/.exec(output)?.[1]);
@@ -70,11 +68,11 @@ test('the fast build, written over the previous one, equals a full build after p
   const pages = siteNow.filter(
     (file) => !file.startsWith('search-index/') && !file.startsWith('_astro/') && !/\.(?:gz|br)$/.test(file),
   ).length;
-  expect(reused(fast.output)).toBeGreaterThan(pages / 2);
-  expect(reused(full.output)).toBe(0);
+  expect(reusedPages(fast.output)).toBeGreaterThan(pages / 2);
+  expect(reusedPages(full.output)).toBe(0);
   // Only what was written again is compressed again: the pages left in place and the search index's unchanged files keep their copies.
   expect(unchangedIndexFiles(fast.output)).toBeGreaterThan(0);
-  expect(compressed(fast.output)).toBe(compressed(full.output) - reused(fast.output) - unchangedIndexFiles(fast.output));
+  expect(compressed(fast.output)).toBe(compressed(full.output) - reusedPages(fast.output) - unchangedIndexFiles(fast.output));
 
   // Withdrawn: the briefing deleted and the two corrections undone. Its page goes, and every page is as first built.
   unlinkSync(join(content, briefing.path));

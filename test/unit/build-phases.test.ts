@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { phaseDurations, phaseSpreads, spreadOf, spreadText } from '../../src/lib/build-phases.ts';
+import { phaseDurations, phaseSpreads, reusedPages, spreadOf, spreadText } from '../../src/lib/build-phases.ts';
 
 test('each phase runs from the previous mark, the first from the start of the process', () => {
   const phases = phaseDurations([
@@ -34,4 +34,13 @@ test('phase spreads line up the same phase across builds', () => {
 test('a spread prints as the benchmarks show it: median, then fastest–slowest', () => {
   expect(spreadText(spreadOf([95.34, 88.31, 112.06]))).toBe('95.3 (88.3–112.1)');
   expect(spreadText(spreadOf([0.951, 1.29, 0.97]), 2)).toBe('0.97 (0.95–1.29)');
+});
+
+test('the pages a --changed build reused are counted from its log, whether left in place or copied from the cache', () => {
+  const log = [
+    '  ├─ /briefings/a/index.html (+12ms) ',
+    '  ├─ /briefings/b/index.html (cached)',
+    '  └─ /policies/c/index.html (restored)',
+  ].join('\n');
+  expect(reusedPages(log)).toBe(2);
 });
