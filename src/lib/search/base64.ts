@@ -4,6 +4,11 @@
  * in slices to keep argument lists short.
  */
 export function toBase64(bytes: Uint8Array): string {
+  // Node's Buffer where there is one: the index build encodes a province's postings, about 100 MB.
+  const NodeBuffer = (
+    globalThis as { Buffer?: { from(bytes: ArrayBuffer, offset: number, length: number): { toString(encoding: 'base64'): string } } }
+  ).Buffer;
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength).toString('base64');
   let binary = '';
   for (let i = 0; i < bytes.length; i += 8192) binary += String.fromCharCode(...bytes.subarray(i, i + 8192));
   return btoa(binary);

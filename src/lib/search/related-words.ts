@@ -80,10 +80,14 @@ export function wordsOccurring(words: Iterable<string>, texts: Iterable<string>)
     if (list) list.push(word);
     else byStart.set(key, [word]);
   }
+  // A bit per key's low 24 bits: most places of a text start no word, and a bit test is cheaper than a Map lookup.
+  const starts = new Uint8Array(1 << 21);
+  for (const key of byStart.keys()) starts[(key & 0xffffff) >> 3]! |= 1 << (key & 7);
   const found = new Set<string>();
   for (const text of texts) {
     for (let i = 0; i + 1 < text.length && byStart.size > 0; i++) {
       const key = pairKey(text, i);
+      if ((starts[(key & 0xffffff) >> 3]! & (1 << (key & 7))) === 0) continue;
       const candidates = byStart.get(key);
       if (!candidates) continue;
       for (let n = candidates.length - 1; n >= 0; n--) {

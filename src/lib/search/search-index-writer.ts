@@ -11,7 +11,7 @@ import { pinyinKey, wordPinyin } from './typo-corrections.ts';
 import type { AnswerKind, AnswerRecords } from './answer-records.ts';
 import { encodeRelated } from './related-words.ts';
 import { encodePinyinTerms, type PinyinTerm } from './pinyin-reading.ts';
-import { PostingWriter } from './search-postings.ts';
+import { GramPostings } from './search-postings.ts';
 import { answerNames } from './answer-records.ts';
 import { answerKey, answerKeys } from './answer-cards.ts';
 import {
@@ -168,12 +168,7 @@ export function buildSearchIndex(
   const gramText = (key: number) =>
     key < PAIR ? String.fromCodePoint(codeOfId[key]!) : String.fromCodePoint(codeOfId[Math.floor(key / PAIR) - 1]!, codeOfId[key % PAIR]!);
   // Every character and adjacent pair of the folded text, none spanning whitespace, name punctuation skipped; a record is added once per gram.
-  const addGrams = (postings: Map<number, PostingWriter>, text: string, id: number) => {
-    const put = (key: number) => {
-      let writer = postings.get(key);
-      if (!writer) postings.set(key, (writer = new PostingWriter()));
-      if (writer.last !== id) writer.add(id);
-    };
+  const addGrams = (postings: GramPostings, text: string, record: number) => {
     let previous = -1;
     for (let i = 0; i < text.length; i++) {
       let code = text.charCodeAt(i);
@@ -191,13 +186,13 @@ export function buildSearchIndex(
       }
       if (kind === SKIPPED) continue;
       const id = kind - 1;
-      put(id);
-      if (previous >= 0) put((previous + 1) * PAIR + id);
+      postings.add(id, record);
+      if (previous >= 0) postings.add((previous + 1) * PAIR + id, record);
       previous = id;
     }
   };
-  const inText = new Map<number, PostingWriter>();
-  const inTitle = new Map<number, PostingWriter>();
+  const inText = new GramPostings();
+  const inTitle = new GramPostings();
   const kinds: string[] = [];
   const regionSets: string[][] = [];
   const regionSetIds = new Map<string, number>();

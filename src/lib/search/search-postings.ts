@@ -35,6 +35,78 @@ export class PostingWriter {
   }
 }
 
+/**
+ * The postings of every gram of a build, keyed by non-negative integers below 2^31 (search-index-writer.ts keys
+ * characters and pairs so): an open-addressing table over typed arrays rather than a Map, since a province's
+ * text makes about 130 million lookups. Records must be added in ascending order; a record is kept once per gram.
+ */
+/** Fibonacci hashing: the product's high bits, since a pair's low bits are only its second character. */
+function slotOf(key: number, size: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> (Math.clz32(size) + 1);
+}
+
+export class GramPostings {
+  private keys = new Int32Array(1 << 12).fill(-1);
+  private slots = new Int32Array(1 << 12);
+  private lastIds = new Int32Array(1 << 10);
+  /** In order of first sight, like a Map's entries. */
+  readonly keyOf: number[] = [];
+  readonly writers: PostingWriter[] = [];
+
+  add(key: number, id: number): void {
+    const mask = this.keys.length - 1;
+    let slot = slotOf(key, this.keys.length);
+    let found = this.keys[slot]!;
+    while (found !== key && found !== -1) {
+      slot = (slot + 1) & mask;
+      found = this.keys[slot]!;
+    }
+    let posting: number;
+    if (found === -1) {
+      posting = this.writers.length;
+      this.keys[slot] = key;
+      this.slots[slot] = posting;
+      this.keyOf.push(key);
+      this.writers.push(new PostingWriter());
+      if (posting === this.lastIds.length) {
+        const grown = new Int32Array(posting * 2);
+        grown.set(this.lastIds);
+        this.lastIds = grown;
+      }
+      this.lastIds[posting] = -1;
+      if (this.writers.length * 2 > this.keys.length) this.grow();
+    } else posting = this.slots[slot]!;
+    if (this.lastIds[posting] === id) return;
+    this.lastIds[posting] = id;
+    this.writers[posting]!.add(id);
+  }
+
+  *[Symbol.iterator](): IterableIterator<[number, PostingWriter]> {
+    for (let posting = 0; posting < this.writers.length; posting++) yield [this.keyOf[posting]!, this.writers[posting]!];
+  }
+
+  /** Lets the postings go once they are encoded. */
+  clear(): void {
+    this.keys = new Int32Array(1 << 12).fill(-1);
+    this.slots = new Int32Array(1 << 12);
+    this.lastIds = new Int32Array(1 << 10);
+    this.keyOf.length = 0;
+    this.writers.length = 0;
+  }
+
+  private grow(): void {
+    const size = this.keys.length * 2;
+    this.keys = new Int32Array(size).fill(-1);
+    this.slots = new Int32Array(size);
+    this.keyOf.forEach((key, posting) => {
+      let slot = slotOf(key, size);
+      while (this.keys[slot] !== -1) slot = (slot + 1) & (size - 1);
+      this.keys[slot] = key;
+      this.slots[slot] = posting;
+    });
+  }
+}
+
 function forEachGapId(bytes: Uint8Array, visit: (id: number) => void): void {
   let last = -1;
   let gap = 0;
