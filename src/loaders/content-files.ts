@@ -13,10 +13,12 @@ import { filesUnder } from './file-tree.ts';
 
 /**
  * Where the content lives. `CONTENT_DIR` points the same build at another tree
- * (test fixtures, a generated corpus); by default it is `content/`.
+ * (test fixtures, a generated corpus); by default it is `content/`. Set but
+ * empty (`CONTENT_DIR= npm run build`) also means the default: read as a path
+ * it would be the repository itself, node_modules included.
  */
-export function contentRoot(): string {
-  return resolve(process.env.CONTENT_DIR ?? 'content');
+export function contentRoot(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return resolve(env.CONTENT_DIR || 'content');
 }
 
 /** How paths are shown in messages: relative to the working directory. */
