@@ -18,10 +18,11 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, readdir, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ContentFile } from '../src/lib/content/content-model.ts';
 import { parseSiteAddress } from '../src/lib/routes.ts';
+import { filesUnder } from '../src/loaders/file-tree.ts';
 import { serialised } from './one-at-a-time.ts';
 import { snapshotRelease } from './release-snapshot.ts';
 
@@ -107,11 +108,20 @@ function compareIds(a: string, b: string): number {
   return time(a) === time(b) ? count(a) - count(b) : time(a) < time(b) ? -1 : 1;
 }
 
-/** Writes `files` into `dir`, and nothing else: what was there before is removed. */
+/**
+ * Makes `dir` hold `files` and nothing else. A file whose bytes are already there is left alone: a publication
+ * changes a few of a province's 5,500 files, and writing all 190 MB again took seconds.
+ */
 async function stageContent(dir: string, files: readonly ContentFile[]): Promise<string> {
-  await rm(dir, { recursive: true, force: true });
-  for (const folder of new Set(files.map((file) => dirname(join(dir, file.path))))) await mkdir(folder, { recursive: true });
-  for (const file of files) await writeFile(join(dir, file.path), file.text);
+  const wanted = new Map(files.map((file) => [join(dir, file.path), Buffer.from(file.text)]));
+  for (const path of existsSync(dir) ? filesUnder(dir) : []) if (!wanted.has(path)) await rm(path);
+  for (const folder of new Set([...wanted.keys()].map((path) => dirname(path)))) await mkdir(folder, { recursive: true });
+  for (const [path, bytes] of wanted) {
+    const there = await stat(path).catch(() => undefined);
+    if (there?.isFile() && there.size === bytes.length && (await readFile(path)).equals(bytes)) continue;
+    await rm(path, { recursive: true, force: true });
+    await writeFile(path, bytes);
+  }
   return dir;
 }
 

@@ -5,11 +5,12 @@
  * The build step is injected (no Astro needed); the real `npm run build` is
  * exercised by test/desk/site-release.e2e.test.ts.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { activateRelease, buildRelease, listReleases, type BuildStep } from '../../desk/site-release.ts';
+import { filesUnder } from '../../src/loaders/file-tree.ts';
 
 let releases: string;
 beforeEach(() => {
@@ -120,4 +121,33 @@ test('only a release folder can be activated', async () => {
     await expect(activateRelease(releases, id)).rejects.toThrow(/没有编号/);
   }
   expect(served()).toBe('<h1>线上版</h1>');
+});
+
+test('the build sees exactly the content published, and files that did not change are not written again', async () => {
+  const seen: Record<string, string>[] = [];
+  const modified: Record<string, number>[] = [];
+  const reading: BuildStep = async (options) => {
+    const files = filesUnder(options.contentDir!);
+    seen.push(Object.fromEntries(files.map((file) => [relative(options.contentDir!, file), readFileSync(file, 'utf8')])));
+    modified.push(Object.fromEntries(files.map((file) => [relative(options.contentDir!, file), statSync(file).mtimeMs])));
+    // Dated long ago, so a file written again by the next publication shows it.
+    for (const file of files) utimesSync(file, 1, 1);
+    return writing('版')(options);
+  };
+  const publish = (content: { path: string; text: string }[]) =>
+    buildRelease({ repoDir: '.', releasesDir: releases, build: reading, content });
+  await publish([
+    { path: 'tables/regions.csv', text: '编号,名称\n' },
+    { path: 'briefings/a.mdx', text: '第一期' },
+    { path: 'briefings/b.mdx', text: '第二期' },
+  ]);
+  // b withdrawn, a corrected to text of the same length, c added.
+  await publish([
+    { path: 'tables/regions.csv', text: '编号,名称\n' },
+    { path: 'briefings/a.mdx', text: '第壹期' },
+    { path: 'briefings/c.mdx', text: '第三期' },
+  ]);
+  expect(seen[1]).toEqual({ 'tables/regions.csv': '编号,名称\n', 'briefings/a.mdx': '第壹期', 'briefings/c.mdx': '第三期' });
+  expect(modified[1]!['tables/regions.csv']).toBe(1000);
+  expect(modified[1]!['briefings/a.mdx']).not.toBe(1000);
 });
