@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { serialize } from 'node:v8';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -135,14 +135,18 @@ export function searchIndexInputs(model: ContentModel, root = contentRoot()): { 
   return { records: orderRecords(indexedRecords(records), Object.values(SEARCH_KINDS)), vocabulary };
 }
 
+/** Where the index child lists the files it found unchanged in the previous index, rather than writing them again. */
+export const UNCHANGED_LIST = 'unchanged.json';
+
 /**
  * Runs write-search-index.ts into `dir`, sending it the validated model on
- * its standard input; resolves with its summary line.
+ * its standard input; resolves with its summary line. Given the previous
+ * index, the child writes only the files that changed.
  */
-function buildInChildProcess(dir: string, model: ContentModel): Promise<string> {
+function buildInChildProcess(dir: string, model: ContentModel, previous: string | undefined): Promise<string> {
   const script = fileURLToPath(new URL('./write-search-index.ts', import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, dir], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, dir, ...(previous ? [previous] : [])], { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdin.on('error', reject);
     child.stdin.end(serialize(model));
     let out = '';
@@ -165,25 +169,23 @@ function moveInto(from: string, to: string): void {
 }
 
 /**
- * Puts the index built in `staging` in place of the previous build's in `out`,
- * leaving every file whose bytes did not change as it was (a corrected task
- * cell changes a handful of its 37,000 files at province scale): its
- * compressed copies stay valid, and the desk's next release shares it with
- * the last. Changed files are replaced, never written into. Returns the files kept.
+ * Puts the index built in `staging` in place of the previous build's in `out`.
+ * The files the child found unchanged stay as they were: their compressed
+ * copies stay valid, and the desk's next release shares them with the last.
+ * Changed files are replaced, never written into. Returns the files kept.
  */
 function replaceKeepingUnchanged(staging: string, out: string): string[] {
+  const kept = (JSON.parse(readFileSync(join(staging, UNCHANGED_LIST), 'utf8')) as string[]).map((path) => join(out, path));
+  rmSync(join(staging, UNCHANGED_LIST));
   const previous = new Set(builtFiles(out).filter((file) => !isCompressedCopy(file)));
-  const kept: string[] = [];
+  for (const file of kept) previous.delete(file);
   const made = new Set<string>();
   for (const file of builtFiles(staging)) {
     const target = join(out, relative(staging, file));
-    if (previous.delete(target) && statSync(target).size === statSync(file).size && readFileSync(target).equals(readFileSync(file)))
-      kept.push(target);
-    else {
-      if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
-      made.add(dirname(target));
-      moveInto(file, target);
-    }
+    previous.delete(target);
+    if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+    made.add(dirname(target));
+    moveInto(file, target);
   }
   // Files of the previous index the new one does not have (their compressed copies go with the other stale output).
   for (const file of previous) rmSync(file);
@@ -202,7 +204,8 @@ export function searchIndex(): AstroIntegration {
       'astro:config:setup': ({ command, config }) => {
         if (command !== 'build') return;
         staging = fileURLToPath(new URL('search-index-build/', config.cacheDir));
-        pending = buildInChildProcess(staging, loadSiteModel());
+        const previous = join(fileURLToPath(config.outDir), SEARCH_INDEX_DIR);
+        pending = buildInChildProcess(staging, loadSiteModel(), CHANGED_BUILD && existsSync(previous) ? previous : undefined);
         // Reported when awaited below; this stops an early failure from being unhandled meanwhile.
         pending.catch(() => {});
       },
@@ -218,6 +221,7 @@ export function searchIndex(): AstroIntegration {
           unchanged = `，${kept.length} 个文件与上次相同`;
         } else {
           rmSync(out, { recursive: true, force: true });
+          rmSync(join(staging, UNCHANGED_LIST));
           moveInto(staging, out);
         }
         // How long the pages waited for the index: the part of its time the renderer did not hide.
