@@ -1,17 +1,27 @@
 /**
  * Stops `astro build`, `astro dev` and `astro check` before anything is
  * rendered when the content has problems, listing every problem at once.
+ * A `--changed` build (the desk's, after each publication) reads again only
+ * the files that changed since the last one (loaders/file-reads.ts).
  */
 import type { AstroIntegration } from 'astro';
-import { checkContent, displayRoot } from '../loaders/content-files.ts';
+import { fileURLToPath } from 'node:url';
+import { checkContent, contentRoot, displayRoot } from '../loaders/content-files.ts';
+import { codeVersion, fileReadsIn } from '../loaders/file-reads.ts';
+import { CHANGED_BUILD } from '../lib/build-mode.ts';
 import { formatIssue } from '../lib/content/content-issue.ts';
 
 export function contentGate(): AstroIntegration {
   return {
     name: 'content-gate',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
-        const { issues } = checkContent();
+      'astro:config:setup': ({ command, config, logger }) => {
+        const kept =
+          command === 'build' && CHANGED_BUILD
+            ? fileReadsIn(fileURLToPath(new URL('content-reads/', config.cacheDir)), codeVersion(fileURLToPath(config.root)))
+            : undefined;
+        const { issues } = checkContent(contentRoot(), kept?.reads);
+        kept?.prune();
         if (issues.length === 0) {
           logger.info(`内容检查通过：${displayRoot()}`);
           return;

@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { formatIssueReport, type ContentIssue } from '../lib/content/content-issue.ts';
-import { validateContent } from '../lib/content/validate-content.ts';
+import { validateContent, type FileReads } from '../lib/content/validate-content.ts';
 import type { ContentFile, ContentModel } from '../lib/content/content-model.ts';
 import { contentCache, keepOwnStrings, type ContentStateSlot } from '../lib/content/content-cache.ts';
 import { publishedContent } from '../lib/published-view.ts';
@@ -66,14 +66,14 @@ function signatureOf(root: string): string {
 const cache = contentCache({
   slot: (shared[SLOT_KEY] ??= {}),
   signatureOf,
-  validate: (root) => validateContent(readContentFiles(root), displayRoot(root)),
+  validate: (root, reads) => validateContent(readContentFiles(root), displayRoot(root), reads),
   // A production build's content cannot change while it renders; `astro dev` and the scripts look every time.
   contentIsFixed: import.meta.env?.PROD === true,
 });
 
 /** Validated content, or every problem at once. Re-read only when a file changed. */
-export function checkContent(root = contentRoot()): { model: ContentModel; issues: ContentIssue[] } {
-  const { model, issues } = cache.current(root);
+export function checkContent(root = contentRoot(), reads?: FileReads): { model: ContentModel; issues: ContentIssue[] } {
+  const { model, issues } = cache.current(root, reads);
   return { model, issues };
 }
 

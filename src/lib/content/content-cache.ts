@@ -13,6 +13,7 @@
  */
 import type { ContentIssue } from './content-issue.ts';
 import type { ContentModel } from './content-model.ts';
+import type { FileReads } from './validate-content.ts';
 
 export interface ContentState {
   root: string;
@@ -35,7 +36,7 @@ export interface ContentCacheOptions {
   slot: ContentStateSlot;
   /** Something that changes whenever a file under `root` changes. */
   signatureOf: (root: string) => string;
-  validate: (root: string) => { model: ContentModel; issues: ContentIssue[] };
+  validate: (root: string, reads?: FileReads) => { model: ContentModel; issues: ContentIssue[] };
   /**
    * Whether the content cannot change while this process runs (a production
    * build renders its pages from content fixed before the build began): the
@@ -46,19 +47,19 @@ export interface ContentCacheOptions {
 }
 
 export interface ContentCache {
-  /** The state of the content under `root`: the kept one, or a new one if a file changed. */
-  current(root: string): ContentState;
+  /** The state of the content under `root`: the kept one, or a new one if a file changed, read through `reads` if given. */
+  current(root: string, reads?: FileReads): ContentState;
   /** `compute()` once per state of the content under `root`, kept under `key`. */
   derive<T>(root: string, key: unknown, compute: () => T): T;
 }
 
 export function contentCache({ slot, signatureOf, validate, contentIsFixed }: ContentCacheOptions): ContentCache {
-  const current = (root: string): ContentState => {
+  const current = (root: string, reads?: FileReads): ContentState => {
     const kept = slot.state;
     if (contentIsFixed && kept?.root === root) return kept;
     const signature = signatureOf(root);
     if (kept?.root === root && kept.signature === signature) return kept;
-    const { model, issues } = validate(root);
+    const { model, issues } = validate(root, reads);
     return (slot.state = { root, signature, model, issues, ownsStrings: false, derived: new Map() });
   };
   return {

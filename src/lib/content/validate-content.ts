@@ -28,7 +28,16 @@ function isIgnored(path: string): boolean {
   return path.startsWith('sources/') || /\.md$/i.test(path) || path.split('/').some((part) => part.startsWith('.'));
 }
 
-export function validateContent(files: readonly ContentFile[], displayRoot = 'content'): ValidationResult {
+/**
+ * Reading a file (parsing it and checking it against its schema) gives the same result for the same text and
+ * code, so a caller may keep the results between runs (loaders/file-reads.ts keeps them on disk for builds).
+ * Cross-references always run on the whole model.
+ */
+export type FileReads = <T>(file: string, text: string, read: () => T) => T;
+
+const readNow: FileReads = (_file, _text, read) => read();
+
+export function validateContent(files: readonly ContentFile[], displayRoot = 'content', reads: FileReads = readNow): ValidationResult {
   const issues: ContentIssue[] = [];
   const model: ContentModel = {
     regions: [], indicators: [], assignments: [], targets: [], trackers: [], progress: [],
@@ -53,13 +62,13 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
     if (tableMatch && tableMatch[1]! in SINGLE_FILE_TABLES) {
       const name = tableMatch[1] as keyof typeof SINGLE_FILE_TABLES;
       const table = SINGLE_FILE_TABLES[name];
-      const result = readTable(table as TableDefinition, file, text);
+      const result = reads(file, text, () => readTable(table as TableDefinition, file, text));
       issues.push(...result.issues);
       (model[table.id as keyof ContentModel] as LocatedRow<unknown>[]).push(
         ...result.rows.map((row) => ({ ...row, file })),
       );
     } else if (path === SITE_SETTINGS_FILE) {
-      const result = readSiteSettings(file, text);
+      const result = reads(file, text, () => readSiteSettings(file, text));
       issues.push(...result.issues);
       model.siteSettings = result.settings;
     } else if (taskMatch) {
@@ -68,7 +77,7 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
         issues.push({ file, ...contentMessage('bad-task-file-name') });
         continue;
       }
-      const result = readTable(TASK_LIST_TABLE, file, text);
+      const result = reads(file, text, () => readTable(TASK_LIST_TABLE, file, text));
       issues.push(...result.issues);
       model.taskLists.push({ id, file, headers: result.headers, rows: result.rows.map((row) => ({ ...row, file })) });
     } else if (documentMatch) {
@@ -77,10 +86,11 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
         issues.push({ file, ...contentMessage('bad-document-file-name') });
         continue;
       }
-      const read =
+      const read = reads(file, text, () =>
         kind === 'policies'
           ? readMdxDocument(policySchema, POLICY_FIELD_LABELS, file, text)
-          : readMdxDocument(briefingSchema, BRIEFING_FIELD_LABELS, file, text);
+          : readMdxDocument(briefingSchema, BRIEFING_FIELD_LABELS, file, text),
+      );
       issues.push(...read.issues);
       if (read.data) {
         const document = {

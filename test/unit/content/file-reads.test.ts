@@ -1,0 +1,64 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { fileReadsIn } from '../../../src/loaders/file-reads.ts';
+import { readContentFiles } from '../../../src/loaders/content-files.ts';
+import { validateContent, type FileReads } from '../../../src/lib/content/validate-content.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'file-reads-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** `reads`, counting the files it had to read rather than take from the disk. */
+function counting(reads: FileReads): { reads: FileReads; fresh: string[] } {
+  const fresh: string[] = [];
+  return {
+    fresh,
+    reads: (file, text, read) =>
+      reads(file, text, () => {
+        fresh.push(file);
+        return read();
+      }),
+  };
+}
+
+test('the content validated from kept reads is the content validated afresh, rows, documents, dates and issues alike', () => {
+  const files = readContentFiles('content');
+  // One bad row, so that kept issues are compared too.
+  const withIssue = files.map((f) => (f.path === 'tables/progress.csv' ? { ...f, text: `${f.text}坏行,,,\n` } : f));
+  const plain = validateContent(withIssue);
+  expect(plain.issues.length).toBeGreaterThan(0);
+  const first = counting(fileReadsIn(dir, 'v1').reads);
+  expect(validateContent(withIssue, 'content', first.reads)).toStrictEqual(plain);
+  const second = counting(fileReadsIn(dir, 'v1').reads);
+  expect(validateContent(withIssue, 'content', second.reads)).toStrictEqual(plain);
+  expect(first.fresh.length).toBeGreaterThan(5);
+  expect(second.fresh).toEqual([]);
+});
+
+test('a changed file, another shown path or other code is read afresh; what no build used is removed', () => {
+  const text = '常用说法,文件用语,依据,说明\n';
+  const run = (version: string, entries: [string, string][]) => {
+    const kept = fileReadsIn(dir, version);
+    const { reads, fresh } = counting(kept.reads);
+    for (const [file, body] of entries) reads(file, body, () => body.length);
+    kept.prune();
+    return fresh;
+  };
+  expect(run('v1', [['content/a.csv', text], ['content/b.csv', text]])).toEqual(['content/a.csv', 'content/b.csv']);
+  expect(run('v1', [['content/a.csv', `${text}x\n`], ['content/b.csv', text], ['other/b.csv', text]])).toEqual(['content/a.csv', 'other/b.csv']);
+  expect(run('v2', [['content/b.csv', text]])).toEqual(['content/b.csv']);
+  expect(readdirSync(dir)).toHaveLength(1);
+});
+
+test('an entry left half written by a stopped build is read afresh', () => {
+  const kept = fileReadsIn(dir, 'v1');
+  kept.reads('content/a.csv', 'x', () => ({ rows: [1, 2, 3] }));
+  for (const name of readdirSync(dir)) writeFileSync(join(dir, name), Buffer.from([0xff, 0x0f]));
+  const again = counting(fileReadsIn(dir, 'v1').reads);
+  expect(again.reads('content/a.csv', 'x', () => ({ rows: [1, 2, 3] }))).toEqual({ rows: [1, 2, 3] });
+  expect(again.fresh).toEqual(['content/a.csv']);
+});
