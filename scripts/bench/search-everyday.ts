@@ -37,7 +37,7 @@ const index = openSearchIndex({
   segment: runtimeSegmenter(),
 });
 
-const outcomes = [];
+const outcomes: ReturnType<typeof outcomeOf>[] = [];
 const gzipped = new Map<string, number>();
 const costs: { query: string; bytes: number; files: number }[] = [];
 for (const c of cases) {
