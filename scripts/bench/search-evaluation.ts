@@ -14,7 +14,7 @@ export interface SearchQueryCase {
   expect: string[];
   /** Everyday words: kept apart from the set the synonym resource was chosen and tuned on. */
   heldOut?: boolean;
-  /** Which held-out set: `held-out-2` was written after the first was used to report on the resource, before the engine was changed for everyday words; `held-out-3` before the everyday lexicon of the synonyms dataset was written; each reported apart. */
+  /** Which everyday set, each reported apart: `held-out-2` was written after the first held-out set was used to report on the resource, before the engine was changed for everyday words; `tuning-3` (first held out, as `held-out-3`, before the everyday lexicon of the synonyms dataset was written; reported twice, it has since been a tuning set); `held-out-4` before the engine was changed for its round. */
   set?: string;
   /** Questions with a held answer: the card a reader should see (its kind and a text it must show), or null for none. */
   card?: { kind: string; answer: string } | null;
@@ -23,11 +23,11 @@ export interface SearchQueryCase {
 /** The query sets of test/search/, in the order the benchmark reports them. */
 export const QUERY_SETS = ['queries', 'everyday', 'pinyin', 'answers'] as const;
 
-/** Every query of the sets, each held-out set of everyday queries reported as its own kind: `everyday (held out)`, `everyday (held-out-2)`, `everyday (held-out-3)`. */
+/** Every query of the sets, each named set of everyday queries reported as its own kind: `everyday (held out)`, `everyday (held-out-2)`, `everyday (tuning-3)`, `everyday (held-out-4)`. */
 export function allQueryCases(read: (file: string) => string): SearchQueryCase[] {
   return QUERY_SETS.flatMap((set) =>
     (JSON.parse(read(`test/search/${set}.json`)) as SearchQueryCase[]).map((c) =>
-      c.heldOut ? { ...c, kind: `${c.kind} (${c.set ?? 'held out'})` } : c,
+      c.set || c.heldOut ? { ...c, kind: `${c.kind} (${c.set ?? 'held out'})` } : c,
     ),
   );
 }

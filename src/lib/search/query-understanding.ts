@@ -18,6 +18,12 @@ import { squeeze, TERM_SEPARATORS } from './search-text.ts';
 /** Words a question is made of that name nothing to find. Longest first. */
 export const QUESTION_WORDS = [
   '什么时候',
+  '可不可以',
+  '能不能',
+  '会不会',
+  '要不要',
+  '行不行',
+  '多长',
   '是不是',
   '有没有',
   '有多少',

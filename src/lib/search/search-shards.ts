@@ -33,7 +33,7 @@ import { squeeze, textFolder } from './search-text.ts';
 import { characterTableReader } from './character-tables.ts';
 import { gramShard, termGrams } from './grams.ts';
 import { backOffCharacters, planQuery, type QueryPlan } from './query-understanding.ts';
-import { corrections, pinyinKey, type Correction } from './typo-corrections.ts';
+import { corrections, pinyinKey, suspectCharacter, type Correction } from './typo-corrections.ts';
 import { groupBy } from '../catalog.ts';
 import { answerKey, chooseAnswerCard, wantedAnswerKeys, type AnswerCard, type AnswerName } from './answer-cards.ts';
 import type { AnswerKind, AnswerRecords } from './answer-records.ts';
@@ -286,22 +286,14 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
         if (!fixed.has(corrected) && (await holders(corrected)).length > 0) fixed.add(corrected);
       }
       if (fixed.size === 0) {
-        const missing = await Promise.all(
-          chars.map(
-            async (_, i) =>
-              (i > 0 && (await posting(chars[i - 1]! + chars[i]!)).length === 0 ? 1 : 0) +
-              (i + 1 < chars.length && (await posting(chars[i]! + chars[i + 1]!)).length === 0 ? 1 : 0),
-          ),
-        );
-        const worst = Math.max(...missing);
-        for (const [i, ch] of chars.entries()) {
-          const reading = pinyin.get(ch);
-          if (worst === 0 || missing[i] !== worst || !reading) continue;
-          for (const other of (await homophones(reading)).filter((h) => h !== ch).slice(0, MAX_HOMOPHONES)) {
+        const pairHeld = await Promise.all(chars.slice(0, -1).map(async (ch, i) => (await posting(ch + chars[i + 1]!)).length > 0));
+        const i = suspectCharacter(pairHeld);
+        const reading = i === undefined ? undefined : pinyin.get(chars[i]!);
+        if (i !== undefined && reading)
+          for (const other of (await homophones(reading)).filter((h) => h !== chars[i]).slice(0, MAX_HOMOPHONES)) {
             const corrected = [...chars.slice(0, i), other, ...chars.slice(i + 1)].join('');
             if ((await holders(corrected)).length > 0) fixed.add(corrected);
           }
-        }
       }
       if (fixed.size === 0) continue;
       plan.alternatives[term] = [...fixed];

@@ -60,3 +60,26 @@ export function corrections(
   }
   return [...found.values()].sort((a, b) => Array.from(b.to).length - Array.from(a.to).length);
 }
+
+/**
+ * The one character of a term that a single typo explains, from which of its adjacent pairs the index holds
+ * (`pairHeld[i]` for characters i and i + 1): a mistyped character breaks the pairs beside it, so every missing
+ * pair must be beside it, and of those characters the one with the largest share of its pairs missing is the
+ * suspect (营商环竟: 竟, whose only pair is missing, rather than 环, whose other pair is held; 带压过户: 压).
+ * Undefined when no one character explains them: a two-character word (开个: either character), or a run of
+ * spoken words no record holds (钱一直不结): such a term is not one typo, and trying homophones would offer nonsense.
+ */
+export function suspectCharacter(pairHeld: readonly boolean[]): number | undefined {
+  const missingPairs = pairHeld.flatMap((held, i) => (held ? [] : [i]));
+  if (missingPairs.length === 0) return undefined;
+  const characters = pairHeld.length + 1;
+  const candidates: { index: number; share: number }[] = [];
+  for (let i = 0; i < characters; i++) {
+    const beside = [i - 1, i].filter((pair) => pair >= 0 && pair < pairHeld.length);
+    if (!missingPairs.every((pair) => beside.includes(pair))) continue;
+    candidates.push({ index: i, share: missingPairs.length / beside.length });
+  }
+  const best = Math.max(0, ...candidates.map((c) => c.share));
+  const top = candidates.filter((c) => c.share === best);
+  return top.length === 1 ? top[0]!.index : undefined;
+}

@@ -69,6 +69,11 @@ describe('words', () => {
     expect(plan('纳税时间多少小时')).toMatchObject({ phrases: ['纳税时间', '小时'], dropped: ['多少'] });
     expect(plan('怎么申请信易贷呢').dropped).toEqual(['怎么', '呢']);
   });
+  test('a yes-or-no question frame (能不能, 会不会, 可不可以, 要不要) is dropped whole, not searched as words', () => {
+    expect(plan('信易贷能不能网上办')).toMatchObject({ phrases: ['信易贷', '网上办'], dropped: ['能不能'] });
+    expect(plan('开办企业可不可以不去现场').dropped).toEqual(['可不可以']);
+    expect(plan('整改会不会通报').dropped).toEqual(['会不会']);
+  });
   test("an indicator's other name brings its own name, an everyday word the documents' terms", () => {
     expect(plan('企业开办').names).toEqual({ 企业开办: '开办企业' });
     expect(plan('打官司').alternatives).toEqual({ 打官司: ['执行合同', '诉讼'] });

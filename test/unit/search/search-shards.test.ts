@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { findRecords, prepareRecords, type IndexedRecord } from '../../../src/lib/search/phrase-search.ts';
-import { openSearchIndex, recordFacets, queryShardedIndex } from '../../../src/lib/search/search-shards.ts';
+import { openSearchIndex, recordFacets, queryShardedIndex, runtimeSegmenter } from '../../../src/lib/search/search-shards.ts';
 import { buildSearchIndex, orderRecords, type IndexVocabulary } from '../../../src/lib/search/search-index-writer.ts';
 import { CHUNK_SIZE, SearchIndexVersionError, type SearchIndexMeta } from '../../../src/lib/search/search-index-format.ts';
 import { decodePosting } from '../../../src/lib/search/search-postings.ts';
@@ -40,6 +40,16 @@ const pinyin = new Map(
     带: 'dai',
     过: 'guo',
     户: 'hu',
+    // Homophones of spoken fragments that must not be offered as corrections (一直 → 一指, 开个 → 开各, 账上 → 掌上).
+    一: 'yi',
+    直: 'zhi',
+    指: 'zhi',
+    执: 'zhi',
+    开: 'kai',
+    个: 'ge',
+    各: 'ge',
+    账: 'zhang',
+    掌: 'zhang',
   }),
 );
 const vocabulary: IndexVocabulary = {
@@ -162,6 +172,16 @@ test("a mistyped word is corrected from the site's words with the same pinyin, a
   const homophone = await queryShardedIndex(index(), '带压过户', { limit: 5 });
   expect(homophone.suggestions.map((s) => s.to)).toEqual(['带押过户']);
   expect(homophone.hits[0]!.record.url).toMatch(/#s1-5$/);
+});
+
+test('the pieces of a spoken question that no record holds are not "corrected" to homophones', async () => {
+  // 账上 → 掌上, 发不 → 法不, 一直 → 一指 were offered before: two characters, or words far apart, are not one typo.
+  // Split as the page splits them, with the browser's segmenter.
+  const page = openSearchIndex({ meta, load: readFile, segment: runtimeSegmenter() });
+  for (const query of ['公司账上没钱了工资发不出来', '政府项目干完了钱一直不结', '开个小饭馆']) {
+    const response = await queryShardedIndex(page, query, { limit: 5 });
+    expect(response.suggestions, query).toEqual([]);
+  }
 });
 
 test('a word no record holds is searched by its characters, after every record holding a word of the query whole', async () => {

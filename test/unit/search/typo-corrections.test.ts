@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { corrections, pinyinKey, wordPinyin } from '../../../src/lib/search/typo-corrections.ts';
+import { corrections, pinyinKey, suspectCharacter, wordPinyin } from '../../../src/lib/search/typo-corrections.ts';
 
 const readings: Record<string, string> = {
   营: 'ying',
@@ -48,4 +48,22 @@ test('a word of three characters or more one character off corrects a typo', () 
 test('a word already right, or nothing alike, gives no correction', () => {
   expect(fix('营商环境')).toEqual([]);
   expect(fix('带押过户')).toEqual([]);
+});
+
+test('the character a single typo explains: every missing pair beside it, the largest share of its pairs missing', () => {
+  // 带压过户: 带压 and 压过 missing, 过户 held → 压.
+  expect(suspectCharacter([false, false, true])).toBe(2 - 1);
+  // 营商环竟: only 环竟 missing → 竟 (its one pair), not 环 (whose pair 商环 is held).
+  expect(suspectCharacter([true, true, false])).toBe(3);
+  // 竟营商: only the first pair missing → the first character.
+  expect(suspectCharacter([false, true])).toBe(0);
+});
+
+test('no character is suspected when no one character explains the missing pairs', () => {
+  // A two-character word (开个): either character would do.
+  expect(suspectCharacter([false])).toBeUndefined();
+  // A run of spoken words (钱一直不结): pairs missing far apart.
+  expect(suspectCharacter([false, true, false, false])).toBeUndefined();
+  // Nothing missing: nothing to correct.
+  expect(suspectCharacter([true, true])).toBeUndefined();
 });
