@@ -12,11 +12,11 @@
  * the work folder, recorded for every file when a release is made (the
  * record, `.work-files.json`, sits beside the releases).
  */
-import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFileSync, existsSync, linkSync, mkdirSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { dirname, join, relative } from 'node:path';
 import { filesUnder } from '../src/loaders/file-tree.ts';
-import { eachAtOnce } from '../src/lib/each-at-once.ts';
 
 /** What the work folder held when a release was made from it. */
 interface WorkFolderRecord {
@@ -37,6 +37,18 @@ function snapshotPlan(current: ReadonlyMap<string, string>, previous: WorkFolder
 }
 
 const WORK_FOLDER_RECORD = '.work-files.json';
+
+/**
+ * Runs `step` on every item with the file system's synchronous calls, which at province scale (69,000 files,
+ * 20,000 folders) took half the time of the thread pool's round trips, letting the desk answer its other requests
+ * between slices of a thousand.
+ */
+async function inSlices<T>(items: readonly T[], step: (item: T) => void): Promise<void> {
+  for (let at = 0; at < items.length; at += 1000) {
+    for (const item of items.slice(at, at + 1000)) step(item);
+    await nextTurn();
+  }
+}
 
 /**
  * Makes `<releasesDir>/<into>` a copy of `workDir` for release `release`,
@@ -61,26 +73,26 @@ export async function snapshotRelease({
   const previous = recorded && existsSync(join(releasesDir, recorded.release)) ? recorded : undefined;
 
   const current = new Map<string, string>();
-  await eachAtOnce(filesUnder(workDir), 16, async (file) => {
-    const { size, mtimeNs, ino } = await stat(file, { bigint: true });
+  await inSlices(filesUnder(workDir), (file) => {
+    const { size, mtimeNs, ino } = statSync(file, { bigint: true });
     current.set(relative(workDir, file), `${size}:${mtimeNs}:${ino}`);
   });
   const plan = snapshotPlan(current, previous);
   const target = join(releasesDir, into);
-  await eachAtOnce([...new Set([...current.keys()].map((path) => dirname(join(target, path))))], 16, async (folder) => {
-    await mkdir(folder, { recursive: true });
+  await inSlices([...new Set([...current.keys()].map((path) => dirname(join(target, path))))], (folder) => {
+    mkdirSync(folder, { recursive: true });
   });
   let linked = 0;
-  await eachAtOnce(plan.link, 16, async (path) => {
+  await inSlices(plan.link, (path) => {
     try {
-      await link(join(releasesDir, previous!.release, path), join(target, path));
+      linkSync(join(releasesDir, previous!.release, path), join(target, path));
       linked += 1;
     } catch {
       // A file system without hard links, or a file the previous release lost: a copy serves as well.
-      await copyFile(join(workDir, path), join(target, path));
+      copyFileSync(join(workDir, path), join(target, path));
     }
   });
-  await eachAtOnce(plan.copy, 16, (path) => copyFile(join(workDir, path), join(target, path)));
+  await inSlices(plan.copy, (path) => copyFileSync(join(workDir, path), join(target, path)));
   const record: WorkFolderRecord = { release, files: Object.fromEntries([...current].sort(([a], [b]) => (a < b ? -1 : 1))) };
   await writeFile(recordFile, JSON.stringify(record));
   return { linked, copied: current.size - linked };
