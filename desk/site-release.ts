@@ -13,7 +13,7 @@
  *   <releases>/current -> 20261203-140501
  *   <releases>/.building-…/       a release being made (never listed, never served)
  *   <releases>/.work/…/           the work folder every build writes over
- *   <releases>/.cache/            what builds reuse: pages, and what Astro keeps between builds
+ *   <releases>/.cache/            what builds reuse: pages, each content file's reading, and what Astro keeps
  *   <releases>/.content/          the content of the last build, as it was to be published
  */
 import { execFile } from 'node:child_process';
