@@ -39,12 +39,14 @@ export function fileReadsIn(dir: string, version: string): { reads: FileReads; p
         // Half written by a build that was stopped: read the file again below.
       }
     }
-    const result = read();
+    const bytes = serialize(read());
     // Written whole or not at all, so a build stopped part-way leaves no entry to misread.
-    writeFileSync(`${path}.tmp`, serialize(result));
+    writeFileSync(`${path}.tmp`, bytes);
     renameSync(`${path}.tmp`, path);
-    return result;
+    // Read back like a kept entry, so that it holds its own strings and the file's text can go.
+    return deserialize(bytes);
   };
+  reads.givesOwnStrings = true;
   const prune = () => {
     for (const name of readdirSync(dir)) if (!used.has(name)) rmSync(join(dir, name), { force: true });
   };

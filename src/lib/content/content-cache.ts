@@ -60,7 +60,7 @@ export function contentCache({ slot, signatureOf, validate, contentIsFixed }: Co
     const signature = signatureOf(root);
     if (kept?.root === root && kept.signature === signature) return kept;
     const { model, issues } = validate(root, reads);
-    return (slot.state = { root, signature, model, issues, ownsStrings: false, derived: new Map() });
+    return (slot.state = { root, signature, model, issues, ownsStrings: reads?.givesOwnStrings === true, derived: new Map() });
   };
   return {
     current,

@@ -33,7 +33,14 @@ function isIgnored(path: string): boolean {
  * code, so a caller may keep the results between runs (loaders/file-reads.ts keeps them on disk for builds).
  * Cross-references always run on the whole model.
  */
-export type FileReads = <T>(file: string, text: string, read: () => T) => T;
+export interface FileReads {
+  <T>(file: string, text: string, read: () => T): T;
+  /**
+   * Whether every value returned is a copy holding its own strings, not strings cut from the file's text (a
+   * value read back from the disk is): the model then need not be copied to let the texts go (keepOwnStrings).
+   */
+  givesOwnStrings?: boolean;
+}
 
 const readNow: FileReads = (_file, _text, read) => read();
 

@@ -62,3 +62,12 @@ test('an entry left half written by a stopped build is read afresh', () => {
   expect(again.reads('content/a.csv', 'x', () => ({ rows: [1, 2, 3] }))).toEqual({ rows: [1, 2, 3] });
   expect(again.fresh).toEqual(['content/a.csv']);
 });
+
+test('a value read afresh is handed back as read from the disk, a copy that keeps none of the file text alive', () => {
+  const { reads } = fileReadsIn(dir, 'v1');
+  const made = { rows: [{ name: '青山湖区' }] };
+  const got = reads('content/a.csv', 'x', () => made);
+  expect(got).toEqual(made);
+  expect(got).not.toBe(made);
+  expect(reads.givesOwnStrings).toBe(true);
+});
