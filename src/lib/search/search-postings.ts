@@ -48,7 +48,6 @@ function slotOf(key: number, size: number): number {
 export class GramPostings {
   private keys = new Int32Array(1 << 12).fill(-1);
   private slots = new Int32Array(1 << 12);
-  private lastIds = new Int32Array(1 << 10);
   /** In order of first sight, like a Map's entries. */
   readonly keyOf: number[] = [];
   readonly writers: PostingWriter[] = [];
@@ -68,17 +67,10 @@ export class GramPostings {
       this.slots[slot] = posting;
       this.keyOf.push(key);
       this.writers.push(new PostingWriter());
-      if (posting === this.lastIds.length) {
-        const grown = new Int32Array(posting * 2);
-        grown.set(this.lastIds);
-        this.lastIds = grown;
-      }
-      this.lastIds[posting] = -1;
       if (this.writers.length * 2 > this.keys.length) this.grow();
     } else posting = this.slots[slot]!;
-    if (this.lastIds[posting] === id) return;
-    this.lastIds[posting] = id;
-    this.writers[posting]!.add(id);
+    const writer = this.writers[posting]!;
+    if (writer.last !== id) writer.add(id);
   }
 
   *[Symbol.iterator](): IterableIterator<[number, PostingWriter]> {
@@ -89,7 +81,6 @@ export class GramPostings {
   clear(): void {
     this.keys = new Int32Array(1 << 12).fill(-1);
     this.slots = new Int32Array(1 << 12);
-    this.lastIds = new Int32Array(1 << 10);
     this.keyOf.length = 0;
     this.writers.length = 0;
   }
