@@ -35,16 +35,16 @@ export class PostingWriter {
   }
 }
 
-/**
- * The postings of every gram of a build, keyed by non-negative integers below 2^31 (search-index-writer.ts keys
- * characters and pairs so): an open-addressing table over typed arrays rather than a Map, since a province's
- * text makes about 130 million lookups. Records must be added in ascending order; a record is kept once per gram.
- */
 /** Fibonacci hashing: the product's high bits, since a pair's low bits are only its second character. */
 function slotOf(key: number, size: number): number {
   return Math.imul(key, 0x9e3779b1) >>> (Math.clz32(size) + 1);
 }
 
+/**
+ * The postings of every gram of a build, keyed by non-negative integers below 2^31 (search-index-writer.ts keys
+ * characters and pairs so): an open-addressing table over typed arrays rather than a Map, since a province's
+ * text makes about 130 million lookups. Records must be added in ascending order; a record is kept once per gram.
+ */
 export class GramPostings {
   private keys = new Int32Array(1 << 12).fill(-1);
   private slots = new Int32Array(1 << 12);
