@@ -8,16 +8,19 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileReads } from '../lib/content/validate-content.ts';
 import { filesUnder } from './file-tree.ts';
 
-/** A digest of the code that reads content in `projectRoot`: Node, everything under src/, and the locked packages. */
+/**
+ * A digest of the code that reads content in `projectRoot`: Node, everything under src/, and the locked packages,
+ * by their paths within the project, so the same code checked out elsewhere has the same version.
+ */
 export function codeVersion(projectRoot: string): string {
   const hash = createHash('sha256').update(process.version);
   for (const file of [...filesUnder(join(projectRoot, 'src')), join(projectRoot, 'package-lock.json')])
-    hash.update(file).update('\0').update(readFileSync(file)).update('\0');
+    hash.update(relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex');
 }
 

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { fileReadsIn } from '../../../src/loaders/file-reads.ts';
+import { codeVersion, fileReadsIn } from '../../../src/loaders/file-reads.ts';
 import { readContentFiles } from '../../../src/loaders/content-files.ts';
 import { validateContent, type FileReads } from '../../../src/lib/content/validate-content.ts';
 
@@ -70,4 +70,15 @@ test('a value read afresh is handed back as read from the disk, a copy that keep
   expect(got).toEqual(made);
   expect(got).not.toBe(made);
   expect(reads.givesOwnStrings).toBe(true);
+});
+
+test('the code version is the same for the same code anywhere, and changes with a source file', () => {
+  const project = (at: string, source: string) => {
+    mkdirSync(join(dir, at, 'src'), { recursive: true });
+    writeFileSync(join(dir, at, 'src', 'schema.ts'), source);
+    writeFileSync(join(dir, at, 'package-lock.json'), '{}');
+    return codeVersion(join(dir, at));
+  };
+  expect(project('a', 'export const x = 1;')).toBe(project('b', 'export const x = 1;'));
+  expect(project('c', 'export const x = 2;')).not.toBe(project('d', 'export const x = 1;'));
 });
