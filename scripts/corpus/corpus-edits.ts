@@ -1,9 +1,9 @@
 /**
  * Everyday publications, as changes to a content folder: a region's next
- * briefing, one corrected cell of a task list, one revised progress figure.
- * The republishing benchmark times the build after the first two, and the
- * incremental-build test checks that the fast build after all three equals a
- * full one.
+ * briefing, one corrected cell of a task list, one revised progress figure,
+ * one corrected policy title. The republishing benchmark times the build
+ * after the first two, and the incremental-build test checks that the fast
+ * build after all four equals a full one.
  */
 import type { ContentFile } from '../../src/lib/content/content-model.ts';
 
@@ -59,4 +59,17 @@ export function revisedProgressCount(files: readonly ContentFile[]): ContentFile
   cells[notDone] = String(Number(cells[notDone]) - 1);
   lines[index] = cells.join(',');
   return { path: table.path, text: lines.join('\n') };
+}
+
+/**
+ * The first policy in path order that has a task list, with its title
+ * corrected: its page, the listings and every download naming it beside its
+ * id (its task lists' 来源政策标题) change.
+ */
+export function retitledPolicy(files: readonly ContentFile[]): ContentFile {
+  const policy = files
+    .filter((f) => f.path.startsWith('policies/') && /^\s+- \{.*dataset: tasks\//m.test(f.text))
+    .sort((a, b) => a.path.localeCompare(b.path))[0];
+  if (!policy || !/^title: .+方案$/m.test(policy.text)) throw new Error('找不到标题以“方案”结尾、附有任务清单的政策，无法修改。');
+  return { path: policy.path, text: policy.text.replace(/^(title: .+)方案$/m, '$1实施方案') };
 }

@@ -12,7 +12,8 @@ import { spreadsheetCsv } from '../lib/csv-output.ts';
 import { downloadCells, downloadColumns, downloadRecord, type NameLookup } from '../lib/dataset-downloads.ts';
 import { absoluteUrl, href, routes } from '../lib/routes.ts';
 import type { TableDefinition } from '../schemas/table.ts';
-import { cacheKey } from './page-keys.ts';
+import { datasetKey } from './page-keys.ts';
+import { digestOf } from '../lib/content/content-digests.ts';
 import { publishedPolicies, taskListHeadings } from '../lib/published-view.ts';
 import { taskListDataset } from '../schemas/datasets.ts';
 import { sectionHeading } from './section-titles.ts';
@@ -108,19 +109,29 @@ function sourceCells(dataset: Dataset): { keys: string[]; rows: Record<string, s
   };
 }
 
+/** Digests of the source files, shared by a dataset's CSV and JSON downloads. */
+const sourceDigests = oncePerContent(() => new Map<string, string>());
+
+function sourceDigest(file: string): string {
+  let digest = sourceDigests().get(file);
+  if (digest === undefined) sourceDigests().set(file, (digest = digestOf(readFileSync(join(contentRoot(), file), 'utf8'))));
+  return digest;
+}
+
 /**
  * The download routes' paths (`/data/<kind>/<name>.csv` and `.json`), keyed
- * for `npm run build -- --changed` by the dataset and its source file's text,
- * which the downloads copy cell by cell.
+ * for `npm run build -- --changed` by the dataset's rows (through the digests
+ * of their regions), its description and its source file's text, which the
+ * downloads copy cell by cell.
  */
 export async function datasetPaths() {
   return Promise.all(
     allDatasets().map(async (dataset) => {
       const [kind, name] = dataset.path.split('/') as [string, string];
       // The table's definition is code, which Astro hashes itself.
-      const { table: _definition, ...shown } = dataset;
-      const source = () => readFileSync(join(contentRoot(), dataset.file), 'utf8');
-      return { params: { kind, name }, props: { dataset }, cacheKey: await cacheKey([], shown, source) };
+      const { table: _definition, rows, ...described } = dataset;
+      const key = await datasetKey(rows as object[], described, () => sourceDigest(dataset.file));
+      return { params: { kind, name }, props: { dataset }, cacheKey: key };
     }),
   );
 }

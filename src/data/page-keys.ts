@@ -4,7 +4,7 @@
  * full build works out none. Pages without a key are rendered on every build:
  * the listings and overviews, which read the whole site.
  */
-import { contentDigests, digestOf, pageKey } from '../lib/content/content-digests.ts';
+import { contentDigests, digestOf, documentRegions, pageKey, rowRegions } from '../lib/content/content-digests.ts';
 import { loadSiteModel, oncePerContent } from '../loaders/content-files.ts';
 import { CHANGED_BUILD } from '../lib/build-mode.ts';
 import { renderedBodyDigests } from './document-body.ts';
@@ -35,6 +35,19 @@ function digestOfPart(part: unknown): unknown {
 export async function cacheKey(regions: readonly string[], ...drawnFrom: unknown[]): Promise<string | undefined> {
   if (!CHANGED_BUILD) return undefined;
   return pageKey(await digests(), regions, ...drawnFrom.map(digestOfPart));
+}
+
+const regionOfDocument = oncePerContent(() => documentRegions(loadSiteModel()));
+
+/**
+ * The key of a dataset's download: keyed by the regions of its rows, whose
+ * digests hold the rows and the documents they cite (a download prints their
+ * titles and section headings beside the ids), and by what else it is drawn from.
+ */
+export function datasetKey(rows: readonly object[], ...drawnFrom: unknown[]): Promise<string | undefined> {
+  if (!CHANGED_BUILD) return Promise.resolve(undefined);
+  const regions = new Set(rows.flatMap((row) => rowRegions(row, regionOfDocument())));
+  return cacheKey([...regions], ...drawnFrom);
 }
 
 /**

@@ -53,6 +53,21 @@ function regionFamilies(regions: readonly { id: string; parent?: string | undefi
   return new Map([...families].map(([id, family]) => [id, [...family].sort()]));
 }
 
+/** Each document's region, by the document's id. */
+export function documentRegions(model: ContentModel): Map<string, string> {
+  return new Map([...model.policies, ...model.briefings].map((d) => [d.id, d.data.region]));
+}
+
+/**
+ * The regions a row counts for: its own, and those of the documents that
+ * published or set it, whose titles and sections its downloads print.
+ */
+export function rowRegions(row: object, regionOfDocument: ReadonlyMap<string, string>): string[] {
+  const { region, briefing, policy } = row as { region?: string; briefing?: string; policy?: string };
+  const regions = [region, briefing && regionOfDocument.get(briefing), policy && regionOfDocument.get(policy)];
+  return [...new Set(regions.filter((r): r is string => !!r))];
+}
+
 /**
  * Digests of a content model. `bodyDigest` gives the digest of a document's
  * rendered body, which the model does not hold.
@@ -62,7 +77,7 @@ export function contentDigests(
   bodyDigest: (kind: 'policies' | 'briefings', id: string) => string,
   sharedExtra: unknown = null,
 ): ContentDigests {
-  const regionOfDocument = new Map([...model.policies, ...model.briefings].map((d) => [d.id, d.data.region]));
+  const regionOfDocument = documentRegions(model);
   const parts = new Map<string, unknown[]>();
   const add = (region: string | undefined, record: unknown) => {
     if (!region) return;
@@ -70,15 +85,12 @@ export function contentDigests(
     list.push(record);
     parts.set(region, list);
   };
-  // A row counts for its own region and for the region of the document that published or set it.
   const addRow = (row: { data: object }) => {
-    const data = row.data as { region?: string; briefing?: string; policy?: string };
-    const regions = new Set([data.region, data.briefing && regionOfDocument.get(data.briefing), data.policy && regionOfDocument.get(data.policy)]);
-    for (const region of regions) add(region || undefined, row);
+    for (const region of rowRegions(row.data, regionOfDocument)) add(region, row);
   };
   for (const rows of [model.assignments, model.targets, model.progress, model.rankingTiers, model.evaluationWeights]) rows.forEach(addRow);
   for (const list of model.taskLists) {
-    const regions = new Set(list.rows.flatMap((row) => [row.data.region, regionOfDocument.get(row.data.policy ?? '')]));
+    const regions = new Set(list.rows.flatMap((row) => rowRegions(row.data, regionOfDocument)));
     for (const region of regions) add(region, { id: list.id, file: list.file, headers: list.headers, rows: list.rows });
   }
   for (const [kind, documents] of [

@@ -5,7 +5,9 @@
  */
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { contentDigests, digestOf, pageKey } from '../../../src/lib/content/content-digests.ts';
+import { contentDigests, digestOf, documentRegions, pageKey, rowRegions } from '../../../src/lib/content/content-digests.ts';
+import { SINGLE_FILE_TABLES } from '../../../src/schemas/datasets.ts';
+import type { ContentModel } from '../../../src/lib/content/content-model.ts';
 import { readContentFiles } from '../../../src/loaders/content-files.ts';
 import { validateContent } from '../../../src/lib/content/validate-content.ts';
 import type { ContentFile } from '../../../src/lib/content/content-model.ts';
@@ -58,4 +60,36 @@ test('equal content has one digest however V8 holds its strings, and different M
   expect(digestOf(new Map([['longnan', 1]]))).not.toBe(digestOf(new Map([['longnan', 2]])));
   expect(digestOf(new Set(['longnan']))).not.toBe(digestOf(new Set(['ganzhou'])));
   expect(digestOf(new Map())).not.toBe(digestOf(new Set()));
+});
+
+/** Whether any digest of `model` differs from `before`'s. */
+function digestsDiffer(before: ReturnType<typeof contentDigests>, model: ContentModel): boolean {
+  const after = contentDigests(model, () => 'body');
+  return after.shared !== before.shared || [...after.byRegion].some(([region, digest]) => before.byRegion.get(region) !== digest);
+}
+
+test('every row of every dataset counts in a digest, so its downloads are made again when it changes', () => {
+  const { model } = validateContent(files.map((f) => ({ ...f })));
+  const before = contentDigests(model, () => 'body');
+  const tables = Object.values(SINGLE_FILE_TABLES).map((table) => model[table.id as keyof ContentModel] as { data: object }[]);
+  for (const rows of [...tables, ...model.taskLists.map((list) => list.rows)]) {
+    for (const row of [rows[0], rows.at(-1)]) {
+      if (!row) continue;
+      const data = row.data;
+      row.data = { ...data, edited: true };
+      expect(digestsDiffer(before, model), JSON.stringify(data)).toBe(true);
+      row.data = data;
+    }
+  }
+});
+
+test("a policy's title, which its task lists' downloads print beside its id, changes their key", () => {
+  const keyOfDownload = (all: ContentFile[]) => {
+    const { model } = validateContent(all);
+    const regions = documentRegions(model);
+    const list = model.taskLists.find((l) => l.id === 'qingshanhu-2023-zhuanxiang-xingdong')!;
+    return pageKey(contentDigests(model, () => 'body'), [...new Set(list.rows.flatMap((row) => rowRegions(row.data, regions)))], 'download');
+  };
+  const retitled = replaceIn('policies/qingshanhu-2023-xingdong-fangan.mdx', '2023年行动方案', '2023年行动实施方案');
+  expect(keyOfDownload(retitled(files.map((f) => ({ ...f }))))).not.toBe(keyOfDownload(files.map((f) => ({ ...f }))));
 });
