@@ -12,8 +12,8 @@
  */
 import { spawn } from 'node:child_process';
 import { serialize } from 'node:v8';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { cpSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as OpenCC from 'opencc-js';
@@ -135,18 +135,15 @@ export function searchIndexInputs(model: ContentModel, root = contentRoot()): { 
   return { records: orderRecords(indexedRecords(records), Object.values(SEARCH_KINDS)), vocabulary };
 }
 
-/** Where the index child lists the files it found unchanged in the previous index, rather than writing them again. */
-export const UNCHANGED_LIST = 'unchanged.json';
-
 /**
  * Runs write-search-index.ts into `dir`, sending it the validated model on
- * its standard input; resolves with its summary line. Given the previous
- * index, the child writes only the files that changed.
+ * its standard input; resolves with its summary line. With `update`, `dir`
+ * is the previous index, and the child writes only the files that changed.
  */
-function buildInChildProcess(dir: string, model: ContentModel, previous: string | undefined): Promise<string> {
+function buildInChildProcess(dir: string, model: ContentModel, update: boolean): Promise<string> {
   const script = fileURLToPath(new URL('./write-search-index.ts', import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, dir, ...(previous ? [previous] : [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, dir, ...(update ? ['--update'] : [])], { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdin.on('error', reject);
     child.stdin.end(serialize(model));
     let out = '';
@@ -168,33 +165,9 @@ function moveInto(from: string, to: string): void {
   }
 }
 
-/**
- * Puts the index built in `staging` in place of the previous build's in `out`.
- * The files the child found unchanged stay as they were: their compressed
- * copies stay valid, and the desk's next release shares them with the last.
- * Changed files are replaced, never written into. Returns the files kept.
- */
-function replaceKeepingUnchanged(staging: string, out: string): string[] {
-  const kept = (JSON.parse(readFileSync(join(staging, UNCHANGED_LIST), 'utf8')) as string[]).map((path) => join(out, path));
-  rmSync(join(staging, UNCHANGED_LIST));
-  const previous = new Set(builtFiles(out).filter((file) => !isCompressedCopy(file)));
-  for (const file of kept) previous.delete(file);
-  const made = new Set<string>();
-  for (const file of builtFiles(staging)) {
-    const target = join(out, relative(staging, file));
-    previous.delete(target);
-    if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
-    made.add(dirname(target));
-    moveInto(file, target);
-  }
-  // Files of the previous index the new one does not have (their compressed copies go with the other stale output).
-  for (const file of previous) rmSync(file);
-  rmSync(staging, { recursive: true, force: true });
-  return kept;
-}
-
 export function searchIndex(): AstroIntegration {
   let staging = '';
+  let updating = false;
   let pending: Promise<string> | undefined;
   return {
     name: 'search-index',
@@ -203,9 +176,11 @@ export function searchIndex(): AstroIntegration {
       // index is built while Astro renders the documents and bundles the pages.
       'astro:config:setup': ({ command, config }) => {
         if (command !== 'build') return;
+        // A `--changed` build updates the previous index where it is; a full build writes a new one beside the output.
+        const out = join(fileURLToPath(config.outDir), SEARCH_INDEX_DIR);
+        updating = CHANGED_BUILD && existsSync(out);
         staging = fileURLToPath(new URL('search-index-build/', config.cacheDir));
-        const previous = join(fileURLToPath(config.outDir), SEARCH_INDEX_DIR);
-        pending = buildInChildProcess(staging, loadSiteModel(), CHANGED_BUILD && existsSync(previous) ? previous : undefined);
+        pending = buildInChildProcess(updating ? out : staging, loadSiteModel(), updating);
         // Reported when awaited below; this stops an early failure from being unhandled meanwhile.
         pending.catch(() => {});
       },
@@ -214,18 +189,15 @@ export function searchIndex(): AstroIntegration {
         const summary = await pending!;
         const waited = (performance.now() - waitStarted) / 1000;
         const out = join(fileURLToPath(dir), SEARCH_INDEX_DIR);
-        let unchanged = '';
-        if (CHANGED_BUILD && existsSync(out)) {
-          const kept = replaceKeepingUnchanged(staging, out);
-          for (const file of kept) keptFiles.add(file);
-          unchanged = `，${kept.length} 个文件与上次相同`;
+        if (updating) {
+          // Part of this build, though the files the child found unchanged were not written again.
+          for (const file of builtFiles(out)) if (!isCompressedCopy(file)) keptFiles.add(file);
         } else {
           rmSync(out, { recursive: true, force: true });
-          rmSync(join(staging, UNCHANGED_LIST));
           moveInto(staging, out);
         }
         // How long the pages waited for the index: the part of its time the renderer did not hide.
-        logger.info(`${summary}${unchanged}（页面生成后等待 ${waited.toFixed(1)} s）`);
+        logger.info(`${summary}（页面生成后等待 ${waited.toFixed(1)} s）`);
       },
     },
   };
