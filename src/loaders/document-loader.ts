@@ -13,7 +13,8 @@
  * and pages read it from the validated model. They read the body with
  * documentBody() (data/document-body.ts).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
@@ -29,6 +30,14 @@ export function documentLoader(folder: 'policies' | 'briefings'): Loader {
       const htmlDir = fileURLToPath(new URL(`rendered-documents/${folder}/`, config.cacheDir));
       mkdirSync(htmlDir, { recursive: true });
       const sync = async () => {
+        // Each file is written while the next document renders (at province scale, 110 MB in 4,500 files took
+        // 3 s of the main thread written one by one); a few writes at a time keep the HTML waiting small.
+        const writing = new Set<Promise<void>>();
+        const writeBehind = async (file: string, html: string) => {
+          if (writing.size >= 8) await Promise.race(writing);
+          const write: Promise<void> = writeFile(file, html).finally(() => writing.delete(write));
+          writing.add(write);
+        };
         const seen = new Set<string>();
         const current = new Set<string>();
         for (const name of readdirSync(dir)
@@ -50,7 +59,7 @@ export function documentLoader(folder: 'policies' | 'briefings'): Loader {
           const filePath = relative(process.cwd(), path);
           // The Markdown renderer copies tags as written: JSX attributes (colSpan={3}) become HTML ones first.
           const rendered = await renderMarkdown(jsxAttributesToHtml(parts.body).body);
-          writeFileSync(htmlFile, rendered.html);
+          await writeBehind(htmlFile, rendered.html);
           // set() keeps an entry whose digest is unchanged; this one must point at the new file.
           store.delete(id);
           store.set({
@@ -61,6 +70,7 @@ export function documentLoader(folder: 'policies' | 'briefings'): Loader {
             rendered: { html: '', metadata: { headings: rendered.metadata?.headings ?? [], htmlFile } },
           });
         }
+        await Promise.all(writing);
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
         for (const name of readdirSync(htmlDir)) if (!current.has(join(htmlDir, name))) rmSync(join(htmlDir, name));
       };
