@@ -11,6 +11,8 @@ import { contentCache, keepOwnStrings, type ContentStateSlot } from '../lib/cont
 import { publishedContent } from '../lib/published-view.ts';
 import { filesUnder } from './file-tree.ts';
 
+let lastRoot = { dir: '', cwd: '', root: '' };
+
 /**
  * Where the content lives. `CONTENT_DIR` points the same build at another tree
  * (test fixtures, a generated corpus); by default it is `content/`. Set but
@@ -18,7 +20,11 @@ import { filesUnder } from './file-tree.ts';
  * it would be the repository itself, node_modules included.
  */
 export function contentRoot(env: Readonly<Record<string, string | undefined>> = process.env): string {
-  return resolve(env.CONTENT_DIR || 'content');
+  const dir = env.CONTENT_DIR || 'content';
+  const cwd = process.cwd();
+  // Asked for by every derived value a page reads (for a dataset download, once per row): resolved once.
+  if (lastRoot.dir !== dir || lastRoot.cwd !== cwd) lastRoot = { dir, cwd, root: resolve(dir) };
+  return lastRoot.root;
 }
 
 /** How paths are shown in messages: relative to the working directory. */
