@@ -1,9 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { datasetPaths, datasetCsv, type Dataset } from '../../../data/datasets.ts';
+import { fileResponse } from '../../../lib/file-response.ts';
 
 export const getStaticPaths = datasetPaths satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) =>
-  new Response(datasetCsv((props as { dataset: Dataset }).dataset), {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
-  });
+export const GET: APIRoute = ({ props }) => fileResponse(datasetCsv((props as { dataset: Dataset }).dataset), '.csv');

@@ -3,6 +3,7 @@ import { allCharts } from '../../../data/charts.ts';
 import { chartKey } from '../../../data/page-keys.ts';
 import type { ChartSpec } from '../../../lib/charts/chart-specs.ts';
 import { spreadsheetCsv } from '../../../lib/csv-output.ts';
+import { fileResponse } from '../../../lib/file-response.ts';
 
 export const getStaticPaths = (async () =>
   Promise.all(
@@ -16,7 +17,5 @@ export const getStaticPaths = (async () =>
 /** A chart's data table as CSV, UTF-8 with BOM for Excel/WPS. */
 export const GET: APIRoute = ({ props }) => {
   const { table } = (props as { spec: ChartSpec }).spec;
-  return new Response(spreadsheetCsv([table.headers, ...table.rows]), {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
-  });
+  return fileResponse(spreadsheetCsv([table.headers, ...table.rows]), '.csv');
 };
