@@ -46,7 +46,8 @@ const regionOfDocument = oncePerContent(() => documentRegions(loadSiteModel()));
  */
 export function datasetKey(rows: readonly object[], ...drawnFrom: unknown[]): Promise<string | undefined> {
   if (!CHANGED_BUILD) return Promise.resolve(undefined);
-  const regions = new Set(rows.flatMap((row) => rowRegions(row, regionOfDocument())));
+  const documents = regionOfDocument();
+  const regions = new Set(rows.flatMap((row) => rowRegions(row, documents)));
   return cacheKey([...regions], ...drawnFrom);
 }
 
