@@ -4,7 +4,7 @@
  * full build works out none. Pages without a key are rendered on every build:
  * the listings and overviews, which read the whole site.
  */
-import { contentDigests, digestOf, documentRegions, pageKey, rowRegions } from '../lib/content/content-digests.ts';
+import { citationDigests, citedDocuments, contentDigests, digestOf, pageKey } from '../lib/content/content-digests.ts';
 import { loadSiteModel, oncePerContent } from '../loaders/content-files.ts';
 import { CHANGED_BUILD } from '../lib/build-mode.ts';
 import { renderedBodyDigests } from './document-body.ts';
@@ -37,18 +37,26 @@ export async function cacheKey(regions: readonly string[], ...drawnFrom: unknown
   return pageKey(await digests(), regions, ...drawnFrom.map(digestOfPart));
 }
 
-const regionOfDocument = oncePerContent(() => documentRegions(loadSiteModel()));
+const citations = oncePerContent(async () => {
+  const bodies = await renderedBodyDigests();
+  return citationDigests(loadSiteModel(), (kind, id) => bodies.get(`${kind}/${id}`) ?? '');
+});
 
 /**
- * The key of a dataset's download: keyed by the regions of its rows, whose
- * digests hold the rows and the documents they cite (a download prints their
- * titles and section headings beside the ids), and by what else it is drawn from.
+ * The key of a dataset's download: what it is drawn from (its description
+ * and source text, which it copies cell by cell), and the title and section
+ * headings of each document its rows cite, which it prints beside their ids.
+ * Not the digests of the rows' regions: the province-wide tables have rows in
+ * every region, and would be made again for any edit anywhere.
  */
-export function datasetKey(rows: readonly object[], ...drawnFrom: unknown[]): Promise<string | undefined> {
-  if (!CHANGED_BUILD) return Promise.resolve(undefined);
-  const documents = regionOfDocument();
-  const regions = new Set(rows.flatMap((row) => rowRegions(row, documents)));
-  return cacheKey([...regions], ...drawnFrom);
+export async function datasetKey(rows: readonly object[], ...drawnFrom: unknown[]): Promise<string | undefined> {
+  if (!CHANGED_BUILD) return undefined;
+  const cited = await citations();
+  return cacheKey(
+    [],
+    ...drawnFrom,
+    citedDocuments(rows).map((id) => [id, cited.get(id) ?? '']),
+  );
 }
 
 /**

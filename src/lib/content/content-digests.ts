@@ -53,19 +53,36 @@ function regionFamilies(regions: readonly { id: string; parent?: string | undefi
   return new Map([...families].map(([id, family]) => [id, [...family].sort()]));
 }
 
-/** Each document's region, by the document's id. */
-export function documentRegions(model: ContentModel): Map<string, string> {
-  return new Map([...model.policies, ...model.briefings].map((d) => [d.id, d.data.region]));
-}
-
-/**
- * The regions a row counts for: its own, and those of the documents that
- * published or set it, whose titles and sections its downloads print.
- */
-export function rowRegions(row: object, regionOfDocument: ReadonlyMap<string, string>): string[] {
+/** The regions a row counts for: its own, and those of the documents that published or set it. */
+function rowRegions(row: object, regionOfDocument: ReadonlyMap<string, string>): string[] {
   const { region, briefing, policy } = row as { region?: string; briefing?: string; policy?: string };
   const regions = [region, briefing && regionOfDocument.get(briefing), policy && regionOfDocument.get(policy)];
   return [...new Set(regions.filter((r): r is string => !!r))];
+}
+
+/**
+ * What a dataset download prints of each document its rows cite, by the
+ * document's id: its title, and its section headings (held by its rendered
+ * body, whose digest `bodyDigest` gives).
+ */
+export function citationDigests(
+  model: ContentModel,
+  bodyDigest: (kind: 'policies' | 'briefings', id: string) => string,
+): Map<string, string> {
+  const cited = (kind: 'policies' | 'briefings') => (d: ContentModel[typeof kind][number]) =>
+    [d.id, digestOf([d.data.title, bodyDigest(kind, d.id)])] as const;
+  return new Map([...model.policies.map(cited('policies')), ...model.briefings.map(cited('briefings'))]);
+}
+
+/** The documents rows cite (their 来源政策 or 来源简报), sorted. */
+export function citedDocuments(rows: readonly object[]): string[] {
+  const ids = new Set<string>();
+  for (const row of rows) {
+    const { briefing, policy } = row as { briefing?: unknown; policy?: unknown };
+    if (typeof briefing === 'string' && briefing) ids.add(briefing);
+    if (typeof policy === 'string' && policy) ids.add(policy);
+  }
+  return [...ids].sort();
 }
 
 /**
@@ -77,7 +94,7 @@ export function contentDigests(
   bodyDigest: (kind: 'policies' | 'briefings', id: string) => string,
   sharedExtra: unknown = null,
 ): ContentDigests {
-  const regionOfDocument = documentRegions(model);
+  const regionOfDocument = new Map([...model.policies, ...model.briefings].map((d) => [d.id, d.data.region]));
   const parts = new Map<string, unknown[]>();
   const add = (region: string | undefined, record: unknown) => {
     if (!region) return;

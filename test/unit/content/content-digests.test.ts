@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { contentDigests, digestOf, documentRegions, pageKey, rowRegions } from '../../../src/lib/content/content-digests.ts';
+import { citationDigests, citedDocuments, contentDigests, digestOf, pageKey } from '../../../src/lib/content/content-digests.ts';
 import { SINGLE_FILE_TABLES } from '../../../src/schemas/datasets.ts';
 import type { ContentModel } from '../../../src/lib/content/content-model.ts';
 import { readContentFiles } from '../../../src/loaders/content-files.ts';
@@ -83,13 +83,26 @@ test('every row of every dataset counts in a digest, so its downloads are made a
   }
 });
 
+/** The key of a download of `rowsOf(model)`, as data/page-keys.ts makes it, but for the source text's digest. */
+const downloadKey = (all: ContentFile[], rowsOf: (model: ContentModel) => readonly object[]) => {
+  const { model, issues } = validateContent(all);
+  expect(issues).toEqual([]);
+  const body = () => 'body';
+  const cited = citationDigests(model, body);
+  return pageKey(contentDigests(model, body), [], 'download', citedDocuments(rowsOf(model)).map((id) => [id, cited.get(id)]));
+};
+const fresh = () => files.map((f) => ({ ...f }));
+const taskList = (id: string) => (model: ContentModel) => model.taskLists.find((l) => l.id === id)!.rows.map((r) => r.data);
+
 test("a policy's title, which its task lists' downloads print beside its id, changes their key", () => {
-  const keyOfDownload = (all: ContentFile[]) => {
-    const { model } = validateContent(all);
-    const regions = documentRegions(model);
-    const list = model.taskLists.find((l) => l.id === 'qingshanhu-2023-zhuanxiang-xingdong')!;
-    return pageKey(contentDigests(model, () => 'body'), [...new Set(list.rows.flatMap((row) => rowRegions(row.data, regions)))], 'download');
-  };
   const retitled = replaceIn('policies/qingshanhu-2023-xingdong-fangan.mdx', '2023年行动方案', '2023年行动实施方案');
-  expect(keyOfDownload(retitled(files.map((f) => ({ ...f }))))).not.toBe(keyOfDownload(files.map((f) => ({ ...f }))));
+  const list = taskList('qingshanhu-2023-zhuanxiang-xingdong');
+  expect(downloadKey(retitled(fresh()), list)).not.toBe(downloadKey(fresh(), list));
+});
+
+test('a task-list cell corrected in one region leaves the key of the downloads of tables with rows in several regions', () => {
+  const corrected = replaceIn('tasks/qingshanhu-2023-zhibiao-renwu.csv', '积极推行', '全面推行');
+  // The targets table has rows of 青山湖, 上饶 and 湾里.
+  const targets = (model: ContentModel) => model.targets.map((r) => r.data);
+  expect(downloadKey(corrected(fresh()), targets)).toBe(downloadKey(fresh(), targets));
 });
