@@ -120,9 +120,9 @@ function sourceDigest(file: string): string {
 
 /**
  * The download routes' paths (`/data/<kind>/<name>.csv` and `.json`), keyed
- * for `npm run build -- --changed` by the dataset's rows (through the digests
- * of their regions), its description and its source file's text, which the
- * downloads copy cell by cell.
+ * for `npm run build -- --changed` by the dataset's description, its source
+ * file's text, which the downloads copy cell by cell, and the documents its
+ * rows cite (see datasetKey).
  */
 export async function datasetPaths() {
   return Promise.all(
