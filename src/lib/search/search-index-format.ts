@@ -8,10 +8,14 @@
  *   indicators' other names, region names, how the character tables are split, and the
  *   kind, regions and year of every record as runs (records are ordered by
  *   kind, region, year), so facet counts and filters need no record text.
+ *   Records are numbered in that order, but each group of one kind and
+ *   regions starts at a round number (search-index-writer.ts
+ *   `recordNumbers`), so a publication renumbers its own group only; the
+ *   numbers left unused between groups are runs of their own.
  * - `grams/<n>.json`: for every character and every pair of adjacent
  *   characters in the folded text (name punctuation skipped), the records
  *   containing it (a posting), sharded by a hash of the gram; long postings
- *   get a file of their own (`grams/long-<n>.txt`). Beside a pair's postings
+ *   get a file of their own (`grams/long-<shard>-<n>.txt`). Beside a pair's postings
  *   in the same shard: its postings in titles only (key \u0000 + pair), the
  *   vocabulary words starting with it (key \u0001 + pair) and the everyday
  *   words of the general wordnet starting with it (key \u0003 + pair) and the
@@ -23,7 +27,8 @@
  *   traditional/variant → simplified table and the pinyin of common
  *   characters, split by code point (see character-tables.ts); a query reads
  *   only the parts its characters need, and only when it needs them.
- * - `records/<n>.json`: the records themselves, CHUNK_SIZE to a file.
+ * - `records/<n>.json`: the records numbered n × CHUNK_SIZE onwards, at
+ *   most CHUNK_SIZE; a file of unused numbers only is not written.
  * - `pinyin-terms.txt`: the site's words with their pinyin, read only when a
  *   query has Latin letters (pinyin-reading.ts).
  * - `answers/<kind>.json`: the structured records answer cards are drawn
@@ -37,7 +42,7 @@
 import type { CharacterTableMeta } from './character-tables.ts';
 import type { AnswerKind } from './answer-records.ts';
 
-export const SEARCH_INDEX_VERSION = 5;
+export const SEARCH_INDEX_VERSION = 6;
 /** Where the index files are published, below the site root. */
 export const SEARCH_INDEX_DIR = 'search-index';
 /** Records to a file: candidates are scattered, so a small file carries few records the query does not need. */
@@ -70,11 +75,14 @@ export interface SearchIndexMeta {
   pinyin: CharacterTableMeta;
   kinds: string[];
   regionSets: string[][];
-  /** Runs of records sharing kind, regions and year, flattened: [kind, regionSet, year or 0, length]… */
+  /** Runs of records sharing kind, regions and year, flattened: [kind, regionSet, year or 0, length]…; kind UNUSED_NUMBERS for numbers no record has. */
   runs: number[];
   /** How many files each kind of answer record is split into (answerFile). */
   answerShards?: Partial<Record<AnswerKind, number>>;
 }
+
+/** The kind of a run of numbers no record has (`SearchIndexMeta.runs`). */
+export const UNUSED_NUMBERS = -1;
 
 /** The answer records of one kind, read only when a query may be answered from them. */
 export const answerFile = (kind: AnswerKind, shard: number) => `answers/${kind}-${shard}.json`;

@@ -12,6 +12,7 @@ import type { AnswerKind, AnswerRecords } from './answer-records.ts';
 import { encodeRelated } from './related-words.ts';
 import { encodePinyinTerms, type PinyinTerm } from './pinyin-reading.ts';
 import { GramPostings } from './search-postings.ts';
+import { recordNumbers, shardCount } from './index-layout.ts';
 import { answerNames } from './answer-records.ts';
 import { answerKey, answerKeys } from './answer-cards.ts';
 import {
@@ -25,6 +26,7 @@ import {
   SYNONYMS,
   SEARCH_INDEX_VERSION,
   TITLE,
+  UNUSED_NUMBERS,
   WORDS,
   type SearchIndexMeta,
 } from './search-index-format.ts';
@@ -84,19 +86,6 @@ function isSpace(c: number): boolean {
  */
 const PAIR = 0x8000;
 const CODE_POINTS = 0x110000;
-
-/** Records in index order: by kind (in the order given), region, newest year, newest date, URL. */
-export function orderRecords(records: readonly IndexedRecord[], kindOrder: readonly string[]): IndexedRecord[] {
-  const rank = (kind: string) => (kindOrder.indexOf(kind) + kindOrder.length + 1) % (kindOrder.length + 1);
-  return [...records].sort(
-    (a, b) =>
-      rank(a.kind) - rank(b.kind) ||
-      a.regions.join('、').localeCompare(b.regions.join('、')) ||
-      (b.year ?? '').localeCompare(a.year ?? '') ||
-      (b.date ?? '').localeCompare(a.date ?? '') ||
-      a.url.localeCompare(b.url),
-  );
-}
 
 /**
  * Words and their other forms (the wordnet's related words, the synonyms dataset's document terms), folded,
@@ -198,7 +187,9 @@ export function buildSearchIndex(
   const regionSetIds = new Map<string, number>();
   const runs: number[] = [];
   let totalLength = 0;
-  records.forEach((record, id) => {
+  const { numbers, span } = recordNumbers(records);
+  records.forEach((record, index) => {
+    const id = numbers[index]!;
     totalLength += Array.from(record.text).length;
     addGrams(inText, record.title, id);
     addGrams(inText, record.text, id);
@@ -208,13 +199,21 @@ export function buildSearchIndex(
     const regionKey = record.regions.join('\u0001');
     if (!regionSetIds.has(regionKey)) regionSetIds.set(regionKey, regionSets.push([...record.regions]) - 1);
     const run = [kinds.indexOf(record.kind), regionSetIds.get(regionKey)!, Number(record.year ?? 0)];
+    const unused = id - (index === 0 ? 0 : numbers[index - 1]! + 1);
+    if (unused > 0) runs.push(UNUSED_NUMBERS, 0, 0, unused);
     const at = runs.length - 4;
     if (at >= 0 && runs[at] === run[0] && runs[at + 1] === run[1] && runs[at + 2] === run[2]) runs[at + 3]! += 1;
     else runs.push(...run, 1);
   });
 
-  for (let chunk = 0; chunk * CHUNK_SIZE < records.length; chunk++)
-    emit(`records/${chunk}.json`, JSON.stringify(records.slice(chunk * CHUNK_SIZE, (chunk + 1) * CHUNK_SIZE)));
+  // A group's records fill its record files from the first number on, so a file holds the records of its first numbers.
+  for (let start = 0; start < records.length;) {
+    const chunk = Math.floor(numbers[start]! / CHUNK_SIZE);
+    let end = start + 1;
+    while (end < records.length && Math.floor(numbers[end]! / CHUNK_SIZE) === chunk) end++;
+    emit(`records/${chunk}.json`, JSON.stringify(records.slice(start, end)));
+    start = end;
+  }
 
   // Vocabulary words, folded and squeezed like the text, by their first pair and by the pinyin of their first two characters.
   const pinyinOf = (ch: string) => vocabulary.pinyin.get(ch);
@@ -248,8 +247,8 @@ export function buildSearchIndex(
     ...[...namesByPair].map(([pair, names]) => [ANSWER_NAMES + pair, [...names].sort().join(' ')] as const),
     ...[...relatedByPair].map(([pair, entries]) => [RELATED + pair, encodeRelated(entries)] as const),
     ...[...synonymsByPair].map(([pair, entries]) => [SYNONYMS + pair, encodeRelated(entries)] as const),
-    ...[...inText].map(([key, writer]) => [gramText(key), writer.encode(records.length)] as const),
-    ...[...inTitle].map(([key, writer]) => [TITLE + gramText(key), writer.encode(records.length)] as const),
+    ...[...inText].map(([key, writer]) => [gramText(key), writer.encode(span)] as const),
+    ...[...inTitle].map(([key, writer]) => [TITLE + gramText(key), writer.encode(span)] as const),
     ...[...byPair].map(([pair, words]) => [WORDS + pair, [...words].sort().join(' ')] as const),
     ...[...byPinyin].map(([key, words]) => [PINYIN + key, [...words].sort().join(' ')] as const),
   ];
@@ -283,25 +282,23 @@ export function buildSearchIndex(
   inText.clear();
   inTitle.clear();
   const shortLength = encoded.reduce((sum, [gram, e]) => sum + (e.length > LONG_POSTING ? 0 : gram.length + e.length + 6), 0);
-  const shards = Math.max(1, Math.ceil(shortLength / SHARD_TARGET));
+  const shards = shardCount(Math.ceil(shortLength / SHARD_TARGET));
   const shardEntries = Array.from({ length: shards }, () => [] as [string, string][]);
-  let long = 0;
-  for (const [gram, e] of encoded) {
-    if (
-      e.length > LONG_POSTING &&
-      !gram.startsWith(WORDS) &&
-      !gram.startsWith(PINYIN) &&
-      !gram.startsWith(RELATED) &&
-      !gram.startsWith(SYNONYMS) &&
-      !gram.startsWith(ANSWER_NAMES)
-    ) {
-      emit(`grams/long-${long}.txt`, e);
-      shardEntries[gramShard(gram, shards)]!.push([gram, `@${long++}`]);
-    } else shardEntries[gramShard(gram, shards)]!.push([gram, e]);
-  }
-  shardEntries.forEach((entries, n) =>
-    emit(`grams/${n}.json`, JSON.stringify(Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1))))),
-  );
+  for (const entry of encoded) shardEntries[gramShard(entry[0], shards)]!.push([entry[0], entry[1]]);
+  shardEntries.forEach((entries, n) => {
+    entries.sort(([a], [b]) => (a < b ? -1 : 1));
+    // Named by their shard and place in it, so a new long posting renames no other shard's.
+    let long = 0;
+    for (const entry of entries)
+      if (
+        entry[1].length > LONG_POSTING &&
+        ![WORDS, PINYIN, RELATED, SYNONYMS, ANSWER_NAMES].some((prefix) => entry[0].startsWith(prefix))
+      ) {
+        emit(`grams/long-${n}-${long}.txt`, entry[1]);
+        entry[1] = `@${n}-${long++}`;
+      }
+    emit(`grams/${n}.json`, JSON.stringify(Object.fromEntries(entries)));
+  });
 
   const tables = {
     traditional: splitCharacterTable(vocabulary.traditional, CHARACTER_SHARDS, true),

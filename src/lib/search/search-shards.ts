@@ -52,6 +52,7 @@ import {
   SearchIndexVersionError,
   SYNONYMS,
   TITLE,
+  UNUSED_NUMBERS,
   WORDS,
   type SearchIndexMeta,
 } from './search-index-format.ts';
@@ -75,10 +76,14 @@ const MAX_TYPO_TERM = 7;
 const APPROXIMATE_RECORDS = 64;
 const APPROXIMATE_CHUNKS = 12;
 
-/** Kind, regions and year of every record, from the runs in the meta file. */
+/** Kind, regions and year of every record, by its number, from the runs in the meta file; unused numbers are holes. */
 export function recordFacets(meta: SearchIndexMeta): FacetedRecord[] {
   const out: FacetedRecord[] = [];
   for (let i = 0; i < meta.runs.length; i += 4) {
+    if (meta.runs[i] === UNUSED_NUMBERS) {
+      out.length += meta.runs[i + 3]!;
+      continue;
+    }
     const facets = {
       kind: meta.kinds[meta.runs[i]!]!,
       regions: meta.regionSets[meta.runs[i + 1]!]!,
