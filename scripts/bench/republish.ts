@@ -1,8 +1,10 @@
 /**
- * `npm run bench:republish [-- <scale|province>] [--runs 3]`: how long staff
- * wait from publishing to a release ready to switch to, timed through the
- * desk's own release step (desk/site-release.ts: the content staged, a
- * `--changed` build into the work folder, then a release folder made of it).
+ * `npm run bench:republish [-- <scale|province>] [--runs 3] [--no-precompress]`:
+ * how long staff wait from publishing to a release ready to switch to, timed
+ * through the desk's own release step (desk/site-release.ts: the content
+ * staged, a `--changed` build into the work folder, then a release folder
+ * made of it). It builds as the desk's service in docs/deploy.md does: with
+ * a site address and PRECOMPRESS=1 (`--no-precompress` leaves the copies out).
  * On the synthetic corpus (default province scale) it makes a first release
  * to fill the cache, then, each run, publishes a region's next briefing and,
  * separately, corrects one task-list cell. It prints wall and CPU time
@@ -27,12 +29,20 @@ import { buildRelease } from '../../desk/site-release.ts';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: 'string', default: '3' }, release: { type: 'string' } },
+  allowNegative: true,
+  options: { runs: { type: 'string', default: '3' }, release: { type: 'string' }, precompress: { type: 'boolean', default: true } },
 });
+/** The address the desk's service in docs/deploy.md builds for. */
+const SITE_URL = 'https://www.example.gov.cn/yshj/';
 
 if (options.release) {
   // One release, in a process of its own so that GNU time measures it: `--release <releases> <content>`.
-  const built = await buildRelease({ repoDir: process.cwd(), releasesDir: options.release, content: readContentFiles(positionals[0]!) });
+  const built = await buildRelease({
+    repoDir: process.cwd(),
+    releasesDir: options.release,
+    siteUrl: SITE_URL,
+    content: readContentFiles(positionals[0]!),
+  });
   if (!built.ok) throw new Error(`${built.message}\n${built.output}`);
   const reused = reusedPages(built.output);
   const listed = built.output.match(/[├└]─/g)?.length ?? 0;
@@ -64,6 +74,7 @@ function release(): Republish {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',
+    PRECOMPRESS: options.precompress ? '1' : '0',
   });
   const counts = JSON.parse(output.trim().split('\n').at(-1)!) as Pick<Republish, 'reused' | 'rendered' | 'linked' | 'copied'>;
   const phasesFile = join(releases, '.cache', BUILD_PHASES_FILE);
@@ -82,6 +93,7 @@ function publish(edit: (files: readonly ContentFile[]) => ContentFile): void {
 }
 
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; Node ${process.version}; load average ${load()}`);
+console.log(`built for ${SITE_URL}, ${options.precompress ? 'with' : 'without'} precompressed copies`);
 writeCorpus(scale, corpus);
 console.log(`${scale}×: first release (fills the cache): ${described(release())}`);
 
