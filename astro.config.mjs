@@ -42,9 +42,10 @@ export default defineConfig({
       features: { smartPunctuation: false },
     }),
   },
-  // Build-done hooks run in this order. searchIndex waits for its process and puts the index in place; then
-  // staleOutput deletes what a `--changed` build no longer makes, before securityHeaders reads every built
-  // page and precompress compresses what all the others wrote. The phase marks time the build (`npm run bench`).
+  // Build-done hooks run in this order. staleOutput deletes what a `--changed` build no longer makes, before
+  // securityHeaders reads every built page and precompress compresses what the others wrote; the search index's
+  // process works on meanwhile. searchIndex then waits for it, and puts the index in place and compresses it.
+  // The phase marks time the build (`npm run bench`).
   integrations: [
     phases.astroSteps,
     siteAddress(),
@@ -52,11 +53,11 @@ export default defineConfig({
     phases.after('内容检查'),
     mdx(),
     sitemap(),
-    searchIndex(),
-    phases.after('交给搜索索引进程'),
     staleOutput(),
     securityHeaders(),
     precompress(),
+    searchIndex(),
+    phases.after('交给搜索索引进程'),
     phases.finish,
   ],
   // `npm run build -- --changed` (the desk's release step): pages whose cache key (data/page-keys.ts) and

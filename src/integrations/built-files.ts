@@ -7,11 +7,3 @@ import { filesUnder } from '../loaders/file-tree.ts';
 
 /** Every file under `dir`, subfolders included, as full paths in path order. */
 export const builtFiles: (dir: string) => string[] = filesUnder;
-
-/**
- * Files of the previous output that an integration found unchanged and kept
- * in a `--changed` build (the search index's unchanged files): part of this
- * build though not written again, so integrations/stale-output.ts keeps them
- * and their compressed copies.
- */
-export const keptFiles = new Set<string>();

@@ -1,8 +1,11 @@
 /**
  * With PRECOMPRESS=1, writes a `.gz` and a `.br` copy beside every text file
- * of the built site (see lib/precompression.ts), after every other step has
- * written its files. Hosts that serve precompressed files then send them
- * without compressing on each request.
+ * of the built site (see lib/precompression.ts), after the other steps have
+ * written their files. Hosts that serve precompressed files then send them
+ * without compressing on each request. The search index's files are
+ * compressed by the search-index integration once its process is done
+ * (`compressFiles`), so the pages are compressed while the index is still
+ * being built.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,9 +14,32 @@ import { compressedCopies, isCompressible } from '../lib/precompression.ts';
 import { CHANGED_BUILD, PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
 import { builtFiles } from './built-files.ts';
 import { eachAtOnce } from '../lib/each-at-once.ts';
+import { inSearchIndex } from './stale-output.ts';
 
 /** Files compressed at once: enough to keep both of zlib's worker threads busy, few enough to keep memory flat. */
 const CONCURRENCY = 4;
+
+/**
+ * Writes the compressed copies of the compressible files among `files`, which holds their copies too. A
+ * `--changed` build keeps the copies of files it did not change (integrations/stale-output.ts deleted the others).
+ */
+export async function compressFiles(files: readonly string[]): Promise<{ compressed: number; bytes: number }> {
+  const present = new Set(CHANGED_BUILD ? files : []);
+  const queue = files.filter((file) => isCompressible(file) && !(present.has(`${file}.gz`) && present.has(`${file}.br`)));
+  let bytes = 0;
+  await eachAtOnce(queue, CONCURRENCY, async (file) => {
+    const data = readFileSync(file);
+    const { gz, br } = await compressedCopies(data);
+    writeFileSync(`${file}.gz`, gz);
+    writeFileSync(`${file}.br`, br);
+    bytes += data.byteLength;
+  });
+  return { compressed: queue.length, bytes };
+}
+
+/** What the build log says of a compression. */
+export const compressedSummary = ({ compressed, bytes }: { compressed: number; bytes: number }) =>
+  `预压缩：${compressed} 个文件（${(bytes / 1e6).toFixed(1)} MB）各写入 .gz 和 .br 副本`;
 
 export function precompress(): AstroIntegration {
   return {
@@ -21,21 +47,8 @@ export function precompress(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         if (!PRECOMPRESSED_BUILD) return;
-        const files = builtFiles(fileURLToPath(dir));
-        // A `--changed` build keeps the copies of files it did not change (integrations/stale-output.ts deleted the others).
-        const present = new Set(CHANGED_BUILD ? files : []);
-        const queue = files.filter((file) => isCompressible(file) && !(present.has(`${file}.gz`) && present.has(`${file}.br`)));
-        let bytes = 0;
-        let compressed = 0;
-        await eachAtOnce(queue, CONCURRENCY, async (file) => {
-          const data = readFileSync(file);
-          const { gz, br } = await compressedCopies(data);
-          writeFileSync(`${file}.gz`, gz);
-          writeFileSync(`${file}.br`, br);
-          bytes += data.byteLength;
-          compressed += 1;
-        });
-        logger.info(`预压缩：${compressed} 个文件（${(bytes / 1e6).toFixed(1)} MB）各写入 .gz 和 .br 副本`);
+        const out = fileURLToPath(dir).replace(/\/$/, '');
+        logger.info(compressedSummary(await compressFiles(builtFiles(out).filter((file) => !inSearchIndex(out, file)))));
       },
     },
   };

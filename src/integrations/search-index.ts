@@ -30,9 +30,11 @@ import { answerRecords } from '../lib/search/answer-records.ts';
 import { parseWordnet, relatedWords, wordsOccurring } from '../lib/search/related-words.ts';
 import type { IndexedRecord } from '../lib/search/phrase-search.ts';
 import type { ContentModel } from '../lib/content/content-model.ts';
-import { CHANGED_BUILD } from '../lib/build-mode.ts';
-import { builtFiles, keptFiles } from './built-files.ts';
+import { builtFiles } from './built-files.ts';
 import { isCompressedCopy } from '../lib/precompression.ts';
+import { CHANGED_BUILD, PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
+import { deleteStaleOutput } from './stale-output.ts';
+import { compressedSummary, compressFiles } from './precompress.ts';
 
 /** The records of the current content, as the index and the search benchmark both see them. */
 export function currentSearchRecords(model = loadSiteModel(), root = contentRoot()): SearchRecord[] {
@@ -189,16 +191,19 @@ export function searchIndex(): AstroIntegration {
         const waitStarted = performance.now();
         const summary = await pending!;
         const waited = (performance.now() - waitStarted) / 1000;
-        const out = join(fileURLToPath(dir), SEARCH_INDEX_DIR);
+        const site = fileURLToPath(dir).replace(/\/$/, '');
+        const out = join(site, SEARCH_INDEX_DIR);
         if (updating) {
-          // Part of this build, though the files the child found unchanged were not written again.
-          for (const file of builtFiles(out)) if (!isCompressedCopy(file)) keptFiles.add(file);
+          // Every file the child left is this build's, written or found unchanged; the copies of those it changed or deleted are not.
+          const files = builtFiles(out);
+          deleteStaleOutput(site, files, new Set(files.filter((file) => !isCompressedCopy(file))));
         } else {
           rmSync(out, { recursive: true, force: true });
           moveInto(staging, out);
         }
         // How long the pages waited for the index: the part of its time the renderer did not hide.
         logger.info(`${summary}（页面生成后等待 ${waited.toFixed(1)} s）`);
+        if (PRECOMPRESSED_BUILD) logger.info(compressedSummary(await compressFiles(builtFiles(out))));
       },
     },
   };

@@ -1,17 +1,23 @@
 /**
  * For `npm run build -- --changed`: deletes what the previous build left in
  * the output folder and this build did not make (see lib/stale-output.ts), so
- * the folder holds exactly what a full build would. Placed after the search
- * index, which keeps its unchanged files (built-files.ts `keptFiles`), and
- * before the integrations that read or compress the built files.
+ * the folder holds exactly what a full build would. Runs before the
+ * integrations that read or compress the built files. The search index's
+ * folder is left to the search-index integration, since its process may
+ * still be writing there: it calls `deleteStaleOutput` on the folder once
+ * the index is complete.
  */
 import { mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CHANGED_BUILD, PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
 import { staleOutputFiles } from '../lib/stale-output.ts';
-import { builtFiles, keptFiles } from './built-files.ts';
+import { SEARCH_INDEX_DIR } from '../lib/search/search-index-format.ts';
+import { builtFiles } from './built-files.ts';
+
+/** When this `--changed` build started, as the file system's clock has it: the one that stamps the files the build writes. */
+let started: bigint | undefined;
 
 /** Deletes `dir` and the folders above it, up to `root`, while they are empty. */
 function removeEmptyFolders(dir: string, root: string): void {
@@ -19,14 +25,29 @@ function removeEmptyFolders(dir: string, root: string): void {
     rmdirSync(folder);
 }
 
+/**
+ * Deletes the stale files among `files` (below `root`): neither written by
+ * this build nor `kept` by it, and compressed copies that no longer match
+ * their file. Returns how many; none outside a `--changed` build.
+ */
+export function deleteStaleOutput(root: string, files: readonly string[], kept: ReadonlySet<string>): number {
+  if (started === undefined) return 0;
+  const stated = files.map((path) => ({ path, modified: statSync(path, { bigint: true }).mtimeNs }));
+  const stale = staleOutputFiles(stated, kept, started, { precompressed: PRECOMPRESSED_BUILD });
+  for (const file of stale) rmSync(file);
+  for (const folder of new Set(stale.map((file) => dirname(file)))) removeEmptyFolders(folder, root);
+  return stale.length;
+}
+
+/** Whether `file`, below the output folder `out`, is one of the search index's files. */
+export const inSearchIndex = (out: string, file: string) => file.startsWith(join(out, SEARCH_INDEX_DIR) + sep);
+
 export function staleOutput(): AstroIntegration {
-  let started: bigint | undefined;
   return {
     name: 'stale-output',
     hooks: {
       'astro:config:setup': ({ command, config }) => {
         if (command !== 'build' || !CHANGED_BUILD) return;
-        // The start as the file system's clock has it: the one that stamps the files the build writes.
         const marker = fileURLToPath(new URL('build-started', config.cacheDir));
         mkdirSync(dirname(marker), { recursive: true });
         writeFileSync(marker, '');
@@ -35,12 +56,13 @@ export function staleOutput(): AstroIntegration {
       'astro:build:done': ({ dir, assets, logger }) => {
         if (started === undefined) return;
         const out = fileURLToPath(dir).replace(/\/$/, '');
-        const kept = new Set([...[...assets.values()].flat().map((url) => fileURLToPath(url)), ...keptFiles]);
-        const files = builtFiles(out).map((path) => ({ path, modified: statSync(path, { bigint: true }).mtimeNs }));
-        const stale = staleOutputFiles(files, kept, started, { precompressed: PRECOMPRESSED_BUILD });
-        for (const file of stale) rmSync(file);
-        for (const folder of new Set(stale.map((file) => dirname(file)))) removeEmptyFolders(folder, out);
-        if (stale.length > 0) logger.info(`删除了上次构建留下、本次没有生成的 ${stale.length} 个文件`);
+        const kept = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
+        const deleted = deleteStaleOutput(
+          out,
+          builtFiles(out).filter((file) => !inSearchIndex(out, file)),
+          kept,
+        );
+        if (deleted > 0) logger.info(`删除了上次构建留下、本次没有生成的 ${deleted} 个文件`);
       },
     },
   };

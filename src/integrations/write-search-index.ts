@@ -61,7 +61,7 @@ const files = buildSearchIndex(records, vocabulary, (path, text) => {
   writeFileSync(file, bytes);
 });
 mkdirSync(dir, { recursive: true });
-// Files of the previous index the new one does not have (their compressed copies go with the build's other stale output).
+// Files of the previous index the new one does not have (the search-index integration deletes their compressed copies once the index is complete).
 if (update) for (const file of builtFiles(dir)) if (!produced.has(file) && !isCompressedCopy(file)) rmSync(file);
 const kept = update ? `，${unchanged} 个文件与上次相同` : '';
 console.log(`搜索索引：${records.length} 条记录，${files} 个文件${kept}`);

@@ -24,8 +24,8 @@ import { reusedPages } from '../../src/lib/build-phases.ts';
 const work = mkdtempSync(join(tmpdir(), 'incremental-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** How many files the build compressed (it logs 预压缩：N 个文件). */
-const compressed = (output: string) => Number(/预压缩：(\d+) 个文件/.exec(output)?.[1]);
+/** How many files the build compressed (it logs 预压缩：N 个文件 for the pages and the other files, then for the search index). */
+const compressed = (output: string) => [...output.matchAll(/预压缩：(\d+) 个文件/g)].reduce((sum, [, n]) => sum + Number(n), 0);
 
 /** How many of the search index's files were the same as the previous build's (it logs N 个文件与上次相同). */
 const unchangedIndexFiles = (output: string) => Number(/(\d+) 个文件与上次相同/.exec(output)?.[1] ?? 0);
