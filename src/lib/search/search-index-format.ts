@@ -9,7 +9,7 @@
  *   kind, regions and year of every record as runs (records are ordered by
  *   kind, region, year), so facet counts and filters need no record text.
  *   Records are numbered in that order, but each group of one kind and
- *   regions starts at a round number (search-index-writer.ts
+ *   regions starts at a round number (index-layout.ts
  *   `recordNumbers`), so a publication renumbers its own group only; the
  *   numbers left unused between groups are runs of their own.
  * - `grams/<n>.json`: for every character and every pair of adjacent
