@@ -47,7 +47,10 @@ export const SEARCH_INDEX_VERSION = 6;
 export const SEARCH_INDEX_DIR = 'search-index';
 /** Records to a file: candidates are scattered, so a small file carries few records the query does not need. */
 export const CHUNK_SIZE = 16;
-/** Record files read for one query at most: about 70 KB compressed on today's content, 165 KB at province scale. */
+/**
+ * Record files' worth of records read for one query at most (CHUNK_SIZE records each; search-shards.ts counts the
+ * records, as a group's last file is part-filled): about 70 KB compressed on today's content, 165 KB at province scale.
+ */
 export const MAX_CHUNKS_PER_QUERY = 16;
 export const TITLE = '\u0000';
 export const WORDS = '\u0001';

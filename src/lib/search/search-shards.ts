@@ -6,7 +6,7 @@
  *
  * A query's candidates are the records holding its character pairs, scored
  * by the pairs' rarity; the best-placed candidates' chunks (at most
- * MAX_CHUNKS_PER_QUERY) are read and ranked by phrase-search.ts. Latin no
+ * MAX_CHUNKS_PER_QUERY chunks' worth of records) are read and ranked by phrase-search.ts. Latin no
  * record holds is read as pinyin first (pinyin-reading.ts); beside the
  * ranking, the answer card is chosen (answer-cards.ts).
  *
@@ -75,6 +75,8 @@ const MAX_TYPO_TERM = 7;
  */
 const APPROXIMATE_RECORDS = 64;
 const APPROXIMATE_CHUNKS = 12;
+/** Files a query may read per chunk of its record budget, when chunks are part-filled (at most twice as many). */
+const FILES_PER_CHUNK_BUDGET = 2;
 
 /** Kind, regions and year of every record, by its number, from the runs in the meta file; unused numbers are holes. */
 export function recordFacets(meta: SearchIndexMeta): FacetedRecord[] {
@@ -118,7 +120,7 @@ export interface SearchIndexSource {
   meta: SearchIndexMeta;
   /** A path below the index directory → the file's text. */
   load: (path: string) => Promise<string>;
-  /** Record files read for one query at most (MAX_CHUNKS_PER_QUERY). */
+  /** Record files' worth of records read for one query at most (MAX_CHUNKS_PER_QUERY). */
   maxChunks?: number;
   /** Word segmentation for text the vocabulary does not cover (Intl.Segmenter where available). */
   segment?: ((text: string) => string[]) | undefined;
@@ -396,7 +398,7 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
     return check(ordered, APPROXIMATE_CHUNKS, statistics, passes);
   }
 
-  /** Ranks the candidates (best-placed first), reading at most `limit` chunks of them. */
+  /** Ranks the candidates (best-placed first), reading at most `limit` chunks' worth of records. */
   async function check(
     ordered: readonly number[],
     limit: number,
@@ -415,8 +417,17 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
         ),
       );
     };
+    // The budget is in records, `limit` full chunks' worth: a group's last chunk holds fewer than chunkSize
+    // (index-layout.ts), and costs as much less; the number of files is bounded too, as each is a request.
+    const budget = limit * meta.chunkSize;
+    const maxFiles = FILES_PER_CHUNK_BUDGET * limit;
+    const recordsIn = (chunk: number) => {
+      let n = 0;
+      for (let id = chunk * meta.chunkSize; id < (chunk + 1) * meta.chunkSize; id++) if (facets[id] !== undefined) n++;
+      return n;
+    };
     const all = [...new Set(ordered.map(chunkOf))];
-    if (all.length <= limit)
+    if (all.length <= maxFiles && all.reduce((sum, chunk) => sum + recordsIn(chunk), 0) <= budget)
       return {
         ...findRecords(await readChunks(all, new Set(ordered)), plan, statistics, options),
         complete: true,
@@ -429,8 +440,15 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
     const kept = ordered.filter(passes);
     const queues = [...groupBy(kept, (id) => facets[id]!.kind).values()].map((ids) => [...new Set(ids.map(chunkOf))]);
     const chosen = new Set<number>();
-    for (let round = 0; chosen.size < limit && queues.some((q) => round < q.length); round++)
-      for (const queue of queues) if (round < queue.length && chosen.size < limit) chosen.add(queue[round]!);
+    let read = 0;
+    choosing: for (let round = 0; queues.some((q) => round < q.length); round++)
+      for (const queue of queues) {
+        const chunk = queue[round];
+        if (chunk === undefined || chosen.has(chunk)) continue;
+        if (chosen.size === maxFiles || read + recordsIn(chunk) > budget) break choosing;
+        chosen.add(chunk);
+        read += recordsIn(chunk);
+      }
     const response = findRecords(await readChunks([...chosen], new Set(kept)), plan, statistics, options);
     // Counts from the candidates, not all checked.
     const estimate = { ...countFacets(ordered.map((id) => facets[id]!)), indicator: response.facets.indicator };

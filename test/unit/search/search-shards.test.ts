@@ -295,6 +295,22 @@ test('when they do not fit, the best-placed candidates are checked and the total
   expect(filtered.hits.length).toBeGreaterThan(0);
 });
 
+test("a query's budget is counted in records: part-filled record files cost less, and the files are bounded too", async () => {
+  const readBeyondWholeFiles: number[] = [];
+  for (const budget of [1, 2, 4, 8]) {
+    const read: string[] = [];
+    const opened = openSearchIndex({ meta, maxChunks: budget, load: async (path: string) => (read.push(path), readFile(path)) });
+    expect((await queryShardedIndex(opened, '营商环境', { limit: 200 })).complete).toBe(false);
+    const recordFiles = read.filter((path) => path.startsWith('records/'));
+    const recordsRead = recordFiles.reduce((sum, path) => sum + (JSON.parse(files.get(path)!) as unknown[]).length, 0);
+    expect(recordsRead).toBeLessThanOrEqual(budget * CHUNK_SIZE);
+    expect(recordFiles.length).toBeLessThanOrEqual(2 * budget);
+    if (recordFiles.length > budget) readBeyondWholeFiles.push(budget);
+  }
+  // Groups end in part-filled files (index-layout.ts), so some budget of whole files' worth reads more files than that.
+  expect(readBeyondWholeFiles.length).toBeGreaterThan(0);
+});
+
 test('an opened index reads each file once, however many queries use it', async () => {
   const loaded: string[] = [];
   const opened = openSearchIndex({ meta, load: async (path: string) => (loaded.push(path), readFile(path)) });
