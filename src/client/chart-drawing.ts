@@ -21,7 +21,7 @@ import {
   type Plugin,
 } from 'chart.js';
 import { formatChartValue, type CreditedChart } from '../lib/charts/chart-types.ts';
-import { largestValue, planChart, unplacedValues, valueKey, type ChartPlan } from '../lib/charts/chart-plan.ts';
+import { largestValue, planChart, topPadding, unplacedValues, valueKey, type ChartPlan } from '../lib/charts/chart-plan.ts';
 import {
   barBox,
   boxAround,
@@ -214,7 +214,7 @@ function configFor(drawing: Drawing, responsive: boolean): ChartConfiguration<'b
       maintainAspectRatio: false,
       devicePixelRatio: responsive ? undefined : 2,
       indexAxis: horizontal ? 'y' : 'x',
-      layout: { padding: { top: fontSize + 8, right: horizontal ? valueRoom : fontSize } },
+      layout: { padding: { top: topPadding(fontSize), right: horizontal ? valueRoom : fontSize } },
       scales: {
         // A single point sits in the middle of its axis, not against it.
         x: {

@@ -20,6 +20,9 @@ export function largestValue(spec: Pick<ChartSpec, 'series'>): number {
   return Math.max(0, ...spec.series.flatMap((s) => s.values.map((v) => v ?? 0)));
 }
 
+/** Room above the plot, for the values drawn over the top bar or point (client/chart-drawing.ts pads by it). */
+export const topPadding = (fontSize: number) => fontSize + 8;
+
 /** Decides orientation, wrapped labels and height for a chart `width` pixels wide, its text `fontSize` pixels. */
 export function planChart(spec: ChartSpec, width: number, fontSize: number, measure: Measure): ChartPlan {
   const lineHeight = Math.round(fontSize * 1.3);
@@ -35,9 +38,12 @@ export function planChart(spec: ChartSpec, width: number, fontSize: number, meas
       Math.min(width * 0.42, Math.max(...withNotes.flatMap((l) => l.split('\n').map(measure)))),
       measure,
     );
-    // chart.js gives every category the same height: enough for the label with the most lines.
+    // chart.js gives every category the same height: enough for the label with the most lines. The rest of the
+    // canvas holds the padding above and, below, the value axis and what chart.js keeps around the plot (about
+    // three lines at 大字 on a phone; four are given); if it falls short, chart.js shrinks the rows, and a label
+    // taller than its row overprints the next one.
     const rowHeight = Math.max(Math.max(...labels.map((l) => l.length)) * lineHeight + 12, fontSize * 2.2);
-    return { horizontal, labels, height: Math.ceil(labels.length * rowHeight + lineHeight * 3 + legend) };
+    return { horizontal, labels, height: Math.ceil(labels.length * rowHeight + topPadding(fontSize) + lineHeight * 4 + legend) };
   }
   // Dates get short labels (7/31, the year once) when full ones would wrap: a phone never shows 2023年 / 5月31 / 日.
   const labels =

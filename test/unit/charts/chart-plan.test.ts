@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { largestValue, planChart, unplacedNote, unplacedValues, valueKey } from '../../../src/lib/charts/chart-plan.ts';
+import { largestValue, planChart, topPadding, unplacedNote, unplacedValues, valueKey } from '../../../src/lib/charts/chart-plan.ts';
 import type { ChartSpec } from '../../../src/lib/charts/chart-types.ts';
 
 /** A monospace measure: CJK characters 13 px, everything else 7 px, as a 13 px font roughly draws them. */
@@ -75,6 +75,26 @@ test('bigger text makes a taller chart, and a legend of several series adds room
     ],
   });
   expect(planChart(two, 900, 13, measure).height).toBeGreaterThan(planChart(spec({}), 900, 13, measure).height);
+});
+
+test('horizontal rows keep room for their tallest label beside the padding above and the value axis below', () => {
+  // Two targets whose labels wrap into five lines at 大字 on the smallest phone: chart.js shrinks rows the canvas
+  // has no room for, and the last line of one label then overprints the next label.
+  const targets = spec({
+    kind: 'horizontal-bar',
+    categories: ['青山湖区', '湾里管理局'],
+    categoryNotes: ['≥ 900 项（2023年12月31日前）', '≥ 600 项（2023年12月31日前）'],
+    series: [{ label: '目标', values: [900, 600] }],
+  });
+  const fontSize = 18;
+  const lineHeight = Math.round(fontSize * 1.3);
+  const plan = planChart(targets, 230, fontSize, (text) => [...text].length * fontSize);
+  const tallest = Math.max(...plan.labels.map((lines) => lines.length)) * lineHeight;
+  expect(tallest).toBeGreaterThanOrEqual(4 * lineHeight);
+  // Below the rows chart.js keeps the value axis and room around the plot: about three lines at this size, as drawn
+  // in Chromium. Each row then holds its label with half a line clear of the next.
+  const rows = plan.height - topPadding(fontSize) - 3 * lineHeight;
+  expect(rows / targets.categories.length).toBeGreaterThanOrEqual(tallest + lineHeight / 2);
 });
 
 test('the largest value ignores gaps and is 0 for a chart with no figures', () => {
