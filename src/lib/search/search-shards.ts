@@ -6,9 +6,10 @@
  *
  * A query's candidates are the records holding its character pairs, scored
  * by the pairs' rarity; the best-placed candidates' chunks (at most
- * MAX_CHUNKS_PER_QUERY chunks' worth of records) are read and ranked by phrase-search.ts. Latin no
- * record holds is read as pinyin first (pinyin-reading.ts); beside the
- * ranking, the answer card is chosen (answer-cards.ts).
+ * MAX_CHUNKS_PER_QUERY chunks' worth of records) are read and ranked by
+ * phrase-search.ts. Latin no record holds is read as pinyin first
+ * (pinyin-reading.ts); beside the ranking, the answer card is chosen
+ * (answer-cards.ts).
  *
  * Why one file: queryShardedIndex is one pass over one query's state (its
  * plan, candidates, the files read and the byte budget), and each step reads
