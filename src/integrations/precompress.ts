@@ -8,13 +8,11 @@
  * being built.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { compressedCopies, isCompressible } from '../lib/precompression.ts';
 import { CHANGED_BUILD, PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
-import { builtFiles } from './built-files.ts';
+import { filesOutsideSearchIndex, outputFolder } from './built-files.ts';
 import { eachAtOnce } from '../lib/each-at-once.ts';
-import { inSearchIndex } from './stale-output.ts';
 
 /** Files compressed at once: enough to keep both of zlib's worker threads busy, few enough to keep memory flat. */
 const CONCURRENCY = 4;
@@ -47,8 +45,7 @@ export function precompress(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         if (!PRECOMPRESSED_BUILD) return;
-        const out = fileURLToPath(dir).replace(/\/$/, '');
-        logger.info(compressedSummary(await compressFiles(builtFiles(out).filter((file) => !inSearchIndex(out, file)))));
+        logger.info(compressedSummary(await compressFiles(filesOutsideSearchIndex(outputFolder(dir)))));
       },
     },
   };

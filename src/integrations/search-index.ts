@@ -30,7 +30,7 @@ import { answerRecords } from '../lib/search/answer-records.ts';
 import { parseWordnet, relatedWords, wordsOccurring } from '../lib/search/related-words.ts';
 import type { IndexedRecord } from '../lib/search/phrase-search.ts';
 import type { ContentModel } from '../lib/content/content-model.ts';
-import { builtFiles } from './built-files.ts';
+import { builtFiles, outputFolder } from './built-files.ts';
 import { isCompressedCopy } from '../lib/precompression.ts';
 import { CHANGED_BUILD, PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
 import { deleteStaleOutput } from './stale-output.ts';
@@ -191,7 +191,7 @@ export function searchIndex(): AstroIntegration {
         const waitStarted = performance.now();
         const summary = await pending!;
         const waited = (performance.now() - waitStarted) / 1000;
-        const site = fileURLToPath(dir).replace(/\/$/, '');
+        const site = outputFolder(dir);
         const out = join(site, SEARCH_INDEX_DIR);
         if (updating) {
           // Every file the child left is this build's, written or found unchanged; the copies of those it changed or deleted are not.

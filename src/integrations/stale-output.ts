@@ -8,13 +8,12 @@
  * the index is complete.
  */
 import { mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CHANGED_BUILD, PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
 import { staleOutputFiles } from '../lib/stale-output.ts';
-import { SEARCH_INDEX_DIR } from '../lib/search/search-index-format.ts';
-import { builtFiles } from './built-files.ts';
+import { filesOutsideSearchIndex, outputFolder } from './built-files.ts';
 
 /** When this `--changed` build started, as the file system's clock has it: the one that stamps the files the build writes. */
 let started: bigint | undefined;
@@ -39,9 +38,6 @@ export function deleteStaleOutput(root: string, files: readonly string[], kept: 
   return stale.length;
 }
 
-/** Whether `file`, below the output folder `out`, is one of the search index's files. */
-export const inSearchIndex = (out: string, file: string) => file.startsWith(join(out, SEARCH_INDEX_DIR) + sep);
-
 export function staleOutput(): AstroIntegration {
   return {
     name: 'stale-output',
@@ -55,13 +51,9 @@ export function staleOutput(): AstroIntegration {
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         if (started === undefined) return;
-        const out = fileURLToPath(dir).replace(/\/$/, '');
+        const out = outputFolder(dir);
         const kept = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
-        const deleted = deleteStaleOutput(
-          out,
-          builtFiles(out).filter((file) => !inSearchIndex(out, file)),
-          kept,
-        );
+        const deleted = deleteStaleOutput(out, filesOutsideSearchIndex(out), kept);
         if (deleted > 0) logger.info(`删除了上次构建留下、本次没有生成的 ${deleted} 个文件`);
       },
     },

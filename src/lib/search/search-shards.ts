@@ -446,9 +446,10 @@ export async function queryShardedIndex(index: SearchIndex, query: string, optio
       for (const queue of queues) {
         const chunk = queue[round];
         if (chunk === undefined || chosen.has(chunk)) continue;
-        if (chosen.size === maxFiles || read + recordsIn(chunk) > budget) break choosing;
+        const records = recordsIn(chunk);
+        if (chosen.size === maxFiles || read + records > budget) break choosing;
         chosen.add(chunk);
-        read += recordsIn(chunk);
+        read += records;
       }
     const response = findRecords(await readChunks([...chosen], new Set(kept)), plan, statistics, options);
     // Counts from the candidates, not all checked.
