@@ -11,7 +11,9 @@
  * assignments, targets and task lists). A page about a region reads that
  * region's records and its ancestors' and descendants' (a city's policy
  * assigns its counties; a county's page names its city's briefings), so it is
- * keyed by that whole family.
+ * keyed by that whole family. A region's digest also covers the title and
+ * headings of each document its rows cite, which its pages print beside them,
+ * whichever region published the document.
  */
 import { createHash } from 'node:crypto';
 import type { ContentModel } from './content-model.ts';
@@ -19,7 +21,7 @@ import type { ContentModel } from './content-model.ts';
 export interface ContentDigests {
   /** Everything a page of any region may read. */
   shared: string;
-  /** Each region's own records. */
+  /** Each region's own records, and the titles and headings of the documents they cite. */
   byRegion: ReadonlyMap<string, string>;
   /** Each region, its ancestors and its descendants. */
   families: ReadonlyMap<string, readonly string[]>;
@@ -102,12 +104,22 @@ export function contentDigests(
     list.push(record);
     parts.set(region, list);
   };
-  const addRow = (row: { data: object }) => {
-    for (const region of rowRegions(row.data, regionOfDocument)) add(region, row);
+  // The documents each region's rows cite: pages print their titles, and the document may be another family's.
+  const cited = new Map<string, Set<string>>();
+  /** The regions a row counts for, noting the documents it cites under each. */
+  const citingRegions = (row: object) => {
+    const regions = rowRegions(row, regionOfDocument);
+    for (const region of regions) {
+      const ids = cited.get(region) ?? new Set<string>();
+      for (const id of citedDocuments([row])) ids.add(id);
+      cited.set(region, ids);
+    }
+    return regions;
   };
-  for (const rows of [model.assignments, model.targets, model.progress, model.rankingTiers, model.evaluationWeights]) rows.forEach(addRow);
+  for (const rows of [model.assignments, model.targets, model.progress, model.rankingTiers, model.evaluationWeights])
+    for (const row of rows) for (const region of citingRegions(row.data)) add(region, row);
   for (const list of model.taskLists) {
-    const regions = new Set(list.rows.flatMap((row) => rowRegions(row.data, regionOfDocument)));
+    const regions = new Set(list.rows.flatMap((row) => citingRegions(row.data)));
     for (const region of regions) add(region, { id: list.id, file: list.file, headers: list.headers, rows: list.rows });
   }
   for (const [kind, documents] of [
@@ -115,10 +127,12 @@ export function contentDigests(
     ['briefings', model.briefings],
   ] as const)
     for (const document of documents) add(document.data.region, { kind, document, body: bodyDigest(kind, document.id) });
+  const citations = citationDigests(model, bodyDigest);
+  const citedBy = (region: string) => [...(cited.get(region) ?? [])].sort().map((id) => [id, citations.get(id) ?? '']);
 
   return {
     shared: digestOf([model.regions, model.indicators, model.trackers, model.synonyms, model.siteSettings, sharedExtra]),
-    byRegion: new Map([...parts].map(([region, records]) => [region, digestOf(records)])),
+    byRegion: new Map([...parts].map(([region, records]) => [region, digestOf([records, citedBy(region)])])),
     families: regionFamilies(model.regions.map((r) => r.data)),
   };
 }
