@@ -2,7 +2,7 @@
  * The cache keys pages return from getStaticPaths, for `npm run build --
  * --changed` (see lib/content/content-digests.ts for what a key covers). A
  * full build works out none. Pages without a key are rendered on every build:
- * the listings and overviews, which read the whole site.
+ * the overviews, which read the whole site.
  */
 import { citationDigests, citedDocuments, contentDigests, digestOf, pageKey } from '../lib/content/content-digests.ts';
 import { loadSiteModel, oncePerContent } from '../loaders/content-files.ts';
@@ -35,6 +35,18 @@ function digestOfPart(part: unknown): unknown {
 export async function cacheKey(regions: readonly string[], ...drawnFrom: unknown[]): Promise<string | undefined> {
   if (!CHANGED_BUILD) return undefined;
   return pageKey(await digests(), regions, ...drawnFrom.map(digestOfPart));
+}
+
+/**
+ * A listing's pages, as `paginate` gave them, each keyed by everything listed
+ * rather than its own page's items: the first page counts them all, and an
+ * item added moves every later one to another page.
+ */
+export function keyedListing<P extends { props: { page: { currentPage: number } } }>(
+  paths: readonly P[],
+  ...drawnFrom: unknown[]
+): Promise<(P & { cacheKey: string | undefined })[]> {
+  return Promise.all(paths.map(async (path) => ({ ...path, cacheKey: await cacheKey([], ...drawnFrom, path.props.page.currentPage) })));
 }
 
 const citations = oncePerContent(async () => {

@@ -2,13 +2,14 @@
  * `npm run build -- --changed`, the desk's release step, writing over the
  * previous build's output as the desk's work folder is: after a new briefing,
  * a corrected task-list cell, a revised progress figure and a corrected
- * policy title (which its task list's download prints), many pages are
- * left in place and the output is byte-identical to a full build of the same
- * content, compressed copies included, of which only the changed files' are
- * made again; after the four are withdrawn again, the withdrawn briefing's page
- * is gone and the output is the first build's again. Run on a synthetic corpus
- * of two copies of the content, so that pages of other regions must be reused
- * and those of the edited ones must not.
+ * policy title (which its task list's download prints), many pages are left
+ * in place, those about other regions among them, and the output is
+ * byte-identical to a full build of the same content, compressed copies
+ * included, of which only the changed files' are made again; after the four
+ * are withdrawn again, the withdrawn briefing's page is gone and the output is
+ * the first build's again. Run on a synthetic corpus of four copies of the
+ * content: the edits touch three regions with progress figures, so the
+ * fourth's statistics pages must be reused and the others' must not.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,9 @@ const compressed = (output: string) => [...output.matchAll(/预压缩：(\d+) �
 /** How many of the search index's files were the same as the previous build's (it logs N 个文件与上次相同). */
 const unchangedIndexFiles = (output: string) => Number(/(\d+) 个文件与上次相同/.exec(output)?.[1] ?? 0);
 
+/** The pages the build left in place (the log marks them cached or restored). */
+const reusedPaths = (output: string) => [...output.matchAll(/[├└]─ (\S+) \((?:cached|restored)\)/g)].map(([, path]) => path!);
+
 /** The files that differ between two built sites, by name or by content. */
 function differences(a: string, b: string): string[] {
   const [filesA, filesB] = [new Set(siteFiles(a)), new Set(siteFiles(b))];
@@ -40,7 +44,7 @@ function differences(a: string, b: string): string[] {
 
 test('the fast build, written over the previous one, equals a full build after publishing and after withdrawing', () => {
   const content = join(work, 'content');
-  writeCorpus(2, content);
+  writeCorpus(4, content);
   const cacheDir = join(work, 'cache');
   const site = join(work, 'site');
   // Precompressed, as the desk's deployment builds: only what changed is compressed again.
@@ -71,6 +75,13 @@ test('the fast build, written over the previous one, equals a full build after p
     (file) => !file.startsWith('search-index/') && !file.startsWith('_astro/') && !/\.(?:gz|br)$/.test(file),
   ).length;
   expect(reusedPages(fast.output)).toBeGreaterThan(pages / 3);
+  // A page about one region is keyed by it: those of the regions the edits left alone stay as they were.
+  const reused = reusedPaths(fast.output);
+  for (const route of [/^\/regions\/[^/]+\//, /^\/statistics\/(?!page\/)[^/]+\//, /^\/trackers\/[^/]+\/[^/]+\//])
+    expect(
+      reused.filter((path) => route.test(path)),
+      String(route),
+    ).not.toEqual([]);
   expect(reusedPages(full.output)).toBe(0);
   // Only what was written again is compressed again: the pages left in place and the search index's unchanged files keep their copies.
   expect(unchangedIndexFiles(fast.output)).toBeGreaterThan(0);
