@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { accountProblem, authenticate, hashPassword, passwordProblem, readAccounts, verifyPassword } from '../../desk/accounts.ts';
 import { PROJECT_ROOT } from '../support/astro-build.ts';
+import { temporaryFolder } from '../support/temporary-folder.ts';
 
 describe('desk accounts', () => {
   test('passwords are stored as salted scrypt hashes and checked in constant time', async () => {
@@ -45,7 +45,7 @@ describe('desk accounts', () => {
   });
 
   test('npm run desk:user adds an account from a piped password, and refuses a weak one', { timeout: 60_000 }, () => {
-    const data = mkdtempSync(join(tmpdir(), 'desk-accounts-'));
+    const data = temporaryFolder('desk-accounts-');
     const run = (args: string[], input: string) =>
       spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'desk-user.ts'), ...args, '--data', data], { input, encoding: 'utf8' });
     const added = run(

@@ -5,13 +5,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes, scryptSync } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Account, PasswordHash } from '../../desk/accounts.ts';
 import { createDeskApp } from '../../desk/app.ts';
 import { PROJECT_ROOT } from '../support/astro-build.ts';
+import { temporaryFolder } from '../support/temporary-folder.ts';
 import { briefingDraft } from '../support/desk-drafts.ts';
 import { briefingDocument } from '../fixtures/docx/make-docx.ts';
 import { Packer } from 'docx';
@@ -20,7 +20,7 @@ const ORIGIN = 'http://127.0.0.1:4330';
 const PASSWORD = 'slow-river-41-tea';
 
 function tempRepo(): string {
-  const repo = mkdtempSync(join(tmpdir(), 'desk-app-repo-'));
+  const repo = temporaryFolder('desk-app-repo-');
   cpSync(join(PROJECT_ROOT, 'content'), join(repo, 'content'), { recursive: true });
   return repo;
 }
@@ -45,7 +45,7 @@ const accounts: Account[] = [
 ];
 
 function desk(options: { trustProxy?: boolean } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'desk-app-data-'));
+  const dataDir = temporaryFolder('desk-app-data-');
   const made = createDeskApp({ repoDir: tempRepo(), dataDir, accounts, ...options });
   const draftFiles = () => readdirSync(join(dataDir, 'drafts'));
   return { ...made, dataDir, draftFiles };
@@ -364,7 +364,7 @@ test('a submitted draft is locked, and only a reviewer who did not edit it may a
 test('single-user mode: on loopback without accounts the one user is both editor and reviewer, as every page says', SLOW, async () => {
   const { app } = createDeskApp({
     repoDir: tempRepo(),
-    dataDir: mkdtempSync(join(tmpdir(), 'desk-app-data-')),
+    dataDir: temporaryFolder('desk-app-data-'),
     localUser: { name: '王五', email: 'ww@example.gov.cn' },
   });
   const home = await app.request(`${ORIGIN}/`);

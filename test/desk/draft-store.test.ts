@@ -1,11 +1,10 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { DraftStore } from '../../desk/draft-store.ts';
 import { briefingDraft as newDraft } from '../support/desk-drafts.ts';
+import { temporaryFolder } from '../support/temporary-folder.ts';
 
-const store = () => new DraftStore(mkdtempSync(join(tmpdir(), 'desk-drafts-')));
+const store = () => new DraftStore(temporaryFolder('desk-drafts-'));
 
 describe('draft store', () => {
   test('a draft is written as one JSON file with its upload beside it, and read back', () => {
