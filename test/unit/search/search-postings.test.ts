@@ -22,6 +22,29 @@ describe('GramPostings', () => {
     expect(got).toEqual([...expected]);
   });
 
+  it('keeps long postings whole: gaps of one to three bytes, across blocks and pages of its storage', () => {
+    const postings = new GramPostings();
+    const gaps = new Map([1, 2, 3].map((key) => [key, { bytes: [] as number[], last: -1, count: 0 }]));
+    // Over 4 MB of gaps in all (a page of the storage), in three interleaved postings; gaps of 1, 200 and 20,000 ids.
+    for (let record = 0, step = 0; record < 10_000_000; step++) {
+      for (const key of step % 3 === 0 ? [1, 2, 3] : [1, 2]) {
+        postings.add(key, record);
+        const expected = gaps.get(key)!;
+        for (let gap = record - expected.last - 1; ; gap >>>= 7) {
+          expected.bytes.push(gap >= 128 ? (gap & 127) | 128 : gap);
+          if (gap < 128) break;
+        }
+        expected.last = record;
+        expected.count += 1;
+      }
+      record += step % 5000 === 0 ? 20_000 : step % 500 === 0 ? 200 : 1;
+    }
+    // Encoded for an index of 10^8 ids, a bitmap would be longer: the gaps are written out as they are.
+    const got = new Map([...postings].map(([key, posting]) => [key, { encoded: posting.encode(100_000_000), count: posting.count }]));
+    for (const [key, expected] of gaps)
+      expect(got.get(key)).toEqual({ encoded: `v${toBase64(Uint8Array.from(expected.bytes))}`, count: expected.count });
+  });
+
   it('forgets everything once cleared', () => {
     const postings = new GramPostings();
     postings.add(7, 0);
