@@ -11,9 +11,9 @@
  * assignments, targets and task lists). A page about a region reads that
  * region's records and its ancestors' and descendants' (a city's policy
  * assigns its counties; a county's page names its city's briefings), so it is
- * keyed by that whole family. A region's digest also covers the title and
- * headings of each document its rows cite, which its pages print beside them,
- * whichever region published the document.
+ * keyed by that whole family. A region's digest also covers each document its
+ * rows cite (its frontmatter and rendered body), whose title, issue and date
+ * its pages print beside them, whichever region published the document.
  */
 import { createHash } from 'node:crypto';
 import type { ContentModel } from './content-model.ts';
@@ -21,7 +21,7 @@ import type { ContentModel } from './content-model.ts';
 export interface ContentDigests {
   /** Everything a page of any region may read. */
   shared: string;
-  /** Each region's own records, and the titles and headings of the documents they cite. */
+  /** Each region's own records, and the documents they cite. */
   byRegion: ReadonlyMap<string, string>;
   /** Each region, its ancestors and its descendants. */
   families: ReadonlyMap<string, readonly string[]>;
@@ -104,7 +104,7 @@ export function contentDigests(
     list.push(record);
     parts.set(region, list);
   };
-  // The documents each region's rows cite: pages print their titles, and the document may be another family's.
+  // The documents each region's rows cite: pages print their titles, issues and dates, and a document may be another family's.
   const cited = new Map<string, Set<string>>();
   /** The regions a row counts for, noting the documents it cites under each. */
   const citingRegions = (row: object) => {
@@ -127,8 +127,12 @@ export function contentDigests(
     ['briefings', model.briefings],
   ] as const)
     for (const document of documents) add(document.data.region, { kind, document, body: bodyDigest(kind, document.id) });
-  const citations = citationDigests(model, bodyDigest);
-  const citedBy = (region: string) => [...(cited.get(region) ?? [])].sort().map((id) => [id, citations.get(id) ?? '']);
+  const documentDigests = new Map(
+    [...model.policies.map((d) => ['policies', d] as const), ...model.briefings.map((d) => ['briefings', d] as const)].map(
+      ([kind, d]) => [d.id, digestOf([d.data, bodyDigest(kind, d.id)])],
+    ),
+  );
+  const citedBy = (region: string) => [...(cited.get(region) ?? [])].sort().map((id) => [id, documentDigests.get(id) ?? '']);
 
   return {
     shared: digestOf([model.regions, model.indicators, model.trackers, model.synonyms, model.siteSettings, sharedExtra]),

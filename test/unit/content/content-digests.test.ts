@@ -107,10 +107,12 @@ test('a task-list cell corrected in one region leaves the key of the downloads o
   expect(downloadKey(corrected(fresh()), targets)).toBe(downloadKey(fresh(), targets));
 });
 
-test("a document's title changes the key of a region whose rows cite it, even outside the document's family", () => {
+test("a document's frontmatter changes the key of a region whose rows cite it, even outside the document's family", () => {
   // A 龙南 target citing 湾里's policy: 湾里 is under 南昌, 龙南 under 赣州.
   const crossCited = replaceIn('tables/targets.csv', 'wanli-2023-kaiban-qiye-1,wanli,', 'wanli-2023-kaiban-qiye-1,longnan,');
-  const retitled = (all: ContentFile[]) =>
-    replaceIn('policies/wanli-2023-xingdong-fangan.mdx', '2023年行动方案', '2023年行动实施方案')(crossCited(all));
-  expect(keys(retitled).longnan).not.toBe(keys(crossCited).longnan);
+  const edited = (from: string, to: string) => (all: ContentFile[]) =>
+    replaceIn('policies/wanli-2023-xingdong-fangan.mdx', from, to)(crossCited(all));
+  const before = keys(crossCited).longnan;
+  expect(keys(edited('2023年行动方案', '2023年行动实施方案')).longnan).not.toBe(before);
+  expect(keys(edited('issuer: [湾里管理局]', 'issuer: [湾里管理局办公室]')).longnan).not.toBe(before);
 });
