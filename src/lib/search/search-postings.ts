@@ -34,6 +34,17 @@ const FIRST_BLOCK = 8;
 const LARGEST_BLOCK = 1 << 16;
 const blockSize = (nth: number) => Math.min(FIRST_BLOCK << Math.min(nth, 13), LARGEST_BLOCK);
 
+/** A block's link, the address of the next block's data, in the four bytes before its own data at `data`. */
+function writeLink(page: Uint8Array, data: number, next: number): void {
+  for (let byte = 0; byte < LINK; byte++) page[data - LINK + byte] = (next >>> (8 * byte)) & 255;
+}
+
+function readLink(page: Uint8Array, data: number): number {
+  let next = 0;
+  for (let byte = 0; byte < LINK; byte++) next |= page[data - LINK + byte]! << (8 * byte);
+  return next;
+}
+
 /** A copy of `array` with room for `size` items. */
 function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const copy = new Int32Array(size);
@@ -131,11 +142,9 @@ export class GramPostings {
   private chain(posting: number): void {
     const nth = this.blocks[posting]! + 1;
     const block = this.block(nth);
-    // The full block's data ends where the cursor is; its link precedes its data.
-    const link = this.cursors[posting]! - blockSize(nth - 1) - LINK;
-    const page = this.pages[link >>> PAGE_BITS]!;
-    const at = link & (PAGE_SIZE - 1);
-    for (let byte = 0; byte < LINK; byte++) page[at + byte] = (block >>> (8 * byte)) & 255;
+    // The full block's data ends where the cursor is.
+    const full = this.cursors[posting]! - blockSize(nth - 1);
+    writeLink(this.pages[full >>> PAGE_BITS]!, full & (PAGE_SIZE - 1), block);
     this.cursors[posting] = block;
     this.blocks[posting] = nth;
     this.rooms[posting] = blockSize(nth);
@@ -164,7 +173,7 @@ export class GramPostings {
       const take = Math.min(blockSize(nth), out.length - done);
       out.set(page.subarray(at, at + take), done);
       done += take;
-      if (done < out.length) block = page[at - 4]! | (page[at - 3]! << 8) | (page[at - 2]! << 16) | (page[at - 1]! << 24);
+      if (done < out.length) block = readLink(page, at);
     }
     return out;
   }
