@@ -63,16 +63,16 @@ function rowRegions(row: object, regionOfDocument: ReadonlyMap<string, string>):
 }
 
 /**
- * What a dataset download prints of each document its rows cite, by the
- * document's id: its title, and its section headings (held by its rendered
- * body, whose digest `bodyDigest` gives).
+ * What a page or download may print of each document its rows cite, by the
+ * document's id: its frontmatter (title, issue, date) and its section
+ * headings (held by its rendered body, whose digest `bodyDigest` gives).
  */
 export function citationDigests(
   model: ContentModel,
   bodyDigest: (kind: 'policies' | 'briefings', id: string) => string,
 ): Map<string, string> {
   const cited = (kind: 'policies' | 'briefings') => (d: ContentModel[typeof kind][number]) =>
-    [d.id, digestOf([d.data.title, bodyDigest(kind, d.id)])] as const;
+    [d.id, digestOf([d.data, bodyDigest(kind, d.id)])] as const;
   return new Map([...model.policies.map(cited('policies')), ...model.briefings.map(cited('briefings'))]);
 }
 
@@ -127,12 +127,8 @@ export function contentDigests(
     ['briefings', model.briefings],
   ] as const)
     for (const document of documents) add(document.data.region, { kind, document, body: bodyDigest(kind, document.id) });
-  const documentDigests = new Map(
-    [...model.policies.map((d) => ['policies', d] as const), ...model.briefings.map((d) => ['briefings', d] as const)].map(
-      ([kind, d]) => [d.id, digestOf([d.data, bodyDigest(kind, d.id)])],
-    ),
-  );
-  const citedBy = (region: string) => [...(cited.get(region) ?? [])].sort().map((id) => [id, documentDigests.get(id) ?? '']);
+  const citations = citationDigests(model, bodyDigest);
+  const citedBy = (region: string) => [...(cited.get(region) ?? [])].sort().map((id) => [id, citations.get(id) ?? '']);
 
   return {
     shared: digestOf([model.regions, model.indicators, model.trackers, model.synonyms, model.siteSettings, sharedExtra]),
