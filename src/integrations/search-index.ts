@@ -21,7 +21,7 @@ import * as OpenCCPresets from 'opencc-js/preset';
 import { contentRoot, loadSiteModel } from '../loaders/content-files.ts';
 import { SEARCH_KINDS, searchRecords, type SearchRecord } from '../lib/search/search-records.ts';
 import { pinyin } from 'pinyin-pro';
-import { type IndexVocabulary } from '../lib/search/search-index-writer.ts';
+import type { IndexVocabulary } from '../lib/search/vocabulary-files.ts';
 import { orderRecords } from '../lib/search/index-layout.ts';
 import { SEARCH_INDEX_DIR } from '../lib/search/search-index-format.ts';
 import { indicatorNames, pinyinVocabulary, siteSynonyms, siteWords } from '../lib/search/site-vocabulary.ts';
@@ -142,11 +142,12 @@ export function searchIndexInputs(model: ContentModel, root = contentRoot()): { 
  * Runs write-search-index.ts into `dir`, sending it the validated model on
  * its standard input; resolves with its summary line. With `update`, `dir`
  * is the previous index, and the child writes only the files that changed.
+ * The index's state (what an update needs besides its files) goes to `stateFile`.
  */
-function buildInChildProcess(dir: string, model: ContentModel, update: boolean): Promise<string> {
+function buildInChildProcess(dir: string, stateFile: string, model: ContentModel, update: boolean): Promise<string> {
   const script = fileURLToPath(new URL('./write-search-index.ts', import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, dir, ...(update ? ['--update'] : [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, dir, stateFile, ...(update ? ['--update'] : [])], { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdin.on('error', reject);
     child.stdin.end(serialize(model));
     let out = '';
@@ -183,7 +184,9 @@ export function searchIndex(): AstroIntegration {
         const out = join(fileURLToPath(config.outDir), SEARCH_INDEX_DIR);
         updating = CHANGED_BUILD && existsSync(out);
         staging = fileURLToPath(new URL('search-index-build/', config.cacheDir));
-        pending = buildInChildProcess(updating ? out : staging, loadSiteModel(), updating);
+        // Kept with the build's cache, never published: it describes the index in the output.
+        const stateFile = fileURLToPath(new URL('search-index-state.json', config.cacheDir));
+        pending = buildInChildProcess(updating ? out : staging, stateFile, loadSiteModel(), updating);
         // Reported when awaited below; this stops an early failure from being unhandled meanwhile.
         pending.catch(() => {});
       },

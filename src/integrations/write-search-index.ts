@@ -1,5 +1,5 @@
 /**
- * `node src/integrations/write-search-index.ts <dir> [--update] < model`:
+ * `node src/integrations/write-search-index.ts <dir> <state-file> [--update] < model`:
  * writes the search index of a validated content model, read from standard
  * input as written by v8.serialize, into <dir> and prints a summary. Run by
  * the search-index integration beside the renderer, which sends it the model
@@ -7,27 +7,34 @@
  * so the index is built in less memory.
  *
  * A full build writes into an empty <dir>. With `--update` (a `--changed`
- * build), <dir> is the previous build's index, in the output folder: a file
- * whose bytes are already there is left as it is, so its compressed copies
- * stay valid and the desk's next release shares it with the last (a
- * corrected task cell changes a handful of the 37,000 files at province
- * scale); a changed file is written over, and a file the index no longer has
- * is deleted. Writing in place spares the build renaming every changed file
- * into the output afterwards (about 5 s for a new briefing at province scale).
+ * build), <dir> is the previous build's index, in the output folder, and
+ * <state-file> what that build said of it (SearchIndexState): the index is
+ * updated for the edit (search-index-update.ts), reading and writing only the
+ * files the edit concerns. Without a state that matches the index and this
+ * code, or when the edit moves the index's layout, the whole index is built
+ * again, and a file whose bytes are already there is left as it is. Either
+ * way a file left alone keeps its compressed copies, and the desk's next
+ * release shares it with the last; a file the index no longer has is deleted.
+ * Writing in place spares the build renaming every changed file into the
+ * output afterwards (about 5 s for a new briefing at province scale).
  */
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deserialize } from 'node:v8';
 import { contentRoot } from '../loaders/content-files.ts';
 import type { ContentModel } from '../lib/content/content-model.ts';
-import { buildSearchIndex } from '../lib/search/search-index-writer.ts';
+import { buildSearchIndex, type SearchIndexState } from '../lib/search/search-index-writer.ts';
+import { indexDigest } from '../lib/search/vocabulary-files.ts';
+import { updateSearchIndex, type PreviousIndex } from '../lib/search/search-index-update.ts';
 import { isCompressedCopy } from '../lib/precompression.ts';
 import { builtFiles } from './built-files.ts';
 import { searchIndexInputs } from './search-index.ts';
 
-const [dir, mode] = process.argv.slice(2);
-if (!dir || (mode !== undefined && mode !== '--update'))
-  throw new Error('usage: write-search-index.ts <dir> [--update] < serialized-model');
+const [dir, stateFile, mode] = process.argv.slice(2);
+if (!dir || !stateFile || (mode !== undefined && mode !== '--update'))
+  throw new Error('usage: write-search-index.ts <dir> <state-file> [--update] < serialized-model');
 const update = mode === '--update';
 
 /** The model as sent; its serialised bytes are unreachable once this returns, so they are freed while the records are made. */
@@ -37,18 +44,45 @@ async function readModel(): Promise<ContentModel> {
   return deserialize(Buffer.concat(chunks)) as ContentModel;
 }
 
+/** The code that decides the index's bytes: a state written by other code does not describe what this code would write. */
+function codeDigest(): string {
+  const hash = createHash('sha1');
+  const search = fileURLToPath(new URL('../lib/search/', import.meta.url));
+  for (const name of readdirSync(search).sort()) hash.update(name).update(readFileSync(join(search, name)));
+  for (const name of ['write-search-index.ts', 'search-index.ts']) hash.update(readFileSync(fileURLToPath(new URL(name, import.meta.url))));
+  return hash.digest('base64url');
+}
+
+/** The previous index in <dir>, when the state file describes it and was written by this code. */
+function previousIndex(code: string): PreviousIndex | undefined {
+  const saved = existsSync(stateFile!) ? (JSON.parse(readFileSync(stateFile!, 'utf8')) as { code?: string; state?: SearchIndexState }) : {};
+  const meta = join(dir!, 'meta.json');
+  if (saved.code !== code || !saved.state || !existsSync(meta) || indexDigest(readFileSync(meta, 'utf8')) !== saved.state.meta)
+    return undefined;
+  return {
+    state: saved.state,
+    files: builtFiles(dir!)
+      .filter((file) => !isCompressedCopy(file))
+      .map((file) => relative(dir!, file)),
+    read: (path) => (existsSync(join(dir!, path)) ? readFileSync(join(dir!, path), 'utf8') : undefined),
+  };
+}
+
 const { records, vocabulary } = searchIndexInputs(await readModel(), contentRoot());
+const code = codeDigest();
+const previous = update ? previousIndex(code) : undefined;
+// Gone until the index is whole again: a build that stops half-way leaves files its state would not describe.
+rmSync(stateFile, { force: true });
 if (!update) rmSync(dir, { recursive: true, force: true });
 const made = new Set<string>();
-const produced = new Set<string>();
 let unchanged = 0;
 /** Whether `file` holds these bytes already. */
 const alreadyThere = (file: string, bytes: Buffer) =>
   statSync(file, { throwIfNoEntry: false })?.size === bytes.length && readFileSync(file).equals(bytes);
-const files = buildSearchIndex(records, vocabulary, (path, text) => {
+/** Writes a file of the index, unless an update finds its bytes already there. */
+const write = (path: string, text: string) => {
   const file = join(dir, path);
   const bytes = Buffer.from(text);
-  produced.add(file);
   if (update && alreadyThere(file, bytes)) {
     unchanged += 1;
     return;
@@ -59,9 +93,28 @@ const files = buildSearchIndex(records, vocabulary, (path, text) => {
     made.add(parent);
   }
   writeFileSync(file, bytes);
-});
-mkdirSync(dir, { recursive: true });
-// Files of the previous index the new one does not have (the search-index integration deletes their compressed copies once the index is complete).
-if (update) for (const file of builtFiles(dir)) if (!produced.has(file) && !isCompressedCopy(file)) rmSync(file);
-const kept = update ? `，${unchanged} 个文件与上次相同` : '';
-console.log(`搜索索引：${records.length} 条记录，${files} 个文件${kept}`);
+};
+
+const updated = previous && updateSearchIndex(previous, records, vocabulary, write, (path) => rmSync(join(dir, path)));
+let state: SearchIndexState;
+let summary: string;
+if (updated?.updated) {
+  state = updated.state;
+  const same = updated.files - (updated.written - unchanged);
+  summary = `${updated.files} 个文件，${same} 个文件与上次相同（按改动更新了 ${updated.groups} 组记录、${updated.shards} 个分片）`;
+} else {
+  const produced = new Set<string>();
+  const built = buildSearchIndex(records, vocabulary, (path, text) => {
+    produced.add(join(dir, path));
+    write(path, text);
+  });
+  state = built.state;
+  mkdirSync(dir, { recursive: true });
+  // Files of the previous index the new one does not have (the search-index integration deletes their compressed copies once the index is complete).
+  if (update) for (const file of builtFiles(dir)) if (!produced.has(file) && !isCompressedCopy(file)) rmSync(file);
+  const why = !update ? '' : updated ? `（整体重建：${updated.reason}）` : '（整体重建：没有可用的上次索引状态）';
+  summary = `${built.files} 个文件${update ? `，${unchanged} 个文件与上次相同` : ''}${why}`;
+}
+mkdirSync(dirname(stateFile), { recursive: true });
+writeFileSync(stateFile, JSON.stringify({ code, state }));
+console.log(`搜索索引：${records.length} 条记录，${summary}`);

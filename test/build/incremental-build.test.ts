@@ -85,6 +85,8 @@ test('the fast build, written over the previous one, equals a full build after p
   expect(reusedPages(full.output)).toBe(0);
   // Only what was written again is compressed again: the pages left in place and the search index's unchanged files keep their copies.
   expect(unchangedIndexFiles(fast.output)).toBeGreaterThan(0);
+  // The index was updated for the edits, from the state the first build left, rather than built whole again.
+  expect(fast.output).toMatch(/按改动更新了 \d+ 组记录/);
   expect(compressed(fast.output)).toBe(compressed(full.output) - reusedPages(fast.output) - unchangedIndexFiles(fast.output));
 
   // Withdrawn: the briefing deleted and the three corrections undone. Its page goes, and every page is as first built.
@@ -92,6 +94,7 @@ test('the fast build, written over the previous one, equals a full build after p
   for (const file of originals) writeFileSync(join(content, file.path), file.text);
   const withdrawn = fastBuild();
   expect(withdrawn.status, withdrawn.output).toBe(0);
+  expect(withdrawn.output).toMatch(/按改动更新了 \d+ 组记录/);
   expect(siteFiles(site)).not.toContain(page);
   expect(differences(site, join(work, 'first'))).toEqual([]);
 }, 300_000);

@@ -14,9 +14,67 @@ function encodeGaps(gaps: Uint8Array, records: number): string {
   return `b${toBase64(bitmap)}`;
 }
 
-/** One gram's posting: how many records hold it, and its encoding for an index of `records` ids. */
+/** Gap bytes of ascending ids, written as they come, into a buffer that grows. */
+class GapWriter {
+  private buffer = new Uint8Array(64);
+  private length = 0;
+  private last = -1;
+  count = 0;
+
+  push(id: number): void {
+    // Five bytes hold any gap below 2^35.
+    if (this.length + 5 > this.buffer.length) {
+      const grown = new Uint8Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    let gap = id - this.last - 1;
+    this.last = id;
+    this.count += 1;
+    do {
+      this.buffer[this.length++] = gap >= 128 ? (gap & 127) | 128 : gap;
+      gap >>>= 7;
+    } while (gap > 0);
+  }
+
+  gaps(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+/**
+ * A posting with the ids in `ranges` ([from, to) each) taken out and `added` (ascending) put in, encoded for an
+ * index of `records` ids, as GramPostings would encode it: how a publication patches a gram's posting without
+ * decoding it into an array (a common character's holds most of a province's records). Returns the encoding
+ * (undefined when no record is left), how many records hold the gram, and how many ids were taken out.
+ */
+export function patchPosting(
+  encoded: string | undefined,
+  ranges: readonly (readonly [number, number])[],
+  added: readonly number[],
+  records: number,
+): { encoded: string | undefined; count: number; removed: number } {
+  const out = new GapWriter();
+  let next = 0;
+  let removed = 0;
+  if (encoded !== undefined)
+    forEachId(encoded, (id) => {
+      while (next < added.length && added[next]! <= id) out.push(added[next++]!);
+      for (const [from, to] of ranges)
+        if (id >= from && id < to) {
+          removed += 1;
+          return;
+        }
+      out.push(id);
+    });
+  while (next < added.length) out.push(added[next++]!);
+  return { encoded: out.count === 0 ? undefined : encodeGaps(out.gaps(), records), count: out.count, removed };
+}
+
+/** One gram's posting: how many records hold it, their ids, and its encoding for an index of `records` ids. */
 export interface Posting {
   readonly count: number;
+  ids(): number[];
   encode(records: number): string;
 }
 
@@ -114,7 +172,18 @@ export class GramPostings {
   *[Symbol.iterator](): IterableIterator<[number, Posting]> {
     for (let posting = 0; posting < this.keyOf.length; posting++) {
       const count = this.counts[posting]!;
-      yield [this.keyOf[posting]!, { count, encode: (records: number) => encodeGaps(this.gaps(posting), records) }];
+      yield [
+        this.keyOf[posting]!,
+        {
+          count,
+          ids: () => {
+            const ids: number[] = [];
+            forEachGapId(this.gaps(posting), (id) => ids.push(id));
+            return ids;
+          },
+          encode: (records: number) => encodeGaps(this.gaps(posting), records),
+        },
+      ];
     }
   }
 
@@ -207,14 +276,20 @@ function forEachGapId(bytes: Uint8Array, visit: (id: number) => void): void {
   }
 }
 
-export function decodePosting(encoded: string): number[] {
+/** Visits the ids of an encoded posting, ascending. */
+function forEachId(encoded: string, visit: (id: number) => void): void {
   const bytes = fromBase64(encoded.slice(1));
+  if (encoded[0] === 'v') forEachGapId(bytes, visit);
+  else
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i]!;
+      if (byte !== 0) for (let bit = 0; bit < 8; bit++) if (byte & (1 << bit)) visit(i * 8 + bit);
+    }
+}
+
+export function decodePosting(encoded: string): number[] {
   const ids: number[] = [];
-  if (encoded[0] === 'v') {
-    forEachGapId(bytes, (id) => ids.push(id));
-    return ids;
-  }
-  for (let i = 0; i < bytes.length; i++) for (let bit = 0; bit < 8; bit++) if (bytes[i]! & (1 << bit)) ids.push(i * 8 + bit);
+  forEachId(encoded, (id) => ids.push(id));
   return ids;
 }
 
