@@ -11,27 +11,25 @@ import type { IndexedRecord } from './phrase-search.ts';
  * the group's slack keeps every other group's numbers, so the postings and record files that do not mention
  * the group stay as they are, and a `--changed` build rewrites a small part of the index rather than most of
  * it. A multiple of CHUNK_SIZE, so a record file never holds two groups. At province scale 128 costs 22% more
- * numbers than records (the facets a search page builds, 6% more bytes of long postings); 32 would cost 4.5%,
+ * numbers than records (the facets a search page builds, and longer bitmap postings); 32 would cost 4.5%,
  * but a briefing of 16 records would then outgrow its group's slack about half the time, renumbering what follows.
  */
 const GROUP_ALIGNMENT = 128;
 
 /**
  * The number of each record (records in index order): consecutive within a group of one kind and regions, each
- * group starting at a multiple of GROUP_ALIGNMENT; and the span of the numbers, a multiple of it too, so that a
- * bitmap posting's length changes only when the last group outgrows its slack.
+ * group starting at a multiple of GROUP_ALIGNMENT.
  */
-export function recordNumbers(records: readonly Pick<IndexedRecord, 'kind' | 'regions'>[]): { numbers: number[]; span: number } {
+export function recordNumbers(records: readonly Pick<IndexedRecord, 'kind' | 'regions'>[]): number[] {
   const alignedUp = (n: number) => Math.ceil(n / GROUP_ALIGNMENT) * GROUP_ALIGNMENT;
   let next = 0;
   let group: string | undefined;
-  const numbers = records.map((record) => {
+  return records.map((record) => {
     const key = `${record.kind}\u0000${record.regions.join('\u0001')}`;
     if (group !== undefined && key !== group) next = alignedUp(next);
     group = key;
     return next++;
   });
-  return { numbers, span: alignedUp(next) };
 }
 
 /**

@@ -90,8 +90,7 @@ export function updateSearchIndex(
   const moved = (reason: string): IndexUpdate => ({ updated: false, reason });
   const traditional = (ch: string) => vocabulary.traditional.get(ch);
   if (foldingDigest(vocabulary.traditional) !== old.folding) return moved('繁简对照表有变化');
-  const { numbers, span } = recordNumbers(records);
-  if (span !== old.span) return moved('记录编号总数有变化');
+  const numbers = recordNumbers(records);
   const groups = recordGroups(records, numbers);
   if (groups.length !== old.groups.length || groups.some((g, i) => g.key !== old.groups[i]!.key || g.first !== old.groups[i]!.first))
     return moved('记录分组或编号有变化');
@@ -129,7 +128,7 @@ export function updateSearchIndex(
   for (const [key, { before: was, after: now }] of memberships) {
     if (sameIds(was, now)) continue;
     updates.set(key, (value) => {
-      const patched = patchPosting(value, oldRanges, now, span);
+      const patched = patchPosting(value, oldRanges, now);
       if (patched.removed !== was.length) disagreement ??= key;
       counts.set(key, patched.count);
       return patched.encoded;
@@ -219,7 +218,6 @@ export function updateSearchIndex(
     state: {
       meta,
       folding: old.folding,
-      span,
       shards: old.shards,
       shortLength,
       groups: groups.map(({ key, first, count, digest, length }) => ({ key, first, count, digest, length })),

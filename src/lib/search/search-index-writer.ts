@@ -42,7 +42,6 @@ export interface SearchIndexState {
   meta: string;
   /** Digest of the traditional table, which decides how all text is folded. */
   folding: string;
-  span: number;
   shards: number;
   /** Characters of the shards' short postings, which decide how many shards there are. */
   shortLength: number;
@@ -177,7 +176,7 @@ export function buildSearchIndex(
   const reader = gramReader(traditional);
   const inText = new GramPostings();
   const inTitle = new GramPostings();
-  const { numbers, span } = recordNumbers(records);
+  const numbers = recordNumbers(records);
   records.forEach((record, index) => addRecordGrams(reader, inText, inTitle, record, numbers[index]!));
 
   const groups = recordGroups(records, numbers);
@@ -186,8 +185,8 @@ export function buildSearchIndex(
   const vocabularyEntryList = [...vocabularyEntries(vocabulary, fold)];
   const encoded: [string, string][] = [
     ...vocabularyEntryList,
-    ...[...inText].map(([key, posting]) => [reader.text(key), posting.encode(span)] as [string, string]),
-    ...[...inTitle].map(([key, posting]) => [TITLE + reader.text(key), posting.encode(span)] as [string, string]),
+    ...[...inText].map(([key, posting]) => [reader.text(key), posting.encode()] as [string, string]),
+    ...[...inTitle].map(([key, posting]) => [TITLE + reader.text(key), posting.encode()] as [string, string]),
   ];
   const characters: [string, number][] = [];
   for (const [key, posting] of inText) if (reader.isCharacter(key)) characters.push([reader.text(key), posting.count]);
@@ -206,7 +205,6 @@ export function buildSearchIndex(
     state: {
       meta,
       folding: foldingDigest(vocabulary.traditional),
-      span,
       shards,
       shortLength,
       groups: groups.map(({ key, first, count, digest, length }) => ({ key, first, count, digest, length })),

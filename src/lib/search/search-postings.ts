@@ -5,9 +5,13 @@
  */
 import { fromBase64, toBase64 } from './base64.ts';
 
-/** Record ids (ascending) as gaps in variable-length bytes, or as a bitmap over `records` ids, whichever is shorter. */
-function encodeGaps(gaps: Uint8Array, records: number): string {
-  const bitmapLength = Math.ceil(records / 8);
+/**
+ * Record ids (ascending, the greatest `last`) as gaps in variable-length bytes, or as a bitmap up to the byte of
+ * `last`, whichever is shorter. The bitmap stops at its last record rather than at the index's last number, so a
+ * posting's bytes depend on its own records only: a group that grows at the end of the numbering changes no other.
+ */
+function encodeGaps(gaps: Uint8Array, last: number): string {
+  const bitmapLength = (last >> 3) + 1;
   if (gaps.length <= bitmapLength) return `v${toBase64(gaps)}`;
   const bitmap = new Uint8Array(bitmapLength);
   forEachGapId(gaps, (id) => (bitmap[id >> 3]! |= 1 << (id & 7)));
@@ -18,7 +22,7 @@ function encodeGaps(gaps: Uint8Array, records: number): string {
 class GapWriter {
   private buffer = new Uint8Array(64);
   private length = 0;
-  private last = -1;
+  last = -1;
   count = 0;
 
   push(id: number): void {
@@ -43,8 +47,8 @@ class GapWriter {
 }
 
 /**
- * A posting with the ids in `ranges` ([from, to) each) taken out and `added` (ascending) put in, encoded for an
- * index of `records` ids, as GramPostings would encode it: how a publication patches a gram's posting without
+ * A posting with the ids in `ranges` ([from, to) each) taken out and `added` (ascending) put in, encoded as
+ * GramPostings would encode it: how a publication patches a gram's posting without
  * decoding it into an array (a common character's holds most of a province's records). Returns the encoding
  * (undefined when no record is left), how many records hold the gram, and how many ids were taken out.
  */
@@ -52,7 +56,6 @@ export function patchPosting(
   encoded: string | undefined,
   ranges: readonly (readonly [number, number])[],
   added: readonly number[],
-  records: number,
 ): { encoded: string | undefined; count: number; removed: number } {
   const out = new GapWriter();
   let next = 0;
@@ -68,14 +71,14 @@ export function patchPosting(
       out.push(id);
     });
   while (next < added.length) out.push(added[next++]!);
-  return { encoded: out.count === 0 ? undefined : encodeGaps(out.gaps(), records), count: out.count, removed };
+  return { encoded: out.count === 0 ? undefined : encodeGaps(out.gaps(), out.last), count: out.count, removed };
 }
 
-/** One gram's posting: how many records hold it, their ids, and its encoding for an index of `records` ids. */
+/** One gram's posting: how many records hold it, their ids, and its encoding. */
 export interface Posting {
   readonly count: number;
   ids(): number[];
-  encode(records: number): string;
+  encode(): string;
 }
 
 /** Fibonacci hashing: the product's high bits, since a pair's low bits are only its second character. */
@@ -181,7 +184,7 @@ export class GramPostings {
             forEachGapId(this.gaps(posting), (id) => ids.push(id));
             return ids;
           },
-          encode: (records: number) => encodeGaps(this.gaps(posting), records),
+          encode: () => encodeGaps(this.gaps(posting), this.last[posting]!),
         },
       ];
     }

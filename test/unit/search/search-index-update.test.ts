@@ -132,6 +132,15 @@ test('updates chain: each starts from the state the previous one returned', () =
   expectAsFullBuild(once, records);
 });
 
+test('the last group, outgrowing its numbers, is updated in place: it moves no other group', () => {
+  const site = fullBuild(fourRegions);
+  const last = fourRegions.at(-1)!;
+  const count = fourRegions.filter((r) => r.kind === last.kind && r.regions.join() === last.regions.join()).length;
+  // One more record than the group has room for before the next round number.
+  const more = Array.from({ length: 128 - (count % 128) + 1 }, (_, i) => ({ ...last, url: `${last.url}more-${i}/` }));
+  expect(expectAsFullBuild(site, ordered([...fourRegions, ...more])).updated).toBe(true);
+});
+
 test('a group that outgrows its numbers, or a new group, is left to a full build, and nothing is written', () => {
   const group = briefings.filter((r) => r.regions.join() === briefings[0]!.regions.join());
   const many = Array.from({ length: 128 }, (_, i) => ({ ...group[0]!, url: `${group[0]!.url}more-${i}/` }));

@@ -17,7 +17,7 @@ describe('GramPostings', () => {
         if (list.at(-1) !== record) list.push(record);
         expected.set(key, list);
       }
-    const got = [...postings].map(([key, writer]) => [key, decodePosting(writer.encode(300))] as const);
+    const got = [...postings].map(([key, writer]) => [key, decodePosting(writer.encode())] as const);
     // In order of first sight, as a Map's entries, so the index's files are numbered the same however it is built.
     expect(got).toEqual([...expected]);
   });
@@ -25,8 +25,8 @@ describe('GramPostings', () => {
   it('keeps long postings whole: gaps of one to three bytes, across blocks and pages of its storage', () => {
     const postings = new GramPostings();
     const gaps = new Map([1, 2, 3].map((key) => [key, { bytes: [] as number[], last: -1, count: 0 }]));
-    // Over 4 MB of gaps in all (a page of the storage), in three interleaved postings; gaps of 1, 200 and 20,000 ids.
-    for (let record = 0, step = 0; record < 10_000_000; step++) {
+    // Over 4 MB of gaps in all (a page of the storage), in three interleaved postings; gaps of 9, 200 and 20,000 ids.
+    for (let record = 0, step = 0; record < 20_000_000; step++) {
       for (const key of step % 3 === 0 ? [1, 2, 3] : [1, 2]) {
         postings.add(key, record);
         const expected = gaps.get(key)!;
@@ -37,10 +37,10 @@ describe('GramPostings', () => {
         expected.last = record;
         expected.count += 1;
       }
-      record += step % 5000 === 0 ? 20_000 : step % 500 === 0 ? 200 : 1;
+      record += step % 5000 === 0 ? 20_000 : step % 500 === 0 ? 200 : 9;
     }
-    // Encoded for an index of 10^8 ids, a bitmap would be longer: the gaps are written out as they are.
-    const got = new Map([...postings].map(([key, posting]) => [key, { encoded: posting.encode(100_000_000), count: posting.count }]));
+    // Sparse enough that a bitmap up to the last record would be longer: the gaps are written out as they are.
+    const got = new Map([...postings].map(([key, posting]) => [key, { encoded: posting.encode(), count: posting.count }]));
     for (const [key, expected] of gaps)
       expect(got.get(key)).toEqual({ encoded: `v${toBase64(Uint8Array.from(expected.bytes))}`, count: expected.count });
   });
@@ -50,7 +50,7 @@ describe('GramPostings', () => {
     postings.add(7, 0);
     postings.clear();
     postings.add(7, 3);
-    expect([...postings].map(([key, writer]) => [key, decodePosting(writer.encode(8))])).toEqual([[7, [3]]]);
+    expect([...postings].map(([key, writer]) => [key, decodePosting(writer.encode())])).toEqual([[7, [3]]]);
   });
 });
 

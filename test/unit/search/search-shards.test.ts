@@ -70,7 +70,7 @@ const fold = textFolder((ch) => vocabulary.traditional.get(ch));
 const files = new Map<string, string>();
 buildSearchIndex(records, vocabulary, (path, text) => files.set(path, text));
 const meta = JSON.parse(files.get('meta.json')!) as SearchIndexMeta;
-const { numbers, span } = recordNumbers(records);
+const numbers = recordNumbers(records);
 /** The record of each number the index gives. */
 const recordOf = new Map(numbers.map((n, i) => [n, records[i]!]));
 const readFile = async (path: string) => {
@@ -194,7 +194,7 @@ test('when the candidates fit, a query held whole gives exactly the results of a
   let compared = 0;
   for (const { query } of cases) {
     // Every record file may be read: what fits the budget of a query is tested below.
-    const sharded = await queryShardedIndex(index(Math.ceil(span / CHUNK_SIZE)), query, { limit: 20 });
+    const sharded = await queryShardedIndex(index(Math.ceil((numbers.at(-1)! + 1) / CHUNK_SIZE)), query, { limit: 20 });
     if (!sharded.complete || !sharded.exact) continue;
     compared += 1;
     const direct = findRecords(everything, sharded.plan, statistics, { limit: 20 });
