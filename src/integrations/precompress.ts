@@ -3,9 +3,9 @@
  * of the built site (see lib/precompression.ts), after the other steps have
  * written their files. Hosts that serve precompressed files then send them
  * without compressing on each request. The search index's files are
- * compressed by the search-index integration once its process is done
- * (`compressFiles`), so the pages are compressed while the index is still
- * being built.
+ * compressed by the index's own process as it finishes
+ * (write-search-index.ts, `compressFiles`), while the pages are still being
+ * rendered.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';

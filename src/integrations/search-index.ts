@@ -206,7 +206,12 @@ export function searchIndex(): AstroIntegration {
         }
         // How long the pages waited for the index: the part of its time the renderer did not hide.
         logger.info(`${summary}（页面生成后等待 ${waited.toFixed(1)} s）`);
-        if (PRECOMPRESSED_BUILD) logger.info(compressedSummary(await compressFiles(builtFiles(out))));
+        // The index's process compressed what it wrote; an update also compresses any file of the previous index
+        // that has no copies yet (one built without PRECOMPRESS=1).
+        if (PRECOMPRESSED_BUILD && updating) {
+          const missing = await compressFiles(builtFiles(out));
+          if (missing.compressed > 0) logger.info(compressedSummary(missing));
+        }
       },
     },
   };
