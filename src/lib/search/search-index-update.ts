@@ -40,6 +40,7 @@ import {
   shortLengthOf,
   writeShard,
   type RecordGroup,
+  type RecordGroupState,
   type SearchIndexState,
 } from './search-index-writer.ts';
 
@@ -96,7 +97,7 @@ export function updateSearchIndex(
     return moved('记录分组或编号有变化');
 
   // The groups whose records changed, with their records as the previous index holds them.
-  const changed: { group: RecordGroup; before: IndexedRecord[]; oldPaths: string[] }[] = [];
+  const changed: { group: RecordGroup; was: RecordGroupState; before: IndexedRecord[]; oldPaths: string[] }[] = [];
   for (const [i, group] of groups.entries()) {
     const was = old.groups[i]!;
     if (group.digest === was.digest) continue;
@@ -105,7 +106,7 @@ export function updateSearchIndex(
       oldPaths.push(`records/${chunk}.json`);
     const before = oldPaths.flatMap((path) => JSON.parse(previous.read(path) ?? '[]') as IndexedRecord[]);
     if (before.length !== was.count) return moved(`上次的记录文件不全（${oldPaths[0]}）`);
-    changed.push({ group, before, oldPaths });
+    changed.push({ group, was, before, oldPaths });
   }
 
   // What each entry becomes: the postings whose records changed, and the vocabulary's entries that differ.
@@ -122,7 +123,7 @@ export function updateSearchIndex(
   for (const [key, ids] of before) memberships.set(key, { before: ids, after: after.get(key) ?? [] });
   for (const [key, ids] of after) if (!before.has(key)) memberships.set(key, { before: [], after: ids });
   // A changed group's old records are numbered from its first number on, as many as it had.
-  const oldRanges = changed.map(({ group }) => [group.first, group.first + old.groups[groups.indexOf(group)]!.count] as const);
+  const oldRanges = changed.map(({ was }) => [was.first, was.first + was.count] as const);
   const counts = new Map<string, number>();
   let disagreement: string | undefined;
   for (const [key, { before: was, after: now }] of memberships) {
