@@ -8,14 +8,18 @@
  * never occurs inside a UTF-8 multi-byte character. Only the URLs found are
  * decoded.
  */
-export function externalLinks(pages: Iterable<{ page: string; html: Uint8Array }>): { url: string; pages: string[] }[] {
+
+/** The addresses of other sites one page links to, in the order it makes them. */
+export function linksOfPage(html: Uint8Array): string[] {
+  const bytes = Buffer.from(html.buffer, html.byteOffset, html.byteLength);
+  return [...bytes.toString('latin1').matchAll(/<a\b[^>]*\bhref="(https?:\/\/[^"]+)"/gi)].map((match) =>
+    Buffer.from(match[1]!, 'latin1').toString('utf8').replace(/&amp;/g, '&'),
+  );
+}
+
+/** Each address once, sorted, with the pages that link to it (`linksOfPage` of each). */
+export function externalLinks(pages: Iterable<{ page: string; links: readonly string[] }>): { url: string; pages: string[] }[] {
   const found = new Map<string, Set<string>>();
-  for (const { page, html } of pages) {
-    const bytes = Buffer.from(html.buffer, html.byteOffset, html.byteLength);
-    for (const match of bytes.toString('latin1').matchAll(/<a\b[^>]*\bhref="(https?:\/\/[^"]+)"/gi)) {
-      const url = Buffer.from(match[1]!, 'latin1').toString('utf8').replace(/&amp;/g, '&');
-      found.set(url, (found.get(url) ?? new Set()).add(page));
-    }
-  }
+  for (const { page, links } of pages) for (const url of links) found.set(url, (found.get(url) ?? new Set()).add(page));
   return [...found].sort(([a], [b]) => a.localeCompare(b)).map(([url, on]) => ({ url, pages: [...on].sort() }));
 }

@@ -5,7 +5,8 @@
  * policy title (which its task list's download prints), many pages are left
  * in place, those about other regions among them, and the output is
  * byte-identical to a full build of the same content, compressed copies
- * included, of which only the changed files' are made again; after the four
+ * included, of which only the changed files' are made again, and the external
+ * links it lists for review are a full build's; after the four
  * are withdrawn again, the withdrawn briefing's page is gone and the output is
  * the first build's again. Run on a synthetic corpus of four copies of the
  * content: the edits touch three regions with progress figures, so the
@@ -30,6 +31,9 @@ const compressed = (output: string) => [...output.matchAll(/预压缩：(\d+) �
 
 /** How many of the search index's files were the same as the previous build's (it logs N 个文件与上次相同). */
 const unchangedIndexFiles = (output: string) => Number(/(\d+) 个文件与上次相同/.exec(output)?.[1] ?? 0);
+
+/** The external links the build lists for review, as its log gives them. */
+const externalLinkList = (output: string) => /外部链接(?:：无|（\d+ 个，请另行核对）：(?:\n.*←.*)*)/.exec(output)?.[0];
 
 /** The pages the build left in place (the log marks them cached or restored). */
 const reusedPaths = (output: string) => [...output.matchAll(/[├└]─ (\S+) \((?:cached|restored)\)/g)].map(([, path]) => path!);
@@ -56,7 +60,14 @@ test('the fast build, written over the previous one, equals a full build after p
 
   const files = readContentFiles(content);
   const briefing = nextBriefingIssue(files);
-  const edits = [correctedTaskCell(files), revisedProgressCount(files), retitledPolicy(files)];
+  // The corrected policy gains a link to another site, which the build lists for review: a fast build reads its
+  // page again, and keeps the links of the pages it left in place.
+  const policy = retitledPolicy(files);
+  const edits = [
+    correctedTaskCell(files),
+    revisedProgressCount(files),
+    { ...policy, text: `${policy.text}\n参见[中国政府网](https://www.gov.cn/zhengce/)。\n` },
+  ];
   const originals = edits.map((edit) => files.find((file) => file.path === edit.path)!);
   for (const file of [briefing, ...edits]) writeFileSync(join(content, file.path), file.text);
 
@@ -65,6 +76,8 @@ test('the fast build, written over the previous one, equals a full build after p
   const full = astroBuild({ contentDir: content, outDir: join(work, 'full'), siteUrl: TEST_SITE_URL, precompress: true });
   expect(full.status, full.output).toBe(0);
   expect(differences(site, join(work, 'full'))).toEqual([]);
+  expect(externalLinkList(fast.output)).toContain('https://www.gov.cn/zhengce/');
+  expect(externalLinkList(fast.output)).toBe(externalLinkList(full.output));
 
   // The new issue is on the site, and the fast build did skip work: many pages were left as they were (a corrected
   // policy title alone changes every page of its region's family, and the listings).
@@ -97,4 +110,5 @@ test('the fast build, written over the previous one, equals a full build after p
   expect(withdrawn.output).toMatch(/按改动更新了 \d+ 组记录/);
   expect(siteFiles(site)).not.toContain(page);
   expect(differences(site, join(work, 'first'))).toEqual([]);
+  expect(externalLinkList(withdrawn.output)).toBe(externalLinkList(first.output));
 }, 300_000);

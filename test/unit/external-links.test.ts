@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { externalLinks } from '../../src/lib/external-links.ts';
+import { externalLinks, linksOfPage } from '../../src/lib/external-links.ts';
 
-const page = (path: string, html: string) => ({ page: path, html: new TextEncoder().encode(html) });
+const page = (path: string, html: string) => ({ page: path, links: linksOfPage(new TextEncoder().encode(html)) });
 
 describe('externalLinks', () => {
   it('lists each outside address once, with the pages that link to it, and decodes Chinese in the address', () => {
