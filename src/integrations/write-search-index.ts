@@ -60,7 +60,12 @@ function codeDigest(): string {
 
 /** The previous index in <dir>, when the state file describes it and was written by this code. */
 function previousIndex(code: string): PreviousIndex | undefined {
-  const saved = existsSync(stateFile!) ? (JSON.parse(readFileSync(stateFile!, 'utf8')) as { code?: string; state?: SearchIndexState }) : {};
+  let saved: { code?: string; state?: SearchIndexState } = {};
+  try {
+    saved = JSON.parse(readFileSync(stateFile!, 'utf8'));
+  } catch {
+    // None, or cut short: the index is built whole.
+  }
   const meta = join(dir!, 'meta.json');
   if (saved.code !== code || !saved.state || !existsSync(meta) || indexDigest(readFileSync(meta, 'utf8')) !== saved.state.meta)
     return undefined;
@@ -102,7 +107,7 @@ const write = (path: string, text: string) => {
   written.push(file);
 };
 
-const updated = previous && updateSearchIndex(previous, records, vocabulary, write, (path) => rmSync(join(dir, path)));
+const updated = previous && updateSearchIndex(previous, records, vocabulary, write, (path) => rmSync(join(dir, path), { force: true }));
 let state: SearchIndexState;
 let summary: string;
 if (updated?.updated) {
