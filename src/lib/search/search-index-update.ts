@@ -36,6 +36,7 @@ import {
   averageLength,
   isPosting,
   recordGroups,
+  writeRecordFiles,
   shardsFor,
   shortLengthOf,
   writeShard,
@@ -194,7 +195,7 @@ export function updateSearchIndex(
   };
   const gone: string[] = [];
   for (const { group, oldPaths } of changed) {
-    for (const [path, text] of group.files) emit(path, text);
+    writeRecordFiles(records, numbers, group.start, group.end, emit);
     gone.push(...oldPaths.filter((path) => !emitted.has(path)));
   }
   for (const [n, entries] of shards) {

@@ -81,42 +81,55 @@ function codePointLength(text: string): number {
 
 const groupKey = (record: Pick<IndexedRecord, 'kind' | 'regions'>) => `${record.kind}\u0000${record.regions.join('\u0001')}`;
 
-/** The records of one group, by their place in index order, with the record files they fill and their digest. */
+/** The records of one group, by their place in index order, with their digest. */
 export interface RecordGroup extends RecordGroupState {
   start: number;
   end: number;
-  /** Record file path → its text. */
-  files: [string, string][];
 }
 
 /**
- * The groups of records in index order (index-layout.ts numbers them): a group's records fill its record files
- * from its first number on, so a file holds the records of its first numbers, and of one group only.
+ * The record files of the records from `start` to `end` (one group's), in order: a group's records fill its
+ * record files from its first number on, so a file holds the records of its first numbers, and of one group only.
  */
-export function recordGroups(records: readonly IndexedRecord[], numbers: readonly number[]): RecordGroup[] {
+export function writeRecordFiles(
+  records: readonly IndexedRecord[],
+  numbers: readonly number[],
+  start: number,
+  end: number,
+  emit: IndexFileWriter,
+): void {
+  for (let from = start; from < end;) {
+    const chunk = Math.floor(numbers[from]! / CHUNK_SIZE);
+    let to = from + 1;
+    while (to < end && Math.floor(numbers[to]! / CHUNK_SIZE) === chunk) to++;
+    emit(`records/${chunk}.json`, JSON.stringify(records.slice(from, to)));
+    from = to;
+  }
+}
+
+/**
+ * The groups of records in index order (index-layout.ts numbers them), each digested over its record files,
+ * which go to `emit` when given: one file at a time, since all of a province's would take hundreds of megabytes.
+ */
+export function recordGroups(records: readonly IndexedRecord[], numbers: readonly number[], emit?: IndexFileWriter): RecordGroup[] {
   const groups: RecordGroup[] = [];
   for (let start = 0; start < records.length;) {
     const key = groupKey(records[start]!);
     let end = start + 1;
     while (end < records.length && groupKey(records[end]!) === key) end++;
-    const files: [string, string][] = [];
     const digest = createHash('sha1');
-    let length = 0;
-    for (let from = start; from < end;) {
-      const chunk = Math.floor(numbers[from]! / CHUNK_SIZE);
-      let to = from + 1;
-      while (to < end && Math.floor(numbers[to]! / CHUNK_SIZE) === chunk) to++;
-      const text = JSON.stringify(records.slice(from, to));
-      files.push([`records/${chunk}.json`, text]);
+    writeRecordFiles(records, numbers, start, end, (path, text) => {
       digest.update(text);
-      from = to;
-    }
+      emit?.(path, text);
+    });
+    let length = 0;
     for (let i = start; i < end; i++) length += codePointLength(records[i]!.text);
-    groups.push({ key, first: numbers[start]!, count: end - start, digest: digest.digest('base64url'), length, start, end, files });
+    groups.push({ key, first: numbers[start]!, count: end - start, digest: digest.digest('base64url'), length, start, end });
     start = end;
   }
   return groups;
 }
+
 /** What an entry adds to the shards' short postings (a long one goes to a file of its own). */
 export const shortLengthOf = (key: string, value: string) => (value.length > LONG_POSTING ? 0 : key.length + value.length + 6);
 
@@ -179,8 +192,7 @@ export function buildSearchIndex(
   const numbers = recordNumbers(records);
   records.forEach((record, index) => addRecordGrams(reader, inText, inTitle, record, numbers[index]!));
 
-  const groups = recordGroups(records, numbers);
-  for (const group of groups) for (const [path, text] of group.files) emit(path, text);
+  const groups = recordGroups(records, numbers, emit);
 
   const vocabularyEntryList = [...vocabularyEntries(vocabulary, fold)];
   const encoded: [string, string][] = [
