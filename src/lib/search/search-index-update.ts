@@ -34,6 +34,7 @@ import {
 } from './vocabulary-files.ts';
 import {
   averageLength,
+  groupDigest,
   isPosting,
   recordGroups,
   writeRecordFiles,
@@ -105,8 +106,10 @@ export function updateSearchIndex(
     const oldPaths: string[] = [];
     for (let chunk = Math.floor(was.first / CHUNK_SIZE); chunk <= Math.floor((was.first + was.count - 1) / CHUNK_SIZE); chunk++)
       oldPaths.push(`records/${chunk}.json`);
-    const before = oldPaths.flatMap((path) => JSON.parse(previous.read(path) ?? '[]') as IndexedRecord[]);
-    if (before.length !== was.count) return moved(`上次的记录文件不全（${oldPaths[0]}）`);
+    // Its files must be those the state describes: the update trusts the state for every group it does not read.
+    const texts = oldPaths.map((path) => previous.read(path) ?? '');
+    if (groupDigest(texts) !== was.digest) return moved(`上次的记录文件与索引状态不一致（${oldPaths[0]}）`);
+    const before = texts.flatMap((text) => JSON.parse(text) as IndexedRecord[]);
     changed.push({ group, was, before, oldPaths });
   }
 

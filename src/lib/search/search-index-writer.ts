@@ -107,9 +107,16 @@ export function writeRecordFiles(
   }
 }
 
+/** Digest of a group's record files, in order. */
+export function groupDigest(texts: readonly string[]): string {
+  const hash = createHash('sha1');
+  for (const text of texts) hash.update(text);
+  return hash.digest('base64url');
+}
+
 /**
  * The groups of records in index order (index-layout.ts numbers them), each digested over its record files,
- * which go to `emit` when given: one file at a time, since all of a province's would take hundreds of megabytes.
+ * which go to `emit` when given: one group at a time, since all of a province's would take hundreds of megabytes.
  */
 export function recordGroups(records: readonly IndexedRecord[], numbers: readonly number[], emit?: IndexFileWriter): RecordGroup[] {
   const groups: RecordGroup[] = [];
@@ -117,14 +124,14 @@ export function recordGroups(records: readonly IndexedRecord[], numbers: readonl
     const key = groupKey(records[start]!);
     let end = start + 1;
     while (end < records.length && groupKey(records[end]!) === key) end++;
-    const digest = createHash('sha1');
+    const texts: string[] = [];
     writeRecordFiles(records, numbers, start, end, (path, text) => {
-      digest.update(text);
+      texts.push(text);
       emit?.(path, text);
     });
     let length = 0;
     for (let i = start; i < end; i++) length += codePointLength(records[i]!.text);
-    groups.push({ key, first: numbers[start]!, count: end - start, digest: digest.digest('base64url'), length, start, end });
+    groups.push({ key, first: numbers[start]!, count: end - start, digest: groupDigest(texts), length, start, end });
     start = end;
   }
   return groups;

@@ -164,9 +164,17 @@ test('a group that outgrows its numbers, or a new group, is left to a full build
 test('an index whose files disagree with its state is left to a full build', () => {
   const row = rows[0]!;
   const next = records.map((r) => (r === row ? { ...r, text: `${r.text}鑫` } : r));
-  const tampered = { ...before, files: new Map([...before.files].filter(([path]) => !path.startsWith('records/'))) };
-  const { result } = updated(tampered, next);
-  expect(result.updated).toBe(false);
+  // Record files missing, or another index's (its records' addresses differ; as many records).
+  const missing = new Map([...before.files].filter(([path]) => !path.startsWith('records/')));
+  const other = new Map(
+    [...before.files].map(([path, text]) => [
+      path,
+      path.startsWith('records/')
+        ? JSON.stringify((JSON.parse(text) as IndexedRecord[]).map((r) => ({ ...r, url: `/other${r.url}` })))
+        : text,
+    ]),
+  );
+  for (const files of [missing, other]) expect(updated({ ...before, files }, next).result.updated).toBe(false);
 });
 
 /** A site of many records, so that frequent grams have long postings of their own files, and an edit moves some across. */
