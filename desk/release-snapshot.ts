@@ -12,11 +12,11 @@
  * the work folder, recorded for every file when a release is made (the
  * record, `.work-files.json`, sits beside the releases).
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { dirname, join, relative } from 'node:path';
-import { filesUnder } from '../src/loaders/file-tree.ts';
+import { fileState, filesUnder } from '../src/loaders/file-tree.ts';
 
 /** What the work folder held when a release was made from it. */
 interface WorkFolderRecord {
@@ -73,10 +73,7 @@ export async function snapshotRelease({
   const previous = recorded && existsSync(join(releasesDir, recorded.release)) ? recorded : undefined;
 
   const current = new Map<string, string>();
-  await inSlices(filesUnder(workDir), (file) => {
-    const { size, mtimeNs, ino } = statSync(file, { bigint: true });
-    current.set(relative(workDir, file), `${size}:${mtimeNs}:${ino}`);
-  });
+  await inSlices(filesUnder(workDir), (file) => current.set(relative(workDir, file), fileState(file)));
   const plan = snapshotPlan(current, previous);
   const target = join(releasesDir, into);
   await inSlices([...new Set([...current.keys()].map((path) => dirname(join(target, path))))], (folder) => {

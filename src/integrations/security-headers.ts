@@ -11,7 +11,7 @@
  * took 2 s of every publication, and 10 s when they were no longer in the
  * file system's cache).
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -21,6 +21,7 @@ import { SITE_ADDRESS, sitePathOfPage } from '../lib/routes.ts';
 import { externalLinks, linksOfPage } from '../lib/external-links.ts';
 import { CHANGED_BUILD } from '../lib/build-mode.ts';
 import { builtFiles } from './built-files.ts';
+import { fileState } from '../loaders/file-tree.ts';
 
 /** Each page's file state (size:time:inode) and the links it made, as the last `--changed` build read them. */
 type KeptLinks = Record<string, [state: string, links: string[]]>;
@@ -43,8 +44,7 @@ export function securityHeaders(): AstroIntegration {
         const pages = function* () {
           for (const file of builtFiles(out).filter((f) => f.endsWith('.html'))) {
             const page = sitePathOfPage(file.slice(out.length + 1));
-            const { size, mtimeNs, ino } = statSync(file, { bigint: true });
-            const state = `${size}:${mtimeNs}:${ino}`;
+            const state = fileState(file);
             const links = kept[page]?.[0] === state ? kept[page][1] : linksOfPage(readFileSync(file));
             next[page] = [state, links];
             yield { page, links };

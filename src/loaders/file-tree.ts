@@ -1,5 +1,5 @@
 /** The one directory walker: every file under a folder, for the loaders, integrations, scripts and tests. */
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 
 /** Every file under `dir`, subfolders included, as full paths in path order (so results do not depend on the file system). */
@@ -15,4 +15,13 @@ export function filesUnder(dir: string): string[] {
   };
   walk(dir, join(dir, '_').slice(0, -1));
   return files.sort();
+}
+
+/**
+ * A file's size, modification time and inode, as one string: equal only while nothing has written the file, so
+ * what was worked out from it can be kept (the desk's release folders, the build's list of external links).
+ */
+export function fileState(path: string): string {
+  const { size, mtimeNs, ino } = statSync(path, { bigint: true });
+  return `${size}:${mtimeNs}:${ino}`;
 }
