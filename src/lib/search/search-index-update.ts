@@ -20,6 +20,7 @@
 import type { IndexedRecord } from './phrase-search.ts';
 import { textFolder } from './search-text.ts';
 import { gramShard } from './grams.ts';
+import { groupBy } from '../catalog.ts';
 import { GramPostings, patchPosting } from './search-postings.ts';
 import { recordNumbers } from './index-layout.ts';
 import { CHUNK_SIZE, TITLE } from './search-index-format.ts';
@@ -92,6 +93,7 @@ export function updateSearchIndex(
   const old = previous.state;
   const moved = (reason: string): IndexUpdate => ({ updated: false, reason });
   const traditional = (ch: string) => vocabulary.traditional.get(ch);
+  const fold = textFolder(traditional);
   if (foldingDigest(vocabulary.traditional) !== old.folding) return moved('繁简对照表有变化');
   const numbers = recordNumbers(records);
   const groups = recordGroups(records, numbers);
@@ -139,27 +141,17 @@ export function updateSearchIndex(
       return patched.encoded;
     });
   }
-  const entries = vocabularyEntries(vocabulary, textFolder(traditional));
+  const entries = vocabularyEntries(vocabulary, fold);
   const oldEntries = new Map(old.entries);
   for (const [key, value] of entries) if (oldEntries.get(key) !== value) updates.set(key, () => value);
   for (const key of oldEntries.keys()) if (!entries.has(key)) updates.set(key, () => undefined);
 
   // The shards holding those entries, read whole (their long postings too) and made again.
-  const byShard = new Map<number, string[]>();
-  for (const key of updates.keys()) {
-    const n = gramShard(key, old.shards);
-    if (!byShard.has(n)) byShard.set(n, []);
-    byShard.get(n)!.push(key);
-  }
-  const longFiles = new Map<number, string[]>();
-  for (const path of previous.files) {
+  const byShard = groupBy(updates.keys(), (key) => gramShard(key, old.shards));
+  const longFiles = groupBy(previous.files, (path) => {
     const long = /^grams\/long-(\d+)-\d+\.txt$/.exec(path);
-    if (long && byShard.has(Number(long[1]))) {
-      const n = Number(long[1]);
-      if (!longFiles.has(n)) longFiles.set(n, []);
-      longFiles.get(n)!.push(path);
-    }
-  }
+    return long && byShard.has(Number(long[1])) ? Number(long[1]) : undefined;
+  });
   let shortLength = old.shortLength;
   const characters = new Map(old.characters);
   const shards: [number, [string, string][]][] = [];
@@ -206,14 +198,7 @@ export function updateSearchIndex(
     gone.push(...(longFiles.get(n) ?? []).filter((path) => !paths.has(path)));
   }
   writeHomophones(characters, vocabulary.pinyin, emit);
-  const meta = writeVocabularyFiles(
-    records,
-    numbers,
-    { shards: old.shards, averageLength: averageLength(groups) },
-    vocabulary,
-    textFolder(traditional),
-    emit,
-  );
+  const meta = writeVocabularyFiles(records, numbers, { shards: old.shards, averageLength: averageLength(groups) }, vocabulary, fold, emit);
   // The files drawn from the vocabulary alone are all written: one of them the new index no longer has goes.
   gone.push(...previous.files.filter((path) => !path.startsWith('grams/') && !path.startsWith('records/') && !emitted.has(path)));
   for (const path of gone) remove(path);
