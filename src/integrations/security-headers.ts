@@ -44,9 +44,10 @@ export function securityHeaders(): AstroIntegration {
         const pages = function* () {
           for (const file of builtFiles(out).filter((f) => f.endsWith('.html'))) {
             const page = sitePathOfPage(file.slice(out.length + 1));
-            const state = fileState(file);
-            const links = kept[page]?.[0] === state ? kept[page][1] : linksOfPage(readFileSync(file));
-            next[page] = [state, links];
+            // A full build keeps nothing for later, so it neither looks at the file's state nor remembers the links.
+            const state = CHANGED_BUILD ? fileState(file) : undefined;
+            const links = state !== undefined && kept[page]?.[0] === state ? kept[page][1] : linksOfPage(readFileSync(file));
+            if (state !== undefined) next[page] = [state, links];
             yield { page, links };
           }
         };
