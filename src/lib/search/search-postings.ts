@@ -114,7 +114,7 @@ function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
 }
 
 /**
- * The postings of every gram of a build, keyed by non-negative integers below 2^31 (search-index-writer.ts keys
+ * The postings of every gram of a build, keyed by non-negative integers below 2^31 (gram-reader.ts keys
  * characters and pairs so): an open-addressing table over typed arrays rather than a Map, since a province's
  * text makes about 130 million lookups. Records must be added in ascending order; a record is kept once per gram.
  * A posting's state is a slot in typed arrays and its gaps are written into shared pages, rather than an object
