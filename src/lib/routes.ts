@@ -130,10 +130,11 @@ export function absoluteUrlOf(sitePath: string, address: SiteAddress): string | 
  * (config, integrations, pages); in browser code, where there is no
  * environment, the base path Vite compiled in (the origin is the page's own).
  */
-const fromEnvironment = parseSiteAddress(typeof process === 'undefined' ? undefined : process.env.SITE_URL);
-export const SITE_ADDRESS: SiteAddress = fromEnvironment.origin
-  ? fromEnvironment
-  : { origin: undefined, base: withTrailingSlash(import.meta.env?.BASE_URL ?? '/') };
+export const SITE_ADDRESS: SiteAddress =
+  typeof process === 'undefined'
+    ? // By name, not the whole object: see VITE_MODE in build-mode.ts.
+      { origin: undefined, base: withTrailingSlash(import.meta.env.BASE_URL) }
+    : parseSiteAddress(process.env.SITE_URL);
 
 /** A site path as a link on this build's pages. */
 export function href(sitePath: string): string {

@@ -10,6 +10,7 @@ import type { ContentFile, ContentModel } from '../lib/content/content-model.ts'
 import { contentCache, keepOwnStrings, type ContentStateSlot } from '../lib/content/content-cache.ts';
 import { publishedContent } from '../lib/published-view.ts';
 import { filesUnder } from './file-tree.ts';
+import { VITE_MODE } from '../lib/build-mode.ts';
 
 let lastRoot = { dir: '', cwd: '', root: '' };
 
@@ -74,7 +75,7 @@ const cache = contentCache({
   signatureOf,
   validate: (root, reads) => validateContent(readContentFiles(root), displayRoot(root), reads),
   // A production build's content cannot change while it renders; `astro dev` and the scripts look every time.
-  contentIsFixed: import.meta.env?.PROD === true,
+  contentIsFixed: VITE_MODE.prod,
 });
 
 /** Validated content, or every problem at once. Re-read only when a file changed. */
@@ -100,7 +101,7 @@ export function loadContentModel(root = contentRoot()): ContentModel {
 }
 
 /** Drafts are shown only by `astro dev`, for review before publishing; a build and the scripts never show them. */
-export const showsDrafts = import.meta.env?.DEV === true;
+export const showsDrafts = VITE_MODE.dev;
 
 /** The key the site's view of the model is kept under: process-wide, so the search index and the pages share one. */
 const PUBLISHED_VIEW = Symbol.for('yihao-gaige-site.published-view');

@@ -25,6 +25,7 @@ export function astroBuild({
   siteUrl,
   precompress,
   changed,
+  environment = {},
 }: {
   contentDir?: string;
   outDir: string;
@@ -32,13 +33,17 @@ export function astroBuild({
   siteUrl?: string;
   precompress?: boolean;
   changed?: boolean;
+  /** Variables set for this build on top of the test's own environment. */
+  environment?: Record<string, string>;
 }): BuildResult {
   const args = [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...(changed ? ['--changed'] : [])];
+  // Vitest writes Vite's mode flags into the test's environment; the build makes its own, as under `npm run build`.
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...testEnvironment } = process.env;
   const result = spawnSync(process.execPath, args, {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: {
-      ...process.env,
+      ...testEnvironment,
       ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
       ...(siteUrl ? { SITE_URL: siteUrl } : {}),
       PRECOMPRESS: precompress ? '1' : '',
@@ -47,6 +52,7 @@ export function astroBuild({
       ASTRO_TELEMETRY_DISABLED: '1',
       FORCE_COLOR: '0',
       NO_COLOR: '1',
+      ...environment,
     },
     maxBuffer: 64 * 1024 * 1024,
   });
