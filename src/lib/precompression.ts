@@ -30,6 +30,17 @@ const brotliAsync = promisify(brotliCompress);
  */
 const BROTLI_QUALITY = 7;
 
+/**
+ * Brotli's window fitted to the file (it holds 2^bits − 16 bytes), up to the default 4 MB. With the default window
+ * the encoder allocates and clears hash tables of megabytes for every file, most of which are a few kilobytes: the
+ * 5,200 search-index files a province's new briefing changes took about 1.5 s to compress, 0.5 s fitted, and their copies
+ * are 0.4% larger (those of pages and downloads are as small as before).
+ */
+function brotliWindowBits(size: number): number {
+  const fitted = Math.ceil(Math.log2(size + 16));
+  return Math.min(constants.BROTLI_DEFAULT_WINDOW, Math.max(constants.BROTLI_MIN_WINDOW_BITS, fitted));
+}
+
 /** The gzip (best compression) and brotli copies of one file's bytes. */
 export async function compressedCopies(data: Uint8Array): Promise<{ gz: Buffer; br: Buffer }> {
   const [gz, br] = await Promise.all([
@@ -39,6 +50,7 @@ export async function compressedCopies(data: Uint8Array): Promise<{ gz: Buffer; 
         [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
         [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
         [constants.BROTLI_PARAM_SIZE_HINT]: data.byteLength,
+        [constants.BROTLI_PARAM_LGWIN]: brotliWindowBits(data.byteLength),
       },
     }),
   ]);
