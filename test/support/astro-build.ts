@@ -9,6 +9,17 @@ export const TEST_SITE_URL = 'https://example.org/';
 /** The address of the second test build: the same content, hosted under a path of a portal, precompressed. */
 export const SUB_PATH_SITE_URL = 'https://example.org/yshj/';
 
+/** What the test runner adds to its environment: Vite would read its mode flags as the site's own. */
+const TEST_RUNNER_KEYS = new Set(['NODE_ENV', 'TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+
+/**
+ * The test's environment as `npm run build` and `npm run dev` would have it: without NODE_ENV=test, Vite's mode
+ * flags (MODE, DEV, PROD, SSR, BASE_URL) and the VITEST_* variables the test runner sets.
+ */
+export function environmentWithoutTestRunner(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !TEST_RUNNER_KEYS.has(key)));
+}
+
 export interface BuildResult {
   status: number | null;
   output: string;
@@ -37,13 +48,11 @@ export function astroBuild({
   environment?: Record<string, string>;
 }): BuildResult {
   const args = [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...(changed ? ['--changed'] : [])];
-  // Vitest writes Vite's mode flags into the test's environment; the build makes its own, as under `npm run build`.
-  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...testEnvironment } = process.env;
   const result = spawnSync(process.execPath, args, {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: {
-      ...testEnvironment,
+      ...environmentWithoutTestRunner(),
       ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
       ...(siteUrl ? { SITE_URL: siteUrl } : {}),
       PRECOMPRESS: precompress ? '1' : '',

@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { astroBuild, PROJECT_ROOT } from '../support/astro-build.ts';
+import { astroBuild, environmentWithoutTestRunner, PROJECT_ROOT } from '../support/astro-build.ts';
 import { briefingDocument, docxBytes, policyDocument } from '../fixtures/docx/make-docx.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'docx-publish-'));
@@ -35,9 +35,6 @@ const chartRows = (outDir: string, tracker: string) =>
 /** Serves the content with `astro dev` and returns the HTML of each path asked for. */
 async function devPages(paths: string[]): Promise<string[]> {
   const port = 4390 + (process.pid % 500);
-  // The environment `npm run dev` has: the test runner sets NODE_ENV=test and MODE, DEV, PROD, SSR, BASE_URL, which Vite would read as the site's own.
-  const runnerKeys = new Set(['NODE_ENV', 'TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !runnerKeys.has(key)));
   const server = spawn(
     process.execPath,
     [
@@ -51,7 +48,12 @@ async function devPages(paths: string[]): Promise<string[]> {
     ],
     {
       cwd: PROJECT_ROOT,
-      env: { ...env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(work, 'dev-cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...environmentWithoutTestRunner(),
+        CONTENT_DIR: contentDir,
+        ASTRO_CACHE_DIR: join(work, 'dev-cache'),
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
       detached: true,
       stdio: 'ignore',
     },
