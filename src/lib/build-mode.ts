@@ -12,8 +12,8 @@ export const PRECOMPRESSED_BUILD = process.env.PRECOMPRESS === '1';
  * Vite's mode, where Vite compiled this module (the build's pages, `astro dev`, the tests); plain Node (the desk,
  * the scripts) has no such object, and reads neither flag as set. Each flag is read by name: Astro compiles a
  * module that reads the whole object with the values of the environment variables whose names its text contains
- * (`_`, which a shell sets to the command it starts, among them), and a `--changed` build renders every page again when that
- * code changes.
+ * (`_`, which a shell sets to the command it starts, among them), and a `--changed` build renders every page
+ * again when that code changes.
  */
 export const VITE_MODE: { dev: boolean; prod: boolean } = (() => {
   try {

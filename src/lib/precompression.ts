@@ -33,8 +33,8 @@ const BROTLI_QUALITY = 7;
 /**
  * Brotli's window fitted to the file (it holds 2^bits − 16 bytes), up to the default 4 MB. With the default window
  * the encoder allocates and clears hash tables of megabytes for every file, most of which are a few kilobytes: the
- * 5,200 search-index files a province's new briefing changes took about 1.5 s to compress, 0.5 s fitted, and their copies
- * are 0.4% larger (those of pages and downloads are as small as before).
+ * 5,200 search-index files a province's new briefing changes took about 1.5 s to compress, 0.5 s fitted, and
+ * their copies are 0.4% larger (those of pages and downloads are as small as before).
  */
 function brotliWindowBits(size: number): number {
   const fitted = Math.ceil(Math.log2(size + 16));
