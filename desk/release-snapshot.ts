@@ -13,10 +13,10 @@
  * record, `.work-files.json`, sits beside the releases).
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { dirname, join, relative } from 'node:path';
-import { fileState, filesUnder } from '../src/loaders/file-tree.ts';
+import { fileState, filesUnder, keptJson } from '../src/loaders/file-tree.ts';
 
 /** What the work folder held when a release was made from it. */
 interface WorkFolderRecord {
@@ -68,7 +68,7 @@ export async function snapshotRelease({
   release: string;
 }): Promise<{ linked: number; copied: number }> {
   const recordFile = join(releasesDir, WORK_FOLDER_RECORD);
-  const recorded: WorkFolderRecord | undefined = existsSync(recordFile) ? JSON.parse(await readFile(recordFile, 'utf8')) : undefined;
+  const recorded = keptJson<WorkFolderRecord>(recordFile);
   // A record whose release has been deleted has nothing to link to.
   const previous = recorded && existsSync(join(releasesDir, recorded.release)) ? recorded : undefined;
 

@@ -11,7 +11,7 @@
  * took 2 s of every publication, and 10 s when they were no longer in the
  * file system's cache).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -21,7 +21,7 @@ import { SITE_ADDRESS, sitePathOfPage } from '../lib/routes.ts';
 import { externalLinks, linksOfPage } from '../lib/external-links.ts';
 import { CHANGED_BUILD } from '../lib/build-mode.ts';
 import { builtFiles } from './built-files.ts';
-import { fileState } from '../loaders/file-tree.ts';
+import { fileState, keptJson } from '../loaders/file-tree.ts';
 
 /** Each page's file state (size:time:inode) and the links it made, as the last `--changed` build read them. */
 type KeptLinks = Record<string, [state: string, links: string[]]>;
@@ -38,7 +38,7 @@ export function securityHeaders(): AstroIntegration {
         const out = fileURLToPath(dir);
         writeFileSync(join(out, '_headers'), headersFile(SITE_ADDRESS.base));
         writeFileSync(join(out, '.htaccess'), htaccessFile(SITE_ADDRESS.base));
-        const kept: KeptLinks = CHANGED_BUILD && existsSync(keptFile) ? JSON.parse(readFileSync(keptFile, 'utf8')) : {};
+        const kept: KeptLinks = (CHANGED_BUILD && keptJson<KeptLinks>(keptFile)) || {};
         const next: KeptLinks = {};
         // One page in memory at a time: all of a province-scale site's HTML would take gigabytes.
         const pages = function* () {

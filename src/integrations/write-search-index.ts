@@ -33,6 +33,7 @@ import { indexDigest } from '../lib/search/vocabulary-files.ts';
 import { updateSearchIndex, type PreviousIndex } from '../lib/search/search-index-update.ts';
 import { isCompressedCopy } from '../lib/precompression.ts';
 import { builtFiles } from './built-files.ts';
+import { keptJson } from '../loaders/file-tree.ts';
 import { compressedSummary, compressFiles } from './precompress.ts';
 import { PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
 import { searchIndexInputs } from './search-index.ts';
@@ -60,12 +61,7 @@ function codeDigest(): string {
 
 /** The previous index in <dir>, when the state file describes it and was written by this code. */
 function previousIndex(code: string): PreviousIndex | undefined {
-  let saved: { code?: string; state?: SearchIndexState } = {};
-  try {
-    saved = JSON.parse(readFileSync(stateFile!, 'utf8'));
-  } catch {
-    // None, or cut short: the index is built whole.
-  }
+  const saved = keptJson<{ code?: string; state?: SearchIndexState }>(stateFile!) ?? {};
   const meta = join(dir!, 'meta.json');
   if (saved.code !== code || !saved.state || !existsSync(meta) || indexDigest(readFileSync(meta, 'utf8')) !== saved.state.meta)
     return undefined;

@@ -1,5 +1,5 @@
 /** The one directory walker: every file under a folder, for the loaders, integrations, scripts and tests. */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 
 /** Every file under `dir`, subfolders included, as full paths in path order (so results do not depend on the file system). */
@@ -24,4 +24,17 @@ export function filesUnder(dir: string): string[] {
 export function fileState(path: string): string {
   const { size, mtimeNs, ino } = statSync(path, { bigint: true });
   return `${size}:${mtimeNs}:${ino}`;
+}
+
+/**
+ * What an earlier run kept in `path` as JSON (a build cache, the desk's record of its work folder), or undefined
+ * when there is none or it cannot be read: a process stopped while writing it leaves it cut short, and the work it
+ * would have saved is then done again rather than failing every run after.
+ */
+export function keptJson<T>(path: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
 }

@@ -53,3 +53,13 @@ test('when the recorded release has been deleted, every file is copied', async (
   expect(await snapshot('r2')).toEqual({ linked: 0, copied: 2 });
   expect(readFileSync(join(releases, 'r2', 'briefings', 'a', 'index.html'), 'utf8')).toBe('简报甲');
 });
+
+test('a record of the work folder cut short (the desk stopped while writing it) gives a release of copies, not a failure', async () => {
+  await snapshot('r1');
+  const record = join(releases, '.work-files.json');
+  writeFileSync(record, readFileSync(record, 'utf8').slice(0, 20));
+  expect(await snapshot('r2')).toEqual({ linked: 0, copied: 2 });
+  expect(readFileSync(join(releases, 'r2', 'index.html'), 'utf8')).toBe('首页 第1版');
+  // And the record is whole again, so the next release shares files.
+  expect(await snapshot('r3')).toEqual({ linked: 2, copied: 0 });
+});
