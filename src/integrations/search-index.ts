@@ -4,15 +4,10 @@
  * only what it needs (see src/lib/search/search-index-writer.ts), with the query vocabulary
  * that folds traditional characters and indicator aliases.
  *
- * The index depends only on the content, not on the pages, so it is built in
- * a child process (write-search-index.ts) while Astro renders: on two cores
- * that hides its time, and its memory is not added to the renderer's. The
- * child is handed the content model the content gate validated, so the
- * content is validated once per build.
+ * The index depends only on the content, so it is built in a child process
+ * (write-search-index.ts, see model-process.ts) while Astro renders.
  */
-import { spawn } from 'node:child_process';
-import { serialize } from 'node:v8';
-import { cpSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -35,6 +30,7 @@ import { isCompressedCopy } from '../lib/precompression.ts';
 import { CHANGED_BUILD, PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
 import { deleteStaleOutput } from './stale-output.ts';
 import { compressedSummary, compressFiles } from './precompress.ts';
+import { moveInto, runWithModel } from './model-process.ts';
 
 /** The records of the current content, as the index and the search benchmark both see them. */
 export function currentSearchRecords(model = loadSiteModel(), root = contentRoot()): SearchRecord[] {
@@ -138,37 +134,6 @@ export function searchIndexInputs(model: ContentModel, root = contentRoot()): { 
   return { records: orderRecords(indexedRecords(records), Object.values(SEARCH_KINDS)), vocabulary };
 }
 
-/**
- * Runs write-search-index.ts into `dir`, sending it the validated model on
- * its standard input; resolves with its summary line. With `update`, `dir`
- * is the previous index, and the child writes only the files that changed.
- * The index's state (what an update needs besides its files) goes to `stateFile`.
- */
-function buildInChildProcess(dir: string, stateFile: string, model: ContentModel, update: boolean): Promise<string> {
-  const script = fileURLToPath(new URL('./write-search-index.ts', import.meta.url));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, dir, stateFile, ...(update ? ['--update'] : [])], { stdio: ['pipe', 'pipe', 'pipe'] });
-    child.stdin.on('error', reject);
-    child.stdin.end(serialize(model));
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.stderr.on('data', (chunk) => (err += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`搜索索引生成失败（退出码 ${code}）：\n${err}`))));
-  });
-}
-
-/** Renames `from` to `to`, or copies it where the cache directory is on another file system than the output. */
-function moveInto(from: string, to: string): void {
-  try {
-    renameSync(from, to);
-  } catch {
-    cpSync(from, to, { recursive: true });
-    rmSync(from, { recursive: true, force: true });
-  }
-}
-
 export function searchIndex(): AstroIntegration {
   let staging = '';
   let updating = false;
@@ -186,7 +151,10 @@ export function searchIndex(): AstroIntegration {
         staging = fileURLToPath(new URL('search-index-build/', config.cacheDir));
         // Kept with the build's cache, never published: it describes the index in the output.
         const stateFile = fileURLToPath(new URL('search-index-state.json', config.cacheDir));
-        pending = buildInChildProcess(updating ? out : staging, stateFile, loadSiteModel(), updating);
+        // With `--update`, the child writes only the files of the previous index that changed.
+        const script = fileURLToPath(new URL('./write-search-index.ts', import.meta.url));
+        const args = [updating ? out : staging, stateFile, ...(updating ? ['--update'] : [])];
+        pending = runWithModel(script, args, loadSiteModel(), { what: '搜索索引' });
         // Reported when awaited below; this stops an early failure from being unhandled meanwhile.
         pending.catch(() => {});
       },
