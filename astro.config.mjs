@@ -10,6 +10,7 @@ import { headingAnchorsPlugin } from './src/markdown/heading-anchors.ts';
 import { siteAddress } from './src/integrations/site-address.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { staleOutput } from './src/integrations/stale-output.ts';
+import { downloads } from './src/integrations/downloads.ts';
 import { buildPhases } from './src/integrations/build-phases.ts';
 import { parseSiteAddress } from './src/lib/routes.ts';
 import { CHANGED_BUILD } from './src/lib/build-mode.ts';
@@ -42,9 +43,10 @@ export default defineConfig({
       features: { smartPunctuation: false },
     }),
   },
-  // Build-done hooks run in this order. staleOutput deletes what a `--changed` build no longer makes, before
-  // securityHeaders reads every built page and precompress compresses what the others wrote; the search index's
-  // process works on meanwhile. searchIndex then waits for it, and puts the index in place and compresses it.
+  // Build-done hooks run in this order. A full build's downloads, written by a process started with the search
+  // index's, are waited for first and put in place. staleOutput deletes what a `--changed` build no longer makes,
+  // before securityHeaders reads every built page and precompress compresses what the others wrote; the search
+  // index's process works on meanwhile. searchIndex then waits for it, and puts the index in place and compresses it.
   // The phase marks time the build (`npm run bench`).
   integrations: [
     phases.astroSteps,
@@ -53,11 +55,12 @@ export default defineConfig({
     phases.after('内容检查'),
     mdx(),
     sitemap(),
+    downloads(),
     staleOutput(),
     securityHeaders(),
     precompress(),
     searchIndex(),
-    phases.after('交给搜索索引进程'),
+    phases.after('交给搜索索引与下载文件进程'),
     phases.finish,
   ],
   // `npm run build -- --changed` (the desk's release step): pages whose cache key (data/page-keys.ts) and

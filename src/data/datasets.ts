@@ -12,8 +12,6 @@ import { spreadsheetCsv } from '../lib/csv-output.ts';
 import { downloadCells, downloadColumns, downloadRecord, type NameLookup } from '../lib/dataset-downloads.ts';
 import { absoluteUrl, href, routes } from '../lib/routes.ts';
 import type { TableDefinition } from '../schemas/table.ts';
-import { datasetKey } from './page-keys.ts';
-import { digestOf } from '../lib/content/content-digests.ts';
 import { publishedPolicies, taskListHeadings } from '../lib/published-view.ts';
 import { taskListDataset } from '../schemas/datasets.ts';
 import { sectionHeading } from './section-titles.ts';
@@ -95,8 +93,14 @@ const nameLookup = oncePerContent((): NameLookup => {
   };
 });
 
-/** The source file's cells, trimmed, each row keyed by column key; the columns present, in file order. */
-function sourceCells(dataset: Dataset): { keys: string[]; rows: Record<string, string>[] } {
+/** A dataset's source cells, trimmed, each row keyed by column key; the columns present, in file order. */
+export interface SourceCells {
+  keys: string[];
+  rows: Record<string, string>[];
+}
+
+/** The source file's cells, read once for both of a dataset's downloads. */
+export function sourceCells(dataset: Dataset): SourceCells {
   const text = readFileSync(join(contentRoot(), dataset.file), 'utf8').replace(/^\uFEFF/, '');
   const [headers = [], ...records] = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimiter: ',' }).data;
   const keyOf = new Map(dataset.table.columns.map((c) => [c.header, c.key]));
@@ -109,48 +113,19 @@ function sourceCells(dataset: Dataset): { keys: string[]; rows: Record<string, s
   };
 }
 
-/** Digests of the source files, shared by a dataset's CSV and JSON downloads. */
-const sourceDigests = oncePerContent(() => new Map<string, string>());
-
-function sourceDigest(file: string): string {
-  let digest = sourceDigests().get(file);
-  if (digest === undefined) sourceDigests().set(file, (digest = digestOf(readFileSync(join(contentRoot(), file), 'utf8'))));
-  return digest;
-}
-
-/**
- * The download routes' paths (`/data/<kind>/<name>.csv` and `.json`), keyed
- * for `npm run build -- --changed` by the dataset's description, its source
- * file's text, which the downloads copy cell by cell, and the documents its
- * rows cite (see datasetKey).
- */
-export async function datasetPaths() {
-  return Promise.all(
-    allDatasets().map(async (dataset) => {
-      const [kind, name] = dataset.path.split('/') as [string, string];
-      // The table's definition is code, which Astro hashes itself.
-      const { table: _definition, rows, ...described } = dataset;
-      const key = await datasetKey(rows as object[], described, () => sourceDigest(dataset.file));
-      return { params: { kind, name }, props: { dataset }, cacheKey: key };
-    }),
-  );
-}
-
 /**
  * The dataset as a CSV download: the validated source cells as written, with
  * units in the headers and names beside codes, made safe to open in a
  * spreadsheet (see lib/csv-output.ts).
  */
-export function datasetCsv(dataset: Dataset): string {
-  const { keys, rows } = sourceCells(dataset);
+export function datasetCsv(dataset: Dataset, { keys, rows } = sourceCells(dataset)): string {
   const columns = downloadColumns(dataset.table, keys);
   const names = nameLookup();
   return spreadsheetCsv([columns.map((c) => c.header), ...rows.map((cells) => downloadCells(columns, cells, names))]);
 }
 
 /** The dataset as JSON: typed values as validated, names beside codes, and the columns described. */
-export function datasetJson(dataset: Dataset): string {
-  const { keys, rows } = sourceCells(dataset);
+export function datasetJson(dataset: Dataset, { keys, rows } = sourceCells(dataset)): string {
   const columns = downloadColumns(dataset.table, keys);
   const names = nameLookup();
   const body = {

@@ -1,14 +1,16 @@
 /**
- * The build's child processes: the search index (write-search-index.ts)
- * depends only on the content, not on the pages, so it is made in a process
- * of its own while Astro renders. On two
+ * The build's child processes: the search index (write-search-index.ts) and
+ * the downloads (write-downloads.ts) depend only on the content, not on the
+ * pages, so each is made in a process of its own while Astro renders. On two
  * cores that hides their time, and their memory is not added to the
  * renderer's. Each is handed the content model the content gate validated, on
  * its standard input, so the content is validated once per build.
  */
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { serialize } from 'node:v8';
-import { cpSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ContentModel } from '../lib/content/content-model.ts';
 
 /** The serialised model, made once for the children started in the same turn (141 MB at province scale). */
@@ -26,11 +28,19 @@ function serialised(model: ContentModel): Buffer {
 /**
  * Runs `script` with `args`, sending it `model` on its standard input;
  * resolves with what it printed. `what` names the work in the error staff
- * and administrators see.
+ * and administrators see. With `yielding`, the process runs at a lower
+ * priority, so that on a busy machine the renderer, which the build waits
+ * for, goes first.
  */
-export function runWithModel(script: string, args: readonly string[], model: ContentModel, { what }: { what: string }): Promise<string> {
+export function runWithModel(
+  script: string,
+  args: readonly string[],
+  model: ContentModel,
+  { what, yielding = false }: { what: string; yielding?: boolean },
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    if (yielding && child.pid !== undefined) setPriority(child.pid, 10);
     child.stdin.on('error', reject);
     child.stdin.end(serialised(model));
     let out = '';
@@ -50,4 +60,10 @@ export function moveInto(from: string, to: string): void {
     cpSync(from, to, { recursive: true });
     rmSync(from, { recursive: true, force: true });
   }
+}
+
+/** Moves every file under the folder `from` into the folder `to`, which may hold others: whole folders where `to` has none. */
+export function mergeInto(from: string, to: string): void {
+  if (!existsSync(to) || !statSync(from).isDirectory()) return moveInto(from, to);
+  for (const name of readdirSync(from)) mergeInto(join(from, name), join(to, name));
 }

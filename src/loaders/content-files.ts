@@ -100,6 +100,11 @@ export function loadContentModel(root = contentRoot()): ContentModel {
   return keepOwnStrings(state);
 }
 
+/** Makes `model`, as the build's renderer validated and sent it, this process's content under `root` (see ContentCache.adopt). */
+export function adoptContentModel(model: ContentModel, root = contentRoot()): void {
+  cache.adopt(root, model);
+}
+
 /** Drafts are shown only by `astro dev`, for review before publishing; a build and the scripts never show them. */
 export const showsDrafts = VITE_MODE.dev;
 

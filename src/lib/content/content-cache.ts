@@ -23,6 +23,8 @@ export interface ContentState {
   issues: ContentIssue[];
   /** Whether `model` is the copy pages keep (see keepOwnStrings), not the one cut from the files' text. */
   ownsStrings: boolean;
+  /** Handed over by the process that validated it (see `adopt`): kept without looking at the files. */
+  handedOver?: boolean;
   /** Values derived from this state, by the key their computation is kept under. */
   derived: Map<unknown, unknown>;
 }
@@ -51,12 +53,17 @@ export interface ContentCache {
   current(root: string, reads?: FileReads): ContentState;
   /** `compute()` once per state of the content under `root`, kept under `key`. */
   derive<T>(root: string, key: unknown, compute: () => T): T;
+  /**
+   * Makes `model`, validated by another process (a build's renderer), the content under `root` for as long as
+   * this process runs: a build's child process derives from it as the pages do, without reading the files again.
+   */
+  adopt(root: string, model: ContentModel): void;
 }
 
 export function contentCache({ slot, signatureOf, validate, contentIsFixed }: ContentCacheOptions): ContentCache {
   const current = (root: string, reads?: FileReads): ContentState => {
     const kept = slot.state;
-    if (contentIsFixed && kept?.root === root) return kept;
+    if ((contentIsFixed || kept?.handedOver) && kept?.root === root) return kept;
     const signature = signatureOf(root);
     if (kept?.root === root && kept.signature === signature) return kept;
     const { model, issues } = validate(root, reads);
@@ -73,6 +80,9 @@ export function contentCache({ slot, signatureOf, validate, contentIsFixed }: Co
         return value;
       }
       return state.derived.get(key) as T;
+    },
+    adopt(root: string, model: ContentModel): void {
+      slot.state = { root, signature: '', model, issues: [], ownsStrings: true, handedOver: true, derived: new Map() };
     },
   };
 }

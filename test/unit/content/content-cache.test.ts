@@ -115,6 +115,18 @@ describe('the content cache', () => {
     expect(disk.counts.validated).toBe(1);
   });
 
+  it('derives from a model handed over by the process that validated it, without listing or validating the files', () => {
+    const { disk, cache } = setUp();
+    const handedOver = validateContent(tables(TWO_REGIONS), 'content').model;
+    cache.adopt('content', handedOver);
+    expect(cache.current('content').model).toBe(handedOver);
+    expect(cache.derive('content', 'ids', () => handedOver.regions.map((r) => r.data.id))).toEqual(['jiangxi', 'ganzhou']);
+    expect(disk.counts).toEqual({ listed: 0, validated: 0 });
+    // Another folder is still read from its files.
+    expect(cache.current('other').model.regions.map((r) => r.data.id)).toEqual(['zhejiang']);
+    expect(disk.counts.validated).toBe(1);
+  });
+
   it('shares one state between copies of the module that share the slot (the content gate and the pages)', () => {
     const gate = setUp(false);
     const pages = contentCache({ slot: gate.slot, signatureOf: (root) => gate.disk.signatureOf(root), validate: (root) => gate.disk.validate(root), contentIsFixed: true });

@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { datasetPaths, datasetCsv, type Dataset } from '../../../data/datasets.ts';
+import { datasetCsv, type Dataset } from '../../../data/datasets.ts';
+import { datasetPaths } from '../../../data/download-paths.ts';
 import { fileResponse } from '../../../lib/file-response.ts';
 
 export const getStaticPaths = datasetPaths satisfies GetStaticPaths;
