@@ -99,7 +99,7 @@ export interface SourceCells {
   rows: Record<string, string>[];
 }
 
-/** The source file's cells, read once for both of a dataset's downloads. */
+/** The source file's cells; a full build reads them once for a dataset's CSV and JSON (data/download-files.ts). */
 export function sourceCells(dataset: Dataset): SourceCells {
   const text = readFileSync(join(contentRoot(), dataset.file), 'utf8').replace(/^\uFEFF/, '');
   const [headers = [], ...records] = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimiter: ',' }).data;
