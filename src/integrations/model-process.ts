@@ -8,9 +8,9 @@
  */
 import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
-import { serialize } from 'node:v8';
-import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { ContentModel } from '../lib/content/content-model.ts';
 
 /** The serialised model, made once for the children started in the same turn (141 MB at province scale). */
@@ -50,6 +50,29 @@ export function runWithModel(
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`${what}生成失败（退出码 ${code}）：\n${err}`))));
   });
+}
+
+/** In the child: the model as `runWithModel` sent it. Its serialised bytes are unreachable once this returns. */
+export async function receivedModel(): Promise<ContentModel> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return deserialize(Buffer.concat(chunks)) as ContentModel;
+}
+
+/**
+ * In the child: writes a file, making its folder first the first time a file goes there (tens of thousands of
+ * files share a few hundred folders).
+ */
+export function fileWriter(): (file: string, bytes: Uint8Array) => void {
+  const made = new Set<string>();
+  return (file, bytes) => {
+    const parent = dirname(file);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    writeFileSync(file, bytes);
+  };
 }
 
 /** Renames `from` to `to`, or copies it where the cache directory is on another file system than the output. */

@@ -25,9 +25,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize } from 'node:v8';
 import { contentRoot } from '../loaders/content-files.ts';
-import type { ContentModel } from '../lib/content/content-model.ts';
 import { buildSearchIndex, type SearchIndexState } from '../lib/search/search-index-writer.ts';
 import { indexDigest } from '../lib/search/vocabulary-files.ts';
 import { updateSearchIndex, type PreviousIndex } from '../lib/search/search-index-update.ts';
@@ -37,18 +35,12 @@ import { keptJson } from '../loaders/file-tree.ts';
 import { compressedSummary, compressFiles } from './precompress.ts';
 import { PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
 import { searchIndexInputs } from './search-index.ts';
+import { fileWriter, receivedModel } from './model-process.ts';
 
 const [dir, stateFile, mode] = process.argv.slice(2);
 if (!dir || !stateFile || (mode !== undefined && mode !== '--update'))
   throw new Error('usage: write-search-index.ts <dir> <state-file> [--update] < serialized-model');
 const update = mode === '--update';
-
-/** The model as sent; its serialised bytes are unreachable once this returns, so they are freed while the records are made. */
-async function readModel(): Promise<ContentModel> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return deserialize(Buffer.concat(chunks)) as ContentModel;
-}
 
 /** The code that decides the index's bytes: a state written by other code does not describe what this code would write. */
 function codeDigest(): string {
@@ -74,13 +66,13 @@ function previousIndex(code: string): PreviousIndex | undefined {
   };
 }
 
-const { records, vocabulary } = searchIndexInputs(await readModel(), contentRoot());
+const { records, vocabulary } = searchIndexInputs(await receivedModel(), contentRoot());
 const code = codeDigest();
 const previous = update ? previousIndex(code) : undefined;
 // Gone until the index is whole again: a build that stops half-way leaves files its state would not describe.
 rmSync(stateFile, { force: true });
 if (!update) rmSync(dir, { recursive: true, force: true });
-const made = new Set<string>();
+const writeFile = fileWriter();
 const written: string[] = [];
 let unchanged = 0;
 /** Whether `file` holds these bytes already. */
@@ -94,12 +86,7 @@ const write = (path: string, text: string) => {
     unchanged += 1;
     return;
   }
-  const parent = dirname(file);
-  if (!made.has(parent)) {
-    mkdirSync(parent, { recursive: true });
-    made.add(parent);
-  }
-  writeFileSync(file, bytes);
+  writeFile(file, bytes);
   written.push(file);
 };
 
