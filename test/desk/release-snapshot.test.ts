@@ -1,13 +1,14 @@
 /**
  * Releases made from the desk's work folder: files that did not change are
  * shared with the previous release, changed and new files are copied, and a
- * release never changes once made, whatever the next build writes.
+ * release never changes once made, whatever the next build writes. A release
+ * made from a prepared spare is the same as one made without.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { snapshotRelease } from '../../desk/release-snapshot.ts';
+import { prepareSpare, snapshotRelease } from '../../desk/release-snapshot.ts';
 
 let releases: string;
 let work: string;
@@ -56,10 +57,66 @@ test('when the recorded release has been deleted, every file is copied', async (
 
 test('a record of the work folder cut short (the desk stopped while writing it) gives a release of copies, not a failure', async () => {
   await snapshot('r1');
-  const record = join(releases, '.work-files.json');
+  const record = join(releases, '.work-files');
   writeFileSync(record, readFileSync(record, 'utf8').slice(0, 20));
   expect(await snapshot('r2')).toEqual({ linked: 0, copied: 2 });
   expect(readFileSync(join(releases, 'r2', 'index.html'), 'utf8')).toBe('首页 第1版');
   // And the record is whole again, so the next release shares files.
   expect(await snapshot('r3')).toEqual({ linked: 2, copied: 0 });
+});
+
+/** Every folder and file below `dir`, with each file's text: what a reader of the release gets. */
+function tree(dir: string): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const path = join(entry.parentPath, entry.name).slice(dir.length + 1);
+    entries[path] = entry.isDirectory() ? '(folder)' : readFileSync(join(dir, path), 'utf8');
+  }
+  return entries;
+}
+
+test('a release made from the prepared spare holds what the work folder holds, and the previous release stays as made', async () => {
+  writeFileSync(join(work, 'briefings', 'list.html'), '简报列表');
+  await snapshot('r1');
+  const first = tree(join(releases, 'r1'));
+  await prepareSpare(releases);
+  expect(existsSync(join(releases, '.spare-r1'))).toBe(true);
+  // The next build writes over the home page in place, adds a briefing, drops another with its folder, and turns
+  // a page into a folder.
+  writeFileSync(join(work, 'index.html'), '首页 第2版');
+  mkdirSync(join(work, 'briefings', 'b'));
+  writeFileSync(join(work, 'briefings', 'b', 'index.html'), '简报乙');
+  rmSync(join(work, 'briefings', 'a'), { recursive: true });
+  rmSync(join(work, 'briefings', 'list.html'));
+  mkdirSync(join(work, 'briefings', 'list.html'));
+  writeFileSync(join(work, 'briefings', 'list.html', 'index.html'), '简报列表 第2版');
+  expect(await snapshot('r2')).toEqual({ linked: 0, copied: 3 });
+
+  expect(tree(join(releases, 'r2'))).toEqual(tree(work));
+  expect(tree(join(releases, 'r1'))).toEqual(first);
+  expect(readdirSync(releases).filter((name) => name.startsWith('.spare'))).toEqual([]);
+});
+
+test("unchanged files of a release made from the spare are the previous release's own", async () => {
+  await snapshot('r1');
+  await prepareSpare(releases);
+  writeFileSync(join(work, 'index.html'), '首页 第2版');
+  expect(await snapshot('r2')).toEqual({ linked: 1, copied: 1 });
+  expect(inode('r2', 'briefings', 'a', 'index.html')).toBe(inode('r1', 'briefings', 'a', 'index.html'));
+  expect(inode('r2', 'index.html')).not.toBe(inode('r1', 'index.html'));
+  expect(readFileSync(join(releases, 'r1', 'index.html'), 'utf8')).toBe('首页 第1版');
+});
+
+test('a spare of an older release than the one recorded is not used, and the next spare replaces it', async () => {
+  await snapshot('r1');
+  await prepareSpare(releases);
+  // The record lost, r2 is made of copies and the spare of r1 stays behind.
+  writeFileSync(join(releases, '.work-files'), '');
+  writeFileSync(join(work, 'index.html'), '首页 第2版');
+  expect(await snapshot('r2')).toEqual({ linked: 0, copied: 2 });
+  writeFileSync(join(work, 'index.html'), '首页 第3版');
+  expect(await snapshot('r3')).toEqual({ linked: 1, copied: 1 });
+  expect(tree(join(releases, 'r3'))).toEqual(tree(work));
+  await prepareSpare(releases);
+  expect(readdirSync(releases).filter((name) => name.startsWith('.spare'))).toEqual(['.spare-r3']);
 });
