@@ -1,15 +1,17 @@
 /**
  * The real build into a release folder (`npm run build` on the tiny test
  * site), served by Debian's nginx through the `current` symlink the way
- * docs/deploy.md sets it up: a swap changes what nginx serves at once, and a
- * failed build leaves it serving the old release.
+ * docs/deploy.md sets it up: a swap changes what nginx serves at once, and
+ * content the build rejects leaves it serving the old release.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { activateRelease, buildRelease, listReleases } from '../../desk/site-release.ts';
+import { activateRelease, buildRelease, listReleases, releasesSettled } from '../../desk/site-release.ts';
+import type { ContentIssue } from '../../src/lib/content/content-issue.ts';
 import { readContentFiles } from '../../src/loaders/content-files.ts';
+import { filesUnder } from '../../src/loaders/file-tree.ts';
 import { PROJECT_ROOT } from '../support/astro-build.ts';
 import { startNginx } from '../support/nginx.ts';
 
@@ -20,6 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await nginx?.stop();
+  await releasesSettled(releases);
   rmSync(releases, { recursive: true, force: true });
 });
 
@@ -73,19 +76,28 @@ test('npm run build into a release, served by nginx; a swap changes what nginx s
   await activateRelease(releases, realId);
   expect((await page('/briefings/test-briefing/')).status).toBe(200);
 
-  // The releases and the live one: what the desk's cache and work folder hold is cleared after a failure.
+  // Content the build's check rejects: the problems come back for staff, with the paths they know, and nothing was
+  // built, so the releases, the work folder and the cache stay as they were.
   const releaseFolders = () =>
     readdirSync(releases)
       .filter((name) => !name.startsWith('.'))
       .sort();
   const before = releaseFolders();
+  // Every file the next build reuses, but the content's kept reads, which gain the rejected file's.
+  const builtFiles = () =>
+    [...filesUnder(join(releases, '.cache')), ...filesUnder(join(releases, '.work'))].filter((file) => !file.includes('content-reads'));
+  const kept = builtFiles();
   const failed = await buildRelease({
     repoDir: PROJECT_ROOT,
     releasesDir: releases,
-    content: [{ path: 'briefings/broken.mdx', text: '---\ntitle: 没有日期\n---\n正文' }],
+    content: [...tiny, { path: 'briefings/broken.mdx', text: '---\ntitle: 没有日期\n---\n正文' }],
   });
-  expect(failed).toMatchObject({ ok: false });
+  expect(failed).toMatchObject({ ok: false, message: expect.stringContaining('内容检查发现问题') });
+  const issues = (failed as { issues?: ContentIssue[] }).issues ?? [];
+  expect(issues.length).toBeGreaterThan(0);
+  expect(issues.every((issue) => issue.file === 'content/briefings/broken.mdx')).toBe(true);
   expect(releaseFolders()).toEqual(before);
+  expect(builtFiles()).toEqual(kept);
   expect((await page('/briefings/test-briefing/')).status).toBe(200);
   expect((await listReleases(releases)).find((release) => release.live)?.id).toBe(realId);
 });

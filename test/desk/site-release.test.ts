@@ -9,14 +9,17 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { activateRelease, buildRelease, listReleases, type BuildStep } from '../../desk/site-release.ts';
+import { activateRelease, buildRelease, listReleases, releasesSettled, type BuildStep } from '../../desk/site-release.ts';
 import { filesUnder } from '../../src/loaders/file-tree.ts';
 
 let releases: string;
 beforeEach(() => {
   releases = mkdtempSync(join(tmpdir(), 'desk-releases-'));
 });
-afterEach(() => rmSync(releases, { recursive: true, force: true }));
+afterEach(async () => {
+  await releasesSettled(releases);
+  rmSync(releases, { recursive: true, force: true });
+});
 
 /** A build that writes a one-page site saying `text`. */
 function writing(text: string): BuildStep {
@@ -48,6 +51,7 @@ test('a successful build is a release; activating it points current at it', asyn
 
 test('a failed build leaves the live site untouched and no folder behind', async () => {
   await activateRelease(releases, await release('线上版'));
+  await releasesSettled(releases);
   const before = readdirSync(releases).sort();
   const failing: BuildStep = async ({ outDir, cacheDir }) => {
     mkdirSync(outDir, { recursive: true });
@@ -90,6 +94,26 @@ test('the newest five releases are kept, and the live one is never deleted', asy
   await activateRelease(releases, ids[6]!);
   expect((await listReleases(releases)).map((entry) => entry.id)).toEqual(ids.slice(2).reverse());
   expect((await listReleases(releases)).filter((entry) => entry.live).map((entry) => entry.id)).toEqual([ids[6]]);
+  // Set aside at once, deleted from the disk in the background, beside the spare the next release starts from.
+  await releasesSettled(releases);
+  expect(readdirSync(releases).filter((name) => name.startsWith('.'))).toEqual(['.spare-' + ids[6], '.work', '.work-files'].sort());
+  expect(
+    readdirSync(releases)
+      .filter((name) => /^\d/.test(name))
+      .sort(),
+  ).toEqual(ids.slice(2).sort());
+});
+
+test('the release after a live one is made from its spare, and the live one is not changed by it', async () => {
+  const first = await release('第一版');
+  await activateRelease(releases, first);
+  await releasesSettled(releases);
+  const second = await buildRelease({ repoDir: '.', releasesDir: releases, build: writing('第二版') });
+  expect(second).toMatchObject({ ok: true, files: { linked: 0, copied: 2 } });
+  expect(readdirSync(releases).filter((name) => name.startsWith('.spare'))).toEqual([]);
+  expect(served()).toBe('<h1>第一版</h1>');
+  await activateRelease(releases, (second as { id: string }).id);
+  expect(served()).toBe('<h1>第二版</h1>');
 });
 
 test('a rollback serves the older release again, and going forward works after it', async () => {
