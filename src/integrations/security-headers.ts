@@ -20,7 +20,7 @@ import { htaccessFile } from '../lib/hosting-config.ts';
 import { SITE_ADDRESS, sitePathOfPage } from '../lib/routes.ts';
 import { externalLinks, linksOfPage } from '../lib/external-links.ts';
 import { CHANGED_BUILD } from '../lib/build-mode.ts';
-import { builtFiles } from './built-files.ts';
+import { filesOutsideSearchIndex, outputFolder } from './built-files.ts';
 import { fileState, keptJson } from '../loaders/file-tree.ts';
 
 /** Each page's file state (size:time:inode) and the links it made, as the last `--changed` build read them. */
@@ -42,8 +42,9 @@ export function securityHeaders(): AstroIntegration {
         const next: KeptLinks = {};
         // One page in memory at a time: all of a province-scale site's HTML would take gigabytes.
         const pages = function* () {
-          for (const file of builtFiles(out).filter((f) => f.endsWith('.html'))) {
-            const page = sitePathOfPage(file.slice(out.length + 1));
+          const site = outputFolder(dir);
+          for (const file of filesOutsideSearchIndex(site).filter((f) => f.endsWith('.html'))) {
+            const page = sitePathOfPage(file.slice(site.length + 1));
             // A full build keeps nothing for later, so it neither looks at the file's state nor remembers the links.
             const state = CHANGED_BUILD ? fileState(file) : undefined;
             const links = state !== undefined && kept[page]?.[0] === state ? kept[page][1] : linksOfPage(readFileSync(file));
