@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { getCollection, getEntry } from 'astro:content';
 import type { MarkdownHeading } from 'astro';
 import { SITE_ADDRESS, withBaseInHtml } from '../lib/routes.ts';
-import { digestOf } from '../lib/content/content-digests.ts';
 import { oncePerContent } from '../loaders/content-files.ts';
 
 export interface DocumentBody {
@@ -29,14 +28,15 @@ export async function documentBody(kind: 'policies' | 'briefings', id: string): 
 /**
  * A digest of every document's rendered body, by `<kind>/<id>`: part of the
  * cache keys of `npm run build -- --changed` (data/page-keys.ts). The HTML is
- * hashed rather than the source, so a change to the Markdown pipeline counts too.
+ * hashed rather than the source, so a change to the Markdown pipeline counts
+ * too; the loader took the digest as it rendered the document.
  */
 export const renderedBodyDigests = oncePerContent(async (): Promise<Map<string, string>> => {
   const digests = new Map<string, string>();
   for (const kind of ['policies', 'briefings'] as const)
     for (const entry of await getCollection(kind)) {
-      const file = entry.rendered?.metadata?.htmlFile;
-      digests.set(`${kind}/${entry.id}`, typeof file === 'string' ? digestOf(readFileSync(file, 'utf8')) : '');
+      const digest = entry.rendered?.metadata?.htmlDigest;
+      digests.set(`${kind}/${entry.id}`, typeof digest === 'string' ? digest : '');
     }
   return digests;
 });

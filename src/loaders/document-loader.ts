@@ -18,6 +18,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
+import { digestOf } from '../lib/content/content-digests.ts';
 import { splitFrontmatter } from '../lib/content/mdx-document.ts';
 import { jsxAttributesToHtml } from '../lib/content/mdx-jsx-attributes.ts';
 import { contentRoot } from './content-files.ts';
@@ -52,7 +53,15 @@ export function documentLoader(folder: 'policies' | 'briefings'): Loader {
           seen.add(id);
           current.add(htmlFile);
           const known = store.get(id);
-          if (known?.digest === digest && known.rendered?.metadata?.htmlFile === htmlFile && existsSync(htmlFile)) continue;
+          const metadata = known?.rendered?.metadata;
+          // An entry stored without the HTML's digest is rendered again, once, to have it.
+          if (
+            known?.digest === digest &&
+            metadata?.htmlFile === htmlFile &&
+            typeof metadata.htmlDigest === 'string' &&
+            existsSync(htmlFile)
+          )
+            continue;
           // The content gate has already reported files without valid frontmatter; skip them here.
           const parts = splitFrontmatter(text);
           if (!parts) continue;
@@ -67,7 +76,12 @@ export function documentLoader(folder: 'policies' | 'briefings'): Loader {
             data: {},
             filePath,
             digest,
-            rendered: { html: '', metadata: { headings: rendered.metadata?.headings ?? [], htmlFile } },
+            // The digest of the HTML is part of the cache keys of `--changed` builds (data/page-keys.ts): taken here,
+            // where the HTML is at hand, rather than by reading every document's file again on each build.
+            rendered: {
+              html: '',
+              metadata: { headings: rendered.metadata?.headings ?? [], htmlFile, htmlDigest: digestOf(rendered.html) },
+            },
           });
         }
         await Promise.all(writing);

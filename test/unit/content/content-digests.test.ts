@@ -60,6 +60,15 @@ test('equal content has one digest however V8 holds its strings, and different M
   expect(digestOf(new Map([['longnan', 1]]))).not.toBe(digestOf(new Map([['longnan', 2]])));
   expect(digestOf(new Set(['longnan']))).not.toBe(digestOf(new Set(['ganzhou'])));
   expect(digestOf(new Map())).not.toBe(digestOf(new Set()));
+  expect(digestOf({ rows: [new Map([['a', new Set([1])]])] })).not.toBe(digestOf({ rows: [new Map([['a', new Set([2])]])] }));
+});
+
+test('a digest leaves Maps and Sets as it found them, even when the value cannot be digested', () => {
+  const circular: { self?: unknown } = {};
+  circular.self = circular;
+  expect(() => digestOf(circular)).toThrow();
+  digestOf(new Map([['a', 1]]));
+  expect(JSON.stringify({ map: new Map([['a', 1]]), set: new Set([1]) })).toBe('{"map":{},"set":{}}');
 });
 
 /** Whether any digest of `model` differs from `before`'s. */
