@@ -20,7 +20,7 @@
 import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileState, filesUnder } from '../src/loaders/file-tree.ts';
 
 /** What the work folder held when a release was made from it. */
@@ -109,7 +109,9 @@ export async function snapshotRelease({
   const previous = recorded && existsSync(join(releasesDir, recorded.release)) ? recorded : undefined;
 
   const current = new Map<string, string>();
-  await inSlices(filesUnder(workDir), (file) => current.set(relative(workDir, file), fileState(file)));
+  // Cut rather than path.relative, which resolves both paths each time: 0.3 s for a province site's 209,000 files.
+  const prefix = join(workDir, '_').slice(0, -1);
+  await inSlices(filesUnder(workDir), (file) => current.set(file.slice(prefix.length), fileState(file)));
   const plan = snapshotPlan(current, previous);
   const target = join(releasesDir, into);
   const spare = previous && join(releasesDir, SPARE + previous.release);
