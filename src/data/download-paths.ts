@@ -5,11 +5,11 @@
  * build has nothing to reuse and writes them beside the renderer instead
  * (integrations/downloads.ts), so its endpoints have no paths.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentRoot, oncePerContent } from '../loaders/content-files.ts';
 import { CHANGED_BUILD, VITE_MODE } from '../lib/build-mode.ts';
+import { digestOfText } from '../lib/content/content-digests.ts';
 import { allDatasets } from './datasets.ts';
 import { allCharts } from './charts.ts';
 import { chartKey, datasetKey } from './page-keys.ts';
@@ -21,14 +21,7 @@ const sourceDigests = oncePerContent(() => new Map<string, string>());
 
 function sourceDigest(file: string): string {
   let digest = sourceDigests().get(file);
-  // The bytes: nothing to decode into text or escape into JSON first.
-  if (digest === undefined)
-    sourceDigests().set(
-      file,
-      (digest = createHash('sha1')
-        .update(readFileSync(join(contentRoot(), file)))
-        .digest('base64url')),
-    );
+  if (digest === undefined) sourceDigests().set(file, (digest = digestOfText(readFileSync(join(contentRoot(), file)))));
   return digest;
 }
 

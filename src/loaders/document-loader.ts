@@ -18,7 +18,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { digestOf } from '../lib/content/content-digests.ts';
+import { digestOfText } from '../lib/content/content-digests.ts';
 import { splitFrontmatter } from '../lib/content/mdx-document.ts';
 import { jsxAttributesToHtml } from '../lib/content/mdx-jsx-attributes.ts';
 import { contentRoot } from './content-files.ts';
@@ -80,7 +80,7 @@ export function documentLoader(folder: 'policies' | 'briefings'): Loader {
             // where the HTML is at hand, rather than by reading every document's file again on each build.
             rendered: {
               html: '',
-              metadata: { headings: rendered.metadata?.headings ?? [], htmlFile, htmlDigest: digestOf(rendered.html) },
+              metadata: { headings: rendered.metadata?.headings ?? [], htmlFile, htmlDigest: digestOfText(rendered.html) },
             },
           });
         }

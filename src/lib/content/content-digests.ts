@@ -61,6 +61,15 @@ export function digestOf(value: unknown): string {
   }
 }
 
+/**
+ * A digest of a text or a file's bytes, taken as they are: a rendered
+ * document, a dataset's source. Cheaper than `digestOf`, which would write
+ * them as JSON first (escaping every quote of 43 MB of HTML at province scale).
+ */
+export function digestOfText(text: string | Uint8Array): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
+
 /** A region, the regions above it and every region below it. */
 function regionFamilies(regions: readonly { id: string; parent?: string | undefined }[]): Map<string, string[]> {
   const parentOf = new Map(regions.map((r) => [r.id, r.parent]));
