@@ -27,16 +27,9 @@ export interface ContentDigests {
   families: ReadonlyMap<string, readonly string[]>;
 }
 
-/** How a Map and a Set are written in a digest's JSON, which would otherwise write them as `{}`: different ones must never digest alike. */
-type CollectionJson = { '\u0000map': unknown[] } | { '\u0000set': unknown[] };
-const collectionsAsJson: { map: (this: Map<unknown, unknown>) => CollectionJson; set: (this: Set<unknown>) => CollectionJson } = {
-  map() {
-    return { '\u0000map': [...this] };
-  },
-  set() {
-    return { '\u0000set': [...this] };
-  },
-};
+/** JSON for Maps and Sets too, which JSON.stringify would write as `{}`, so that different ones never digest alike. */
+const withCollections = (_key: string, value: unknown) =>
+  value instanceof Map ? { '\u0000map': [...value] } : value instanceof Set ? { '\u0000set': [...value] } : value;
 
 /**
  * A digest of any value the content model holds, Maps and Sets included.
@@ -44,21 +37,9 @@ const collectionsAsJson: { map: (this: Map<unknown, unknown>) => CollectionJson;
  * serialiser, though twice as fast, writes a string with one byte a character
  * or two depending on how V8 happens to hold it, so equal content gave
  * different keys from one build, or one test, to the next.
- *
- * Maps and Sets get a `toJSON` for the length of the call only, rather than a
- * replacer function, which JSON.stringify calls for every value: on 200,000
- * rows shaped like the content's it took 1.6–2 times as long. The text is the
- * same.
  */
 export function digestOf(value: unknown): string {
-  const prototypes = [Map.prototype, Set.prototype] as unknown as { toJSON?: unknown }[];
-  prototypes[0]!.toJSON = collectionsAsJson.map;
-  prototypes[1]!.toJSON = collectionsAsJson.set;
-  try {
-    return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
-  } finally {
-    for (const prototype of prototypes) delete prototype.toJSON;
-  }
+  return createHash('sha1').update(JSON.stringify(value, withCollections)).digest('base64url');
 }
 
 /**
