@@ -378,7 +378,8 @@ export function createDeskApp(config: DeskConfig) {
       actions: allowedActions(draft, c.get('user')!, mode),
       frontmatter: frontmatterFields(shown),
       figures: shown.unplaced.map((figure, i) => ({ figure, fields: figureFields[i] ?? [] })),
-      issues: shown.kind === 'withdrawal' ? new Map() : issuesOf(shown, content, figureFields),
+      // A published draft's rows are in the content now: checked against it, each would clash with itself.
+      issues: shown.kind === 'withdrawal' || draft.state === 'published' ? new Map() : issuesOf(shown, content, figureFields),
       ...(config.preview && shown.kind !== 'withdrawal' && (isEditable(draft.state) || draft.state === 'in-review')
         ? {
             preview: {
@@ -613,10 +614,8 @@ export function createDeskApp(config: DeskConfig) {
       published: { commit: published.commit, pushed: published.pushed, when: new Date().toISOString() },
     }));
     syncPreview();
-    return c.redirect(
-      `/drafts/${draft.id}?notice=${published.note ? 'published-note' : published.pushed ? 'published-pushed' : 'published'}`,
-      303,
-    );
+    const notice = published.note ? 'published-note' : `published${config.webRoot ? '-live' : ''}${published.pushed ? '-pushed' : ''}`;
+    return c.redirect(`/drafts/${draft.id}?notice=${notice}`, 303);
   });
 
   app.get('/history', async (c) => {
@@ -731,6 +730,8 @@ const NOTICES: Record<string, string> = {
   discarded: '已放弃这份草稿。',
   published: '审核通过，已发布并提交到版本库。',
   'published-pushed': '审核通过，已发布，提交已推送到远程仓库（网站将由自动构建更新）。',
+  'published-live': '审核通过，已发布：网站已换成新版本，内容已提交到版本库。',
+  'published-live-pushed': '审核通过，已发布：网站已换成新版本，提交已推送到远程仓库。',
   'published-note': '审核通过，内容已提交；但有一步需要注意，请看发布记录。',
   withdrawal: '已生成撤回稿件：提交审核并由审核人通过后才会撤下。',
   activated: '已切换网站版本。',

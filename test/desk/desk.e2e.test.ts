@@ -8,7 +8,9 @@
  * remote, and a site build of it with the briefing and the new chart
  * point); an Excel task list goes the same way; a draft is sent back and
  * approved; a publication is withdrawn; every bad input of the issue is
- * refused. Screenshots at 390 and 1280 px go to a temporary folder.
+ * refused. The desk runs in its single-server mode (`--web-root`): each
+ * approval also builds the site into a release and makes it the one served.
+ * Screenshots at 390 and 1280 px go to a temporary folder.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -31,6 +33,7 @@ const SENTENCE_WITHOUT_DONE =
 let root: string;
 let work: string;
 let remote: string;
+let releases: string;
 let shots: string;
 let desk: ChildProcess;
 let url: string;
@@ -66,6 +69,7 @@ beforeAll(async () => {
   remote = join(root, 'remote.git');
   work = join(root, 'work');
   shots = join(root, 'screenshots');
+  releases = join(root, 'releases');
   mkdirSync(shots);
   execFileSync('git', ['init', '--bare', '--quiet', '-b', 'main', remote]);
   execFileSync('git', ['push', '--quiet', remote, 'HEAD:refs/heads/main'], { cwd: PROJECT_ROOT });
@@ -77,7 +81,8 @@ beforeAll(async () => {
   addUser(data, 'zhangsan', '张三', 'editor');
   addUser(data, 'lisi', '李四', 'reviewer');
 
-  desk = spawn(process.execPath, [join(PROJECT_ROOT, 'desk', 'server.ts'), '--port', '0', '--repo', work, '--data', data], {
+  const options = ['--port', '0', '--repo', work, '--data', data, '--web-root', releases];
+  desk = spawn(process.execPath, [join(PROJECT_ROOT, 'desk', 'server.ts'), ...options], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -147,6 +152,9 @@ async function waitForDraft(page: Page, pattern: RegExp): Promise<void> {
 
 const draftFiles = () => readdirSync(join(root, 'data', 'drafts')).filter((name) => name.endsWith('.json')).length;
 const remoteLog = (format: string, count = 1) => git(['--git-dir', remote, 'log', `-${count}`, `--format=${format}`, 'main'], root);
+
+/** A page of the release the web server serves (`<releases>/current`), as nginx would read it. */
+const servedPage = (...path: string[]) => readFileSync(join(releases, 'current', ...path, 'index.html'), 'utf8');
 
 async function submitAndApprove(editor: Page, reviewer: Page): Promise<string> {
   const draftUrl = editor.url().replace(/\?.*$/, '');
@@ -226,6 +234,9 @@ describe('publishing desk in a browser', () => {
 
     await submitAndApprove(editor, reviewer);
     await reviewer.screenshot({ path: join(shots, 'published-1280.png'), fullPage: true });
+    // The reviewer is told the site is live, and the published draft is not checked against itself.
+    expect(await reviewer.locator('main').innerText()).toContain('网站已换成新版本');
+    expect(await reviewer.locator('[data-issue-count]').innerText()).toBe('没有发现问题。');
     expect(remoteLog('%an <%ae>')).toBe('张三 <zhangsan@example.gov.cn>');
     const message = remoteLog('%B');
     expect(message).toContain('第4期');
@@ -237,6 +248,8 @@ describe('publishing desk in a browser', () => {
     expect(git(['show', `${briefingCommit}:content/tables/progress.csv`], remote)).toMatch(
       /longnan,disanfang-zhenggai,2023-08-31,105,96,6,3/,
     );
+    // Live: the release the web server is pointed at has the briefing.
+    expect(servedPage('briefings', 'longnan-jianbao-2023-04')).toContain('第4期');
   });
 
   test('the history lists the publication with editor and reviewer', async () => {
@@ -300,6 +313,9 @@ describe('publishing desk in a browser', () => {
     );
     await reviewer.goto(`${url}/history`);
     expect(await reviewer.locator('.history').innerText()).toContain('已撤回');
+    // The site was built again without it, and the earlier briefing is still served.
+    expect(() => servedPage('briefings', 'longnan-jianbao-2023-05')).toThrow(/ENOENT/);
+    expect(servedPage('briefings', 'longnan-jianbao-2023-04')).toContain('第4期');
   });
 
   test('every bad input of the issue gets a Chinese message and nothing is written', async () => {
