@@ -118,7 +118,9 @@ export async function snapshotRelease({
   let linked: number;
   if (spare && existsSync(spare)) {
     renameSync(spare, target);
-    linked = await replaceChanged(target, previous.files, current, plan, workDir);
+    await removeChanged(target, previous.files, current);
+    await makeFolders(target, plan.copy);
+    linked = plan.link.length;
   } else {
     await makeFolders(target, current.keys());
     linked = await linkFiles(
@@ -127,8 +129,9 @@ export async function snapshotRelease({
       target,
       (path) => join(workDir, path),
     );
-    await inSlices(plan.copy, (path) => copyFileSync(join(workDir, path), join(target, path)));
   }
+  // New files either way: never written into a previous release's through a link the spare shares with it.
+  await inSlices(plan.copy, (path) => copyFileSync(join(workDir, path), join(target, path), constants.COPYFILE_EXCL));
   // In path order already: filesUnder sorts.
   await writeFile(recordFile, recordText({ release, files: current }));
   return { linked, copied: current.size - linked };
@@ -174,25 +177,19 @@ async function linkFiles(
 }
 
 /**
- * Turns a spare, a linked copy of the previous release (whose files were `previousFiles`), into the new release:
- * files gone or changed are unlinked, folders left empty removed, and the changed and new files copied from the
- * work folder as new files, never written into the previous release's through a shared link.
+ * Readies a spare, a linked copy of the previous release (whose files were `previousFiles`), for the changed and
+ * new files: the files gone or changed are unlinked, and the folders left empty removed.
  */
-async function replaceChanged(
+async function removeChanged(
   target: string,
   previousFiles: WorkFolderRecord['files'],
   current: ReadonlyMap<string, string>,
-  plan: { link: string[]; copy: string[] },
-  workDir: string,
-): Promise<number> {
+): Promise<void> {
   const stale = [...previousFiles].filter(([path, state]) => current.get(path) !== state).map(([path]) => path);
   await inSlices(stale, (path) => rmSync(join(target, path), { force: true }));
   const kept = foldersOf(current.keys());
   const emptied = [...foldersOf(previousFiles.keys())].filter((folder) => !kept.has(folder));
   await inSlices(emptied, (folder) => rmSync(join(target, folder), { recursive: true, force: true }));
-  await makeFolders(target, plan.copy);
-  await inSlices(plan.copy, (path) => copyFileSync(join(workDir, path), join(target, path), constants.COPYFILE_EXCL));
-  return plan.link.length;
 }
 
 /**
