@@ -63,41 +63,73 @@ export function relatedWords(
   return out;
 }
 
+/** Slots of the table that tells, without a Map lookup, that no word is left under a key: 2^21, a few per cent full. */
+const SLOT_BITS = 21;
+const slotOf = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - SLOT_BITS);
+
 /**
- * Which of `words` occur in any of `texts`. Each text is read once, and at
- * each place only the words starting with the two code units found there are
- * compared: collecting every substring of a province's text instead took
- * minutes and gigabytes.
+ * Words filed under integer keys, with a count of the keys that still hold words in each slot: most places of a
+ * text have a key under which no word is (left), and a typed-array read is cheaper than a Map lookup.
+ */
+class WordsByKey {
+  private readonly lists = new Map<number, string[]>();
+  private readonly live = new Uint16Array(1 << SLOT_BITS);
+
+  add(key: number, word: string): void {
+    const list = this.lists.get(key);
+    if (list) list.push(word);
+    else {
+      this.lists.set(key, [word]);
+      this.live[slotOf(key)]! += 1;
+    }
+  }
+
+  get size(): number {
+    return this.lists.size;
+  }
+
+  /** Adds to `found` the words under `key` that `text` holds at `at`, and files them no longer: each is looked for until found once. */
+  findAt(key: number, text: string, at: number, found: Set<string>): void {
+    if (this.live[slotOf(key)] === 0) return;
+    const candidates = this.lists.get(key);
+    if (!candidates) return;
+    for (let n = candidates.length - 1; n >= 0; n--) {
+      if (!text.startsWith(candidates[n]!, at)) continue;
+      found.add(candidates[n]!);
+      candidates.splice(n, 1);
+    }
+    if (candidates.length > 0) return;
+    this.lists.delete(key);
+    this.live[slotOf(key)]! -= 1;
+  }
+}
+
+/**
+ * Which of `words` occur in any of `texts`. Each text is read once; at each
+ * place, the words of two code units are looked up by the pair found there,
+ * and longer words by the first three code units, so a common pair (发展,
+ * 企业) costs one lookup rather than a comparison with each of the dozens of
+ * words it starts. Collecting every substring of a province's text instead
+ * took minutes and gigabytes.
  */
 export function wordsOccurring(words: Iterable<string>, texts: Iterable<string>): Set<string> {
-  // Keys kept below 2^30 so that V8 stores them as small integers; two pairs sharing a key only cost a comparison.
+  // Keys kept below 2^30 so that V8 stores them as small integers; two starts sharing a key only cost a comparison.
   const pairKey = (text: string, at: number) => ((text.charCodeAt(at) & 0x7fff) << 15) | (text.charCodeAt(at + 1) & 0x7fff);
-  const byStart = new Map<number, string[]>();
+  const tripleKey = (pair: number, third: number) => (Math.imul(pair, 0x01000193) ^ third) & 0x3fffffff;
+  const pairs = new WordsByKey();
+  const triples = new WordsByKey();
   for (const word of new Set(words)) {
-    if (word.length < 2) continue;
-    const key = pairKey(word, 0);
-    const list = byStart.get(key);
-    if (list) list.push(word);
-    else byStart.set(key, [word]);
+    if (word.length === 2) pairs.add(pairKey(word, 0), word);
+    else if (word.length > 2) triples.add(tripleKey(pairKey(word, 0), word.charCodeAt(2)), word);
   }
-  // A bit per key's low 24 bits: most places of a text start no word, and a bit test is cheaper than a Map lookup.
-  const starts = new Uint8Array(1 << 21);
-  for (const key of byStart.keys()) starts[(key & 0xffffff) >> 3]! |= 1 << (key & 7);
   const found = new Set<string>();
   for (const text of texts) {
-    for (let i = 0; i + 1 < text.length && byStart.size > 0; i++) {
-      const key = pairKey(text, i);
-      if ((starts[(key & 0xffffff) >> 3]! & (1 << (key & 7))) === 0) continue;
-      const candidates = byStart.get(key);
-      if (!candidates) continue;
-      for (let n = candidates.length - 1; n >= 0; n--) {
-        const word = candidates[n]!;
-        if (!text.startsWith(word, i)) continue;
-        found.add(word);
-        // A word found once need not be looked for again.
-        candidates.splice(n, 1);
-      }
-      if (candidates.length === 0) byStart.delete(key);
+    if (pairs.size + triples.size === 0) break;
+    const last = text.length - 1;
+    for (let i = 0; i < last; i++) {
+      const pair = pairKey(text, i);
+      pairs.findAt(pair, text, i, found);
+      if (i + 1 < last) triples.findAt(tripleKey(pair, text.charCodeAt(i + 2)), text, i, found);
     }
   }
   return found;
