@@ -35,10 +35,13 @@ export function quotedTerms(text: string): string[] {
   return Array.from(text.matchAll(QUOTED), (m) => m[1]!.trim());
 }
 
+/** Whether a text of two code units is one character: a surrogate pair, as 𠁀 is. */
+const isSurrogatePair = (text: string) => (text.charCodeAt(0) & 0xfc00) === 0xd800;
+
 export function siteWords(model: ContentModel, records: readonly { title: string; content: string }[]): Set<string> {
   const words = new Set<string>();
   const add = (values: Iterable<string>) => {
-    for (const value of values) if (Array.from(value).length >= 2) words.add(value);
+    for (const value of values) if (value.length > 2 || (value.length === 2 && !isSurrogatePair(value))) words.add(value);
   };
   for (const { data } of model.indicators) add([data.name, ...data.aliases]);
   for (const { data } of model.targets) add([data.metric]);
