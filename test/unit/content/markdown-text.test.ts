@@ -15,3 +15,19 @@ test('sections run from heading to heading and carry the page\'s anchors', () =>
     { anchor: 'fujian1-1', heading: '1、开办企业', text: '领班：某某' },
   ]);
 });
+
+test('plain sentences are kept as they are, trimmed, blank lines dropped, Windows line ends included', () => {
+  expect(markdownToText('  一、总体要求  \r\n\r\n坚持以人民为中心。\r\n')).toBe('一、总体要求\n坚持以人民为中心。');
+});
+
+test('the syntax of headings, links, bold text and escapes goes and the words stay', () => {
+  expect(markdownToText('## 二、主要任务\n详见[《实施方案》](/policies/a/)和**重点任务**，__按期__完成\\{第1项\\}。')).toBe(
+    '二、主要任务\n详见《实施方案》和重点任务，按期完成{第1项}。',
+  );
+});
+
+test('a table keeps its cells as words and loses its rule; an MDX comment line goes', () => {
+  expect(markdownToText('| 指标 | 目标 |\n| :--- | ---: |\n| 开办企业 | 0.5 天 |\n{/* 来源：第3页 */}\n——完——')).toBe(
+    '指标 目标\n开办企业 0.5 天\n——完——',
+  );
+});
