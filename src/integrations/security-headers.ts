@@ -20,8 +20,8 @@ import { htaccessFile } from '../lib/hosting-config.ts';
 import { SITE_ADDRESS, sitePathOfPage } from '../lib/routes.ts';
 import { externalLinks, linksOfPage } from '../lib/external-links.ts';
 import { CHANGED_BUILD } from '../lib/build-mode.ts';
-import { filesOutsideSearchIndex, outputFolder } from './built-files.ts';
-import { fileState, keptJson } from '../loaders/file-tree.ts';
+import { builtFileState, filesOutsideSearchIndex, outputFolder } from './built-files.ts';
+import { keptJson } from '../loaders/file-tree.ts';
 
 /** Each page's file state (size:time:inode) and the links it made, as the last `--changed` build read them. */
 type KeptLinks = Record<string, [state: string, links: string[]]>;
@@ -46,7 +46,7 @@ export function securityHeaders(): AstroIntegration {
           for (const file of filesOutsideSearchIndex(site).filter((f) => f.endsWith('.html'))) {
             const page = sitePathOfPage(file.slice(site.length + 1));
             // A full build keeps nothing for later, so it neither looks at the file's state nor remembers the links.
-            const state = CHANGED_BUILD ? fileState(file) : undefined;
+            const state = CHANGED_BUILD ? builtFileState(file) : undefined;
             const links = state !== undefined && kept[page]?.[0] === state ? kept[page][1] : linksOfPage(readFileSync(file));
             if (state !== undefined) next[page] = [state, links];
             yield { page, links };

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CHANGED_BUILD, PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
 import { staleOutputFiles } from '../lib/stale-output.ts';
-import { filesOutsideSearchIndex, outputFolder } from './built-files.ts';
+import { builtFileModified, filesOutsideSearchIndex, forgetBuiltFiles, outputFolder } from './built-files.ts';
 
 /** When this `--changed` build started, as the file system's clock has it: the one that stamps the files the build writes. */
 let started: bigint | undefined;
@@ -31,9 +31,10 @@ function removeEmptyFolders(dir: string, root: string): void {
  */
 export function deleteStaleOutput(root: string, files: readonly string[], kept: ReadonlySet<string>): number {
   if (started === undefined) return 0;
-  const stated = files.map((path) => ({ path, modified: statSync(path, { bigint: true }).mtimeNs }));
+  const stated = files.map((path) => ({ path, modified: builtFileModified(path) }));
   const stale = staleOutputFiles(stated, kept, started, { precompressed: PRECOMPRESSED_BUILD });
   for (const file of stale) rmSync(file);
+  forgetBuiltFiles(stale);
   for (const folder of new Set(stale.map((file) => dirname(file)))) removeEmptyFolders(folder, root);
   return stale.length;
 }

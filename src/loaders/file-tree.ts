@@ -1,5 +1,5 @@
 /** The one directory walker: every file under a folder, for the loaders, integrations, scripts and tests. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { join, sep } from 'node:path';
 
 /**
@@ -26,9 +26,11 @@ export function filesUnder(dir: string, skipped?: string): string[] {
  * what was worked out from it can be kept (the desk's release folders, the build's list of external links).
  */
 export function fileState(path: string): string {
-  const { size, mtimeNs, ino } = statSync(path, { bigint: true });
-  return `${size}:${mtimeNs}:${ino}`;
+  return stateOf(statSync(path, { bigint: true }));
 }
+
+/** `fileState` of what `statSync(path, { bigint: true })` gave. */
+export const stateOf = ({ size, mtimeNs, ino }: BigIntStats): string => `${size}:${mtimeNs}:${ino}`;
 
 /**
  * What an earlier run kept in `path` as JSON (a build cache, the desk's record of its work folder), or undefined
