@@ -1,9 +1,9 @@
 /**
- * The file side shared by the integrations that read the built site after the
- * build: its folder and every file under it. What to do with each file is
- * theirs, in pure modules of lib/.
+ * The file side shared by the integrations that read and write the built site
+ * after the build: its folder, every file under it, and writing a file. What
+ * to do with each file is theirs, in pure modules of lib/.
  */
-import { statSync } from 'node:fs';
+import { closeSync, constants, ftruncateSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileState, filesUnder, stateOf } from '../loaders/file-tree.ts';
@@ -54,4 +54,20 @@ export function forgetBuiltFiles(deleted: readonly string[]): void {
   const gone = new Set(deleted);
   listing.files = listing.files.filter((file) => !gone.has(file));
   for (const file of deleted) listing.states.delete(file);
+}
+
+/**
+ * Writes `bytes` to `file` over the bytes there, then cuts what is left beyond them, rather than truncating the
+ * file first: truncating a file whose blocks are on disk frees them only for the write to allocate them again. A
+ * briefing's 16,000 changed search-index files and compressed copies took 2.6 s to open that way at province
+ * scale; 8,000 files rewritten each way took 1.2-1.3 s against 0.4 s. A file not there yet is created.
+ */
+export function writeBuiltFile(file: string, bytes: Uint8Array): void {
+  const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT, 0o666);
+  try {
+    for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written, bytes.length - written, written);
+    ftruncateSync(fd, bytes.length);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -9,9 +9,10 @@
 import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ContentModel } from '../lib/content/content-model.ts';
+import { writeBuiltFile } from './built-files.ts';
 
 /** The serialised model, made once for the children started in the same turn (141 MB at province scale). */
 let sent: { model: ContentModel; bytes: Buffer } | undefined;
@@ -71,7 +72,7 @@ export function fileWriter(): (file: string, bytes: Uint8Array) => void {
       mkdirSync(parent, { recursive: true });
       made.add(parent);
     }
-    writeFileSync(file, bytes);
+    writeBuiltFile(file, bytes);
   };
 }
 

@@ -7,11 +7,11 @@
  * (write-search-index.ts, `compressFiles`), while the pages are still being
  * rendered.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { compressedCopies, isCompressible } from '../lib/precompression.ts';
 import { CHANGED_BUILD, PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
-import { filesOutsideSearchIndex, outputFolder } from './built-files.ts';
+import { filesOutsideSearchIndex, outputFolder, writeBuiltFile } from './built-files.ts';
 import { eachAtOnce } from '../lib/each-at-once.ts';
 
 /** Files compressed at once: enough to keep both of zlib's worker threads busy, few enough to keep memory flat. */
@@ -28,8 +28,8 @@ export async function compressFiles(files: readonly string[]): Promise<{ compres
   await eachAtOnce(queue, CONCURRENCY, async (file) => {
     const data = readFileSync(file);
     const { gz, br } = await compressedCopies(data);
-    writeFileSync(`${file}.gz`, gz);
-    writeFileSync(`${file}.br`, br);
+    writeBuiltFile(`${file}.gz`, gz);
+    writeBuiltFile(`${file}.br`, br);
     bytes += data.byteLength;
   });
   return { compressed: queue.length, bytes };
