@@ -53,6 +53,8 @@ interface PatchedPosting {
  * added id falls outside the room between the ids kept, which the general patch handles.
  */
 function patchGaps(bytes: Uint8Array, from: number, to: number, added: readonly number[]): PatchedPosting | undefined {
+  // forEachGapId's walk, inline: a visitor updating these variables for each id took about 0.8 s longer over the
+  // postings a province briefing patches.
   let id = -1;
   let gap = 0;
   let shift = 0;
