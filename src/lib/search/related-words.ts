@@ -9,6 +9,7 @@
  * 倒闭 → 破产). The hand-kept synonyms dataset wins: a word it lists takes
  * its forms from there and none from here.
  */
+import { slotOf } from './search-postings.ts';
 
 /** Words shorter or longer than this are left out: one character is too ambiguous, longer entries are glosses. */
 const MIN_WORD = 2;
@@ -63,9 +64,8 @@ export function relatedWords(
   return out;
 }
 
-/** Slots of the table that tells, without a Map lookup, that no word is left under a key: 2^21, a few per cent full. */
-const SLOT_BITS = 21;
-const slotOf = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - SLOT_BITS);
+/** Slots of the table that tells, without a Map lookup, that no word is left under a key: a few per cent full. */
+const SLOTS = 1 << 21;
 
 /**
  * Words filed under integer keys, with a count of the keys that still hold words in each slot: most places of a
@@ -73,14 +73,14 @@ const slotOf = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - SLOT_BITS);
  */
 class WordsByKey {
   private readonly lists = new Map<number, string[]>();
-  private readonly live = new Uint16Array(1 << SLOT_BITS);
+  private readonly live = new Uint16Array(SLOTS);
 
   add(key: number, word: string): void {
     const list = this.lists.get(key);
     if (list) list.push(word);
     else {
       this.lists.set(key, [word]);
-      this.live[slotOf(key)]! += 1;
+      this.live[slotOf(key, SLOTS)]! += 1;
     }
   }
 
@@ -90,7 +90,7 @@ class WordsByKey {
 
   /** Adds to `found` the words under `key` that `text` holds at `at`, and files them no longer: each is looked for until found once. */
   findAt(key: number, text: string, at: number, found: Set<string>): void {
-    if (this.live[slotOf(key)] === 0) return;
+    if (this.live[slotOf(key, SLOTS)] === 0) return;
     const candidates = this.lists.get(key);
     if (!candidates) return;
     for (let n = candidates.length - 1; n >= 0; n--) {
@@ -100,7 +100,7 @@ class WordsByKey {
     }
     if (candidates.length > 0) return;
     this.lists.delete(key);
-    this.live[slotOf(key)]! -= 1;
+    this.live[slotOf(key, SLOTS)]! -= 1;
   }
 }
 

@@ -53,8 +53,8 @@ export interface Posting {
   encode(): string;
 }
 
-/** Fibonacci hashing: the product's high bits, since a pair's low bits are only its second character. */
-function slotOf(key: number, size: number): number {
+/** Fibonacci hashing into a table of `size` slots (a power of two): the product's high bits, since a pair's low bits are only its second character. */
+export function slotOf(key: number, size: number): number {
   return Math.imul(key, 0x9e3779b1) >>> (Math.clz32(size) + 1);
 }
 
