@@ -21,14 +21,14 @@
  *   <releases>/.content-issues.json  the problems the last build's content check rejected the content for
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ContentFile } from '../src/lib/content/content-model.ts';
 import { parseSiteAddress } from '../src/lib/routes.ts';
 import type { RejectedContent } from '../src/integrations/content-gate.ts';
 import type { ContentIssue } from '../src/lib/content/content-issue.ts';
-import { filesUnder, keptJson } from '../src/loaders/file-tree.ts';
+import { filesUnder, holdsBytes, keptJson } from '../src/loaders/file-tree.ts';
 import { serialised } from './one-at-a-time.ts';
 import { prepareSpare, snapshotRelease } from './release-snapshot.ts';
 
@@ -131,8 +131,7 @@ function stageContent(dir: string, files: readonly ContentFile[]): string {
   for (const path of existsSync(dir) ? filesUnder(dir) : []) if (!wanted.has(path)) rmSync(path);
   for (const folder of new Set([...wanted.keys()].map((path) => dirname(path)))) mkdirSync(folder, { recursive: true });
   for (const [path, bytes] of wanted) {
-    const there = statSync(path, { throwIfNoEntry: false });
-    if (there?.isFile() && there.size === bytes.length && readFileSync(path).equals(bytes)) continue;
+    if (holdsBytes(path, bytes)) continue;
     rmSync(path, { recursive: true, force: true });
     writeFileSync(path, bytes);
   }

@@ -22,7 +22,7 @@
  * renderer is still at work, rather than by the build once both are done.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentRoot } from '../loaders/content-files.ts';
@@ -31,7 +31,7 @@ import { indexDigest } from '../lib/search/vocabulary-files.ts';
 import { updateSearchIndex, type PreviousIndex } from '../lib/search/search-index-update.ts';
 import { isCompressedCopy } from '../lib/precompression.ts';
 import { builtFiles } from './built-files.ts';
-import { keptJson } from '../loaders/file-tree.ts';
+import { holdsBytes, keptJson } from '../loaders/file-tree.ts';
 import { compressedSummary, compressFiles } from './precompress.ts';
 import { PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
 import { searchIndexInputs } from './search-index.ts';
@@ -75,14 +75,11 @@ if (!update) rmSync(dir, { recursive: true, force: true });
 const writeFile = fileWriter();
 const written: string[] = [];
 let unchanged = 0;
-/** Whether `file` holds these bytes already. */
-const alreadyThere = (file: string, bytes: Buffer) =>
-  statSync(file, { throwIfNoEntry: false })?.size === bytes.length && readFileSync(file).equals(bytes);
 /** Writes a file of the index, unless an update finds its bytes already there. */
 const write = (path: string, text: string) => {
   const file = join(dir, path);
   const bytes = Buffer.from(text);
-  if (update && alreadyThere(file, bytes)) {
+  if (update && holdsBytes(file, bytes)) {
     unchanged += 1;
     return;
   }

@@ -29,6 +29,12 @@ export function fileState(path: string): string {
   return stateOf(statSync(path, { bigint: true }));
 }
 
+/** Whether `path` is a file holding exactly `bytes`: a writer that finds them there leaves the file as it is. */
+export function holdsBytes(path: string, bytes: Uint8Array): boolean {
+  const there = statSync(path, { throwIfNoEntry: false });
+  return there !== undefined && there.isFile() && there.size === bytes.length && readFileSync(path).equals(bytes);
+}
+
 /** `fileState` of what `statSync(path, { bigint: true })` gave. */
 export const stateOf = ({ size, mtimeNs, ino }: BigIntStats): string => `${size}:${mtimeNs}:${ino}`;
 
