@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { contentRoot, oncePerContent } from '../loaders/content-files.ts';
 import { CHANGED_BUILD, VITE_MODE } from '../lib/build-mode.ts';
 import { digestOfText } from '../lib/content/content-digests.ts';
+import { keptTextDigest } from '../loaders/file-reads.ts';
 import { allDatasets } from './datasets.ts';
 import { allCharts } from './charts.ts';
 import { chartKey, datasetKey } from './page-keys.ts';
@@ -20,8 +21,9 @@ const servedByEndpoints = VITE_MODE.dev || CHANGED_BUILD;
 const sourceDigests = oncePerContent(() => new Map<string, string>());
 
 function sourceDigest(file: string): string {
-  let digest = sourceDigests().get(file);
-  if (digest === undefined) sourceDigests().set(file, (digest = digestOfText(readFileSync(join(contentRoot(), file)))));
+  const path = join(contentRoot(), file);
+  let digest = keptTextDigest(path) ?? sourceDigests().get(file);
+  if (digest === undefined) sourceDigests().set(file, (digest = digestOfText(readFileSync(path, 'utf8'))));
   return digest;
 }
 

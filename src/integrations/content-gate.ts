@@ -27,7 +27,7 @@ export function contentGate(): AstroIntegration {
       'astro:config:setup': ({ command, config, logger }) => {
         const kept =
           command === 'build' && CHANGED_BUILD
-            ? fileReadsIn(fileURLToPath(new URL('content-reads/', config.cacheDir)), codeVersion(fileURLToPath(config.root)))
+            ? fileReadsIn(fileURLToPath(new URL('content-reads/', config.cacheDir)), codeVersion(fileURLToPath(config.root)), contentRoot())
             : undefined;
         const { issues } = checkContent(contentRoot(), kept?.reads);
         kept?.prune();

@@ -9,7 +9,7 @@ import { validateContent, type FileReads } from '../lib/content/validate-content
 import type { ContentFile, ContentModel } from '../lib/content/content-model.ts';
 import { contentCache, keepOwnStrings, type ContentStateSlot } from '../lib/content/content-cache.ts';
 import { publishedContent } from '../lib/published-view.ts';
-import { filesUnder } from './file-tree.ts';
+import { filesUnder, stateOf } from './file-tree.ts';
 import { VITE_MODE } from '../lib/build-mode.ts';
 
 let lastRoot = { dir: '', cwd: '', root: '' };
@@ -38,6 +38,31 @@ export function readContentFiles(root = contentRoot()): ContentFile[] {
     path: relative(root, path).split(sep).join('/'),
     text: readFileSync(path, 'utf8'),
   }));
+}
+
+/**
+ * A file written this recently may be written again within the file system's clock tick without its state
+ * changing (racy files, as git calls them): it is given without a state, and read.
+ */
+const SETTLING_NS = 2_000_000_000n;
+
+/**
+ * The content files as `readContentFiles` gives them, each read only when its text is first asked for, with its
+ * state (`ContentFile.state`), for a build that keeps its file reads (loaders/file-reads.ts).
+ */
+export function statedContentFiles(root = contentRoot()): ContentFile[] {
+  const settled = BigInt(Date.now()) * 1_000_000n - SETTLING_NS;
+  return filesUnder(root).map((full) => {
+    const stats = statSync(full, { bigint: true });
+    let text: string | undefined;
+    return {
+      path: relative(root, full).split(sep).join('/'),
+      get text() {
+        return (text ??= readFileSync(full, 'utf8'));
+      },
+      state: stats.mtimeNs < settled ? stateOf(stats) : undefined,
+    };
+  });
 }
 
 export class ContentValidationError extends Error {
@@ -73,7 +98,7 @@ function signatureOf(root: string): string {
 const cache = contentCache({
   slot: (shared[SLOT_KEY] ??= {}),
   signatureOf,
-  validate: (root, reads) => validateContent(readContentFiles(root), displayRoot(root), reads),
+  validate: (root, reads) => validateContent(reads ? statedContentFiles(root) : readContentFiles(root), displayRoot(root), reads),
   // A production build's content cannot change while it renders; `astro dev` and the scripts look every time.
   contentIsFixed: VITE_MODE.prod,
 });

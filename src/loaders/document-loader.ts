@@ -22,11 +22,12 @@ import { digestOfText } from '../lib/content/content-digests.ts';
 import { splitFrontmatter } from '../lib/content/mdx-document.ts';
 import { jsxAttributesToHtml } from '../lib/content/mdx-jsx-attributes.ts';
 import { contentRoot } from './content-files.ts';
+import { keptTextDigest } from './file-reads.ts';
 
 export function documentLoader(folder: 'policies' | 'briefings'): Loader {
   return {
     name: `document-loader:${folder}`,
-    load: async ({ store, renderMarkdown, generateDigest, watcher, config }) => {
+    load: async ({ store, renderMarkdown, watcher, config }) => {
       const dir = join(contentRoot(), folder);
       const htmlDir = fileURLToPath(new URL(`rendered-documents/${folder}/`, config.cacheDir));
       mkdirSync(htmlDir, { recursive: true });
@@ -46,8 +47,8 @@ export function documentLoader(folder: 'policies' | 'briefings'): Loader {
           .sort()) {
           const id = name.slice(0, -'.mdx'.length);
           const path = join(dir, name);
-          const text = readFileSync(path, 'utf8');
-          const digest = generateDigest(text);
+          // A `--changed` build's content gate has the digest, most often without reading the file (file-reads.ts).
+          const digest = keptTextDigest(path) ?? digestOfText(readFileSync(path, 'utf8'));
           // The file name carries the digest, so a stale store entry never points at new HTML or the reverse.
           const htmlFile = join(htmlDir, `${id}.${digest}.html`);
           seen.add(id);
@@ -63,7 +64,7 @@ export function documentLoader(folder: 'policies' | 'briefings'): Loader {
           )
             continue;
           // The content gate has already reported files without valid frontmatter; skip them here.
-          const parts = splitFrontmatter(text);
+          const parts = splitFrontmatter(readFileSync(path, 'utf8'));
           if (!parts) continue;
           const filePath = relative(process.cwd(), path);
           // The Markdown renderer copies tags as written: JSX attributes (colSpan={3}) become HTML ones first.

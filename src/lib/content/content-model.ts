@@ -23,6 +23,11 @@ export interface ContentFile {
   /** Path relative to the content root, with forward slashes: `tasks/x.csv`. */
   path: string;
   text: string;
+  /**
+   * The file's size, modification time and inode when it was listed (loaders/content-files.ts), given only when
+   * they stand for its text: a kept read of the file in the same state is then taken without reading it.
+   */
+  state?: string | undefined;
 }
 
 type RowsOf<T> = T extends TableDefinition<infer S> ? LocatedRow<z.output<S>>[] : never;

@@ -34,7 +34,8 @@ function isIgnored(path: string): boolean {
  * Cross-references always run on the whole model.
  */
 export interface FileReads {
-  <T>(file: string, text: string, read: () => T): T;
+  /** `read` of `source`'s text, or what it gave for the same file, text and code before; `file` is the path shown. */
+  <T>(file: string, source: ContentFile, read: (text: string) => T): T;
   /**
    * Whether every value returned is a copy holding its own strings, not strings cut from the file's text (a
    * value read back from the disk is): the model then need not be copied to let the texts go (keepOwnStrings).
@@ -42,7 +43,7 @@ export interface FileReads {
   givesOwnStrings?: boolean;
 }
 
-const readNow: FileReads = (_file, _text, read) => read();
+const readNow: FileReads = (_file, source, read) => read(source.text);
 
 export function validateContent(files: readonly ContentFile[], displayRoot = 'content', reads: FileReads = readNow): ValidationResult {
   const issues: ContentIssue[] = [];
@@ -59,7 +60,9 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
       issues.push({ file: shown(`tables/${name}`), ...contentMessage('missing-required-table') });
   }
 
-  for (const { path, text } of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+  // A file's text is asked for only inside `reads`, which may have kept what reading it gave.
+  for (const source of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const { path } = source;
     if (isIgnored(path)) continue;
     const file = shown(path);
     const tableMatch = /^tables\/([^/]+)$/.exec(path);
@@ -69,13 +72,13 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
     if (tableMatch && tableMatch[1]! in SINGLE_FILE_TABLES) {
       const name = tableMatch[1] as keyof typeof SINGLE_FILE_TABLES;
       const table = SINGLE_FILE_TABLES[name];
-      const result = reads(file, text, () => readTable(table as TableDefinition, file, text));
+      const result = reads(file, source, (text) => readTable(table as TableDefinition, file, text));
       issues.push(...result.issues);
       (model[table.id as keyof ContentModel] as LocatedRow<unknown>[]).push(
         ...result.rows.map((row) => ({ ...row, file })),
       );
     } else if (path === SITE_SETTINGS_FILE) {
-      const result = reads(file, text, () => readSiteSettings(file, text));
+      const result = reads(file, source, (text) => readSiteSettings(file, text));
       issues.push(...result.issues);
       model.siteSettings = result.settings;
     } else if (taskMatch) {
@@ -84,7 +87,7 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
         issues.push({ file, ...contentMessage('bad-task-file-name') });
         continue;
       }
-      const result = reads(file, text, () => readTable(TASK_LIST_TABLE, file, text));
+      const result = reads(file, source, (text) => readTable(TASK_LIST_TABLE, file, text));
       issues.push(...result.issues);
       model.taskLists.push({ id, file, headers: result.headers, rows: result.rows.map((row) => ({ ...row, file })) });
     } else if (documentMatch) {
@@ -93,7 +96,7 @@ export function validateContent(files: readonly ContentFile[], displayRoot = 'co
         issues.push({ file, ...contentMessage('bad-document-file-name') });
         continue;
       }
-      const read = reads(file, text, () =>
+      const read = reads(file, source, (text) =>
         kind === 'policies'
           ? readMdxDocument(policySchema, POLICY_FIELD_LABELS, file, text)
           : readMdxDocument(briefingSchema, BRIEFING_FIELD_LABELS, file, text),
