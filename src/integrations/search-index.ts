@@ -25,11 +25,8 @@ import { answerRecords } from '../lib/search/answer-records.ts';
 import { parseWordnet, relatedWords, wordsOccurring } from '../lib/search/related-words.ts';
 import type { IndexedRecord } from '../lib/search/phrase-search.ts';
 import type { ContentModel } from '../lib/content/content-model.ts';
-import { builtFiles, outputFolder } from './built-files.ts';
-import { isCompressedCopy } from '../lib/precompression.ts';
-import { CHANGED_BUILD, PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
-import { deleteStaleOutput } from './stale-output.ts';
-import { compressedSummary, compressFiles } from './precompress.ts';
+import { outputFolder } from './built-files.ts';
+import { CHANGED_BUILD } from '../lib/build-mode.ts';
 import { moveInto, runWithModel } from './model-process.ts';
 
 /** The records of the current content, as the index and the search benchmark both see them. */
@@ -164,22 +161,13 @@ export function searchIndex(): AstroIntegration {
         const waited = (performance.now() - waitStarted) / 1000;
         const site = outputFolder(dir);
         const out = join(site, SEARCH_INDEX_DIR);
-        if (updating) {
-          // Every file the child left is this build's, written or found unchanged; the copies of those it changed or deleted are not.
-          const files = builtFiles(out);
-          deleteStaleOutput(site, files, new Set(files.filter((file) => !isCompressedCopy(file))));
-        } else {
+        // An update leaves the index where it is, its files and their copies as this build wants them.
+        if (!updating) {
           rmSync(out, { recursive: true, force: true });
           moveInto(staging, out);
         }
         // How long the pages waited for the index: the part of its time the renderer did not hide.
         logger.info(`${summary}（页面生成后等待 ${waited.toFixed(1)} s）`);
-        // The index's process compressed what it wrote; an update also compresses any file of the previous index
-        // that has no copies yet (one built without PRECOMPRESS=1).
-        if (PRECOMPRESSED_BUILD && updating) {
-          const missing = await compressFiles(builtFiles(out));
-          if (missing.compressed > 0) logger.info(compressedSummary(missing));
-        }
       },
     },
   };

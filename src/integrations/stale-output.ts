@@ -3,9 +3,8 @@
  * the output folder and this build did not make (see lib/stale-output.ts), so
  * the folder holds exactly what a full build would. Runs before the
  * integrations that read or compress the built files. The search index's
- * folder is left to the search-index integration, since its process may
- * still be writing there: it calls `deleteStaleOutput` on the folder once
- * the index is complete.
+ * folder is left to the index's process (write-search-index.ts), which knows
+ * what it wrote and deleted there.
  */
 import { mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -19,7 +18,7 @@ import { builtFileModified, filesOutsideSearchIndex, forgetBuiltFiles, outputFol
 let started: bigint | undefined;
 
 /** Deletes `dir` and the folders above it, up to `root`, while they are empty. */
-function removeEmptyFolders(dir: string, root: string): void {
+export function removeEmptyFolders(dir: string, root: string): void {
   for (let folder = dir; folder.startsWith(root) && folder !== root && readdirSync(folder).length === 0; folder = dirname(folder))
     rmdirSync(folder);
 }
@@ -29,7 +28,7 @@ function removeEmptyFolders(dir: string, root: string): void {
  * this build nor `kept` by it, and compressed copies that no longer match
  * their file. Returns how many; none outside a `--changed` build.
  */
-export function deleteStaleOutput(root: string, files: readonly string[], kept: ReadonlySet<string>): number {
+function deleteStaleOutput(root: string, files: readonly string[], kept: ReadonlySet<string>): number {
   if (started === undefined) return 0;
   const stated = files.map((path) => ({ path, modified: builtFileModified(path) }));
   const stale = staleOutputFiles(stated, kept, started, { precompressed: PRECOMPRESSED_BUILD });

@@ -22,7 +22,7 @@
  * renderer is still at work, rather than by the build once both are done.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentRoot } from '../loaders/content-files.ts';
@@ -35,6 +35,7 @@ import { holdsBytes, keptJson } from '../loaders/file-tree.ts';
 import { compressedSummary, compressFiles } from './precompress.ts';
 import { PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
 import { searchIndexInputs } from './search-index.ts';
+import { removeEmptyFolders } from './stale-output.ts';
 import { fileWriter, receivedModel } from './model-process.ts';
 
 const [dir, stateFile, mode] = process.argv.slice(2);
@@ -51,9 +52,16 @@ function codeDigest(): string {
   return hash.digest('base64url');
 }
 
+/** What the state file holds: the code that wrote the index, its state, and whether every file has its compressed copies. */
+interface SavedState {
+  code?: string;
+  state?: SearchIndexState;
+  precompressed?: boolean;
+}
+const saved = keptJson<SavedState>(stateFile) ?? {};
+
 /** The previous index in <dir>, when the state file describes it and was written by this code. */
 function previousIndex(code: string): PreviousIndex | undefined {
-  const saved = keptJson<{ code?: string; state?: SearchIndexState }>(stateFile!) ?? {};
   const meta = join(dir!, 'meta.json');
   if (saved.code !== code || !saved.state || !existsSync(meta) || indexDigest(readFileSync(meta, 'utf8')) !== saved.state.meta)
     return undefined;
@@ -87,9 +95,17 @@ const write = (path: string, text: string) => {
   written.push(file);
 };
 
-const updated = previous && updateSearchIndex(previous, records, vocabulary, write, (path) => rmSync(join(dir, path), { force: true }));
+const copiesOf = (file: string) => [`${file}.gz`, `${file}.br`];
+/** Deletes a file of the index and its compressed copies. */
+const remove = (file: string) => {
+  for (const path of [file, ...copiesOf(file)]) rmSync(path, { force: true });
+  removeEmptyFolders(dirname(file), dir);
+};
+const updated = previous && updateSearchIndex(previous, records, vocabulary, write, (path) => remove(join(dir, path)));
 let state: SearchIndexState;
 let summary: string;
+/** The index's files, when they were listed: an update of an index whose copies are as this build wants them lists none. */
+let listed: string[] | undefined;
 if (updated?.updated) {
   state = updated.state;
   const same = updated.files - (updated.written - unchanged);
@@ -102,13 +118,36 @@ if (updated?.updated) {
   });
   state = built.state;
   mkdirSync(dir, { recursive: true });
-  // Files of the previous index the new one does not have (the search-index integration deletes their compressed copies once the index is complete).
-  if (update) for (const file of builtFiles(dir)) if (!produced.has(file) && !isCompressedCopy(file)) rmSync(file);
+  // Files of the previous index the new one does not have.
+  if (update) for (const file of (listed = builtFiles(dir))) if (!produced.has(file) && !isCompressedCopy(file)) remove(file);
   const why = !update ? '' : updated ? `（整体重建：${updated.reason}）` : '（整体重建：没有可用的上次索引状态）';
   summary = `${built.files} 个文件${update ? `，${unchanged} 个文件与上次相同` : ''}${why}`;
 }
-// Files overwritten get new copies; those of the files deleted are deleted by the build (stale-output.ts).
+/**
+ * The compressed copies are made here, so that the build need not look at the index's 110,000 files once it is
+ * done (about 0.8 s of each publication at province scale): a file written gets new copies or loses its old ones.
+ * After an update of an index whose copies were as this build wants them (its state says so), that is all. After a
+ * whole rebuild, which may follow a build stopped between writing a file and its copies, or when the previous build
+ * compressed and this one does not or the reverse, every file is looked at: a copy older than its file, or of a
+ * file gone, is stale.
+ */
+if (update && (!updated?.updated || saved.precompressed !== PRECOMPRESSED_BUILD)) {
+  const files = (listed ?? builtFiles(dir)).filter((file) => existsSync(file));
+  const present = new Set(files);
+  const fresh = new Set(written);
+  for (const file of files) {
+    if (isCompressedCopy(file)) {
+      if (!present.has(file.slice(0, file.lastIndexOf('.')))) rmSync(file);
+    } else if (!PRECOMPRESSED_BUILD) {
+      for (const copy of copiesOf(file)) if (present.has(copy)) rmSync(copy);
+    } else if (!fresh.has(file)) {
+      const modified = statSync(file).mtimeMs;
+      if (copiesOf(file).some((copy) => !present.has(copy) || statSync(copy).mtimeMs < modified)) written.push(file);
+    }
+  }
+}
 if (PRECOMPRESSED_BUILD) summary += `；${compressedSummary(await compressFiles(written))}`;
+else if (update) for (const file of written) for (const copy of copiesOf(file)) rmSync(copy, { force: true });
 mkdirSync(dirname(stateFile), { recursive: true });
-writeFileSync(stateFile, JSON.stringify({ code, state }));
+writeFileSync(stateFile, JSON.stringify({ code, state, precompressed: PRECOMPRESSED_BUILD } satisfies SavedState));
 console.log(`搜索索引：${records.length} 条记录，${summary}`);
