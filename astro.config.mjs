@@ -19,6 +19,7 @@ import { CHANGED_BUILD } from './src/lib/build-mode.ts';
 // links, assets and the search index get its path; canonical links, feed and sitemap its full address.
 const address = parseSiteAddress(process.env.SITE_URL);
 const phases = buildPhases();
+const index = searchIndex();
 
 export default defineConfig({
   ...(address.origin ? { site: `${address.origin}${address.base}` } : {}),
@@ -46,11 +47,13 @@ export default defineConfig({
   // Build-done hooks run in this order. A full build's downloads, written by a process started with the search
   // index's, are waited for first and put in place. staleOutput deletes what a `--changed` build no longer makes,
   // before securityHeaders reads every built page and precompress compresses what the others wrote; the search
-  // index's process works on meanwhile. searchIndex then waits for it, and puts the index in place and compresses it.
+  // index's process works on meanwhile (started before the content gate when it updates the previous index, which
+  // it checks the content for itself). The search index's hook then waits for it, and puts a new index in place.
   // The phase marks time the build (`npm run bench`).
   integrations: [
     phases.astroSteps,
     siteAddress(),
+    index.starting,
     contentGate(),
     phases.after('内容检查'),
     mdx(),
@@ -59,7 +62,7 @@ export default defineConfig({
     staleOutput(),
     securityHeaders(),
     precompress(),
-    searchIndex(),
+    index.building,
     phases.after('交给搜索索引与下载文件进程'),
     phases.finish,
   ],

@@ -20,6 +20,9 @@ export interface RejectedContent {
   issues: ContentIssue[];
 }
 
+/** Where a `--changed` build keeps its file reads (loaders/file-reads.ts), in Astro's cache directory. */
+export const contentReadsDir = (cacheDir: URL): string => fileURLToPath(new URL('content-reads/', cacheDir));
+
 export function contentGate(): AstroIntegration {
   return {
     name: 'content-gate',
@@ -27,7 +30,7 @@ export function contentGate(): AstroIntegration {
       'astro:config:setup': ({ command, config, logger }) => {
         const kept =
           command === 'build' && CHANGED_BUILD
-            ? fileReadsIn(fileURLToPath(new URL('content-reads/', config.cacheDir)), codeVersion(fileURLToPath(config.root)), contentRoot())
+            ? fileReadsIn(contentReadsDir(config.cacheDir), codeVersion(fileURLToPath(config.root)), contentRoot())
             : undefined;
         const { issues } = checkContent(contentRoot(), kept?.reads);
         kept?.prune();

@@ -31,19 +31,20 @@ function serialised(model: ContentModel): Buffer {
  * resolves with what it printed. `what` names the work in the error staff
  * and administrators see. With `yielding`, the process runs at a lower
  * priority, so that on a busy machine the renderer, which the build waits
- * for, goes first.
+ * for, goes first. Without a model, its input is left open until this
+ * process ends, so that it can tell when the build has stopped.
  */
 export function runWithModel(
   script: string,
   args: readonly string[],
-  model: ContentModel,
+  model: ContentModel | undefined,
   { what, yielding = false }: { what: string; yielding?: boolean },
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     if (yielding && child.pid !== undefined) setPriority(child.pid, 10);
     child.stdin.on('error', reject);
-    child.stdin.end(serialised(model));
+    if (model) child.stdin.end(serialised(model));
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));

@@ -25,7 +25,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentRoot } from '../loaders/content-files.ts';
+import type { Socket } from 'node:net';
+import { checkContent, contentRoot } from '../loaders/content-files.ts';
+import { codeVersion, fileReadsIn } from '../loaders/file-reads.ts';
+import { publishedContent } from '../lib/published-view.ts';
+import type { ContentModel } from '../lib/content/content-model.ts';
 import { buildSearchIndex, type SearchIndexState } from '../lib/search/search-index-writer.ts';
 import { indexDigest } from '../lib/search/vocabulary-files.ts';
 import { updateSearchIndex, type PreviousIndex } from '../lib/search/search-index-update.ts';
@@ -38,10 +42,27 @@ import { searchIndexInputs } from './search-index.ts';
 import { removeEmptyFolders } from './stale-output.ts';
 import { fileWriter, receivedModel } from './model-process.ts';
 
-const [dir, stateFile, mode] = process.argv.slice(2);
+const [dir, stateFile, mode, readsDir] = process.argv.slice(2);
 if (!dir || !stateFile || (mode !== undefined && mode !== '--update'))
-  throw new Error('usage: write-search-index.ts <dir> <state-file> [--update] < serialized-model');
+  throw new Error('usage: write-search-index.ts <dir> <state-file> [--update [<content-reads-dir>]] < serialized-model');
 const update = mode === '--update';
+
+/**
+ * The content, checked here from the build's kept file reads in <content-reads-dir> rather than sent: started
+ * with the build, this process need not wait for the content gate, nor the renderer serialise the model for it.
+ * It checks the same files with the same code, so it finds the same model; on any problem it stops before
+ * writing anything, as the gate stops the build. Its input stays open while the build runs: when it closes
+ * early, the build has stopped, and so does this.
+ */
+function checkedHere(reads: string): ContentModel {
+  process.stdin.on('end', () => process.exit(1)).resume();
+  (process.stdin as Socket).unref();
+  const root = contentRoot();
+  const kept = fileReadsIn(reads, codeVersion(fileURLToPath(new URL('../..', import.meta.url))), root, { readOnly: true });
+  const { model, issues } = checkContent(root, kept.reads);
+  if (issues.length > 0) process.exit(1);
+  return publishedContent(model);
+}
 
 /** The code that decides the index's bytes: a state written by other code does not describe what this code would write. */
 function codeDigest(): string {
@@ -74,7 +95,7 @@ function previousIndex(code: string): PreviousIndex | undefined {
   };
 }
 
-const { records, vocabulary } = searchIndexInputs(await receivedModel(), contentRoot());
+const { records, vocabulary } = searchIndexInputs(readsDir ? checkedHere(readsDir) : await receivedModel(), contentRoot());
 const code = codeDigest();
 const previous = update ? previousIndex(code) : undefined;
 // Gone until the index is whole again: a build that stops half-way leaves files its state would not describe.

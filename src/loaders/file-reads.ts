@@ -49,9 +49,12 @@ export function keptTextDigest(path: string): string | undefined {
  *
  * An entry is found by the digest of the file's text. A file given with its state (`ContentFile.state`) in the
  * state it had when last read here is not read at all: its text's digest is the one kept with that state.
+ *
+ * With `readOnly`, entries are used but none is written and `prune` does nothing: for a process checking the
+ * same content beside the build's content gate, which keeps them (integrations/search-index.ts).
  */
-export function fileReadsIn(dir: string, version: string, root = ''): { reads: FileReads; prune: () => void } {
-  mkdirSync(dir, { recursive: true });
+export function fileReadsIn(dir: string, version: string, root = '', { readOnly = false } = {}): { reads: FileReads; prune: () => void } {
+  if (!readOnly) mkdirSync(dir, { recursive: true });
   const used = new Set<string>([STATES_FILE]);
   const known = new Map(
     keptJson<[string, string, string][]>(join(dir, STATES_FILE))?.map(([file, state, digest]) => [file, { state, digest }]),
@@ -75,12 +78,13 @@ export function fileReadsIn(dir: string, version: string, root = ''): { reads: F
     }
     const bytes = serialize(read(source.text));
     // Written whole or not at all, so a build stopped part-way leaves no entry to misread.
-    writeWhole(path, bytes);
+    if (!readOnly) writeWhole(path, bytes);
     // Read back like a kept entry, so that it holds its own strings and the file's text can go.
     return deserialize(bytes);
   };
   reads.givesOwnStrings = true;
   const prune = () => {
+    if (readOnly) return;
     for (const name of readdirSync(dir)) if (!used.has(name)) rmSync(join(dir, name), { force: true });
     writeWhole(join(dir, STATES_FILE), JSON.stringify(states));
   };
