@@ -30,7 +30,7 @@ import type { RejectedContent } from '../src/integrations/content-gate.ts';
 import type { ContentIssue } from '../src/lib/content/content-issue.ts';
 import { filesUnder, holdsBytes, keptJson } from '../src/loaders/file-tree.ts';
 import { serialised } from './one-at-a-time.ts';
-import { prepareSpare, snapshotRelease } from './release-snapshot.ts';
+import { prepareSpare, restoreWorkFolder, snapshotRelease } from './release-snapshot.ts';
 
 /** Release ids are the build's start time (UTC), so their order is their age; `-2`… when two start in one second. */
 const RELEASE_ID = /^\d{8}-\d{6}(?:-\d+)?$/;
@@ -157,6 +157,8 @@ export function buildRelease(options: {
   const { releasesDir } = options;
   return serialised(`releases:${releasesDir}`, async () => {
     await mkdir(releasesDir, { recursive: true });
+    // Normally done once the last release went live; after a restart of the desk, here.
+    await restoreWorkFolder(releasesDir, () => startAfresh(releasesDir));
     const id = newReleaseId(releasesDir);
     const buildingName = `.building-${id}`;
     const building = join(releasesDir, buildingName);
@@ -200,8 +202,7 @@ export function buildRelease(options: {
     if (!result.ok || !existsSync(join(siteDir, 'index.html'))) {
       // A build that stops part-way may have written pages, and stored them, without the record of what they were
       // built from: the next build starts afresh rather than reuse them.
-      await rm(workRoot, { recursive: true, force: true });
-      await rm(cacheDir, { recursive: true, force: true });
+      await startAfresh(releasesDir);
       return { ok: false as const, message: result.ok ? RELEASE_MESSAGES.emptyBuild : RELEASE_MESSAGES.buildFailed, output: result.output };
     }
     try {
@@ -209,8 +210,10 @@ export function buildRelease(options: {
       await rename(building, join(releasesDir, id));
       return { ok: true as const, id, output: result.output, files };
     } catch (error) {
-      // A full disk, say: no half-made release is left, and the live one stays.
+      // A full disk, say: no half-made release is left, and the live one stays. The files it took from the work
+      // folder go with it, so the next build starts afresh.
       await rm(building, { recursive: true, force: true });
+      await restoreWorkFolder(releasesDir, () => startAfresh(releasesDir));
       return {
         ok: false as const,
         message: RELEASE_MESSAGES.buildFailed,
@@ -274,8 +277,18 @@ export function activateRelease(releasesDir: string, id: string, keep = DEFAULT_
   });
 }
 
-/** Deletes the releases set aside and links the spare the next release starts from. */
+/** Empties the work folders and the build's cache: the next build renders everything again. */
+async function startAfresh(releasesDir: string): Promise<void> {
+  await rm(join(releasesDir, WORK), { recursive: true, force: true });
+  await rm(join(releasesDir, CACHE), { recursive: true, force: true });
+}
+
+/**
+ * Copies back into the work folder what the new release took from it, deletes the releases set aside and links
+ * the spare the next release starts from.
+ */
 async function tidyReleases(releasesDir: string): Promise<void> {
+  await restoreWorkFolder(releasesDir, () => startAfresh(releasesDir));
   for (const name of await readdir(releasesDir))
     if (name.startsWith(STALE)) await rm(join(releasesDir, name), { recursive: true, force: true });
   await prepareSpare(releasesDir);

@@ -1,14 +1,15 @@
 /**
  * Releases made from the desk's work folder: files that did not change are
- * shared with the previous release, changed and new files are copied, and a
- * release never changes once made, whatever the next build writes. A release
- * made from a prepared spare is the same as one made without.
+ * shared with the previous release, changed and new files are the release's
+ * own (moved into it, then copied back into the work folder), and a release
+ * never changes once made, whatever the next build writes. A release made
+ * from a prepared spare is the same as one made without.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { prepareSpare, snapshotRelease } from '../../desk/release-snapshot.ts';
+import { prepareSpare, restoreWorkFolder, snapshotRelease } from '../../desk/release-snapshot.ts';
 
 let releases: string;
 let work: string;
@@ -21,7 +22,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(releases, { recursive: true, force: true }));
 
-const snapshot = (release: string) => snapshotRelease({ workDir: work, releasesDir: releases, into: release, release });
+/** A release made, then the work folder made whole again, as the desk does once the release is live. */
+async function snapshot(release: string) {
+  const made = await snapshotRelease({ workDir: work, releasesDir: releases, into: release, release });
+  expect(await restoreWorkFolder(releases, () => Promise.reject(new Error('the work folder was whole')))).toBe(true);
+  return made;
+}
 const inode = (...path: string[]) => statSync(join(releases, ...path)).ino;
 
 test('a release shares unchanged files with the previous one and copies what changed or is new', async () => {
@@ -119,4 +125,36 @@ test('a spare of an older release than the one recorded is not used, and the nex
   expect(tree(join(releases, 'r3'))).toEqual(tree(work));
   await prepareSpare(releases);
   expect(readdirSync(releases).filter((name) => name.startsWith('.spare'))).toEqual(['.spare-r3']);
+});
+
+test('the changed files a release took are copied back into the work folder, as its own, and shared by the next release', async () => {
+  await snapshot('r1');
+  await prepareSpare(releases);
+  writeFileSync(join(work, 'index.html'), '首页 第2版');
+  const before = tree(work);
+  expect(await snapshotRelease({ workDir: work, releasesDir: releases, into: 'r2', release: 'r2' })).toEqual({ linked: 1, copied: 1 });
+  // Taken by the release until it is live.
+  expect(existsSync(join(work, 'index.html'))).toBe(false);
+  expect(await restoreWorkFolder(releases, () => Promise.reject(new Error('not lost')))).toBe(true);
+  expect(tree(work)).toEqual(before);
+  expect(statSync(join(work, 'index.html')).ino).not.toBe(inode('r2', 'index.html'));
+  // The next build writes over the work folder's copy; the release keeps its own, and the next release shares what did not change.
+  writeFileSync(join(work, 'index.html'), '首页 第3版');
+  expect(readFileSync(join(releases, 'r2', 'index.html'), 'utf8')).toBe('首页 第2版');
+  await prepareSpare(releases);
+  expect(await snapshot('r3')).toEqual({ linked: 1, copied: 1 });
+  expect(inode('r3', 'briefings', 'a', 'index.html')).toBe(inode('r1', 'briefings', 'a', 'index.html'));
+});
+
+test('when the release that took files is gone before they were copied back, the work folder is started afresh', async () => {
+  await snapshot('r1');
+  writeFileSync(join(work, 'index.html'), '首页 第2版');
+  await snapshotRelease({ workDir: work, releasesDir: releases, into: '.building-r2', release: 'r2' });
+  // The desk stopped before naming the release, which was then cleared away.
+  rmSync(join(releases, '.building-r2'), { recursive: true });
+  const started: string[] = [];
+  expect(await restoreWorkFolder(releases, async () => void started.push('afresh'))).toBe(false);
+  expect(started).toEqual(['afresh']);
+  // Once started afresh, there is nothing left to restore.
+  expect(await restoreWorkFolder(releases, () => Promise.reject(new Error('twice')))).toBe(true);
 });
