@@ -15,7 +15,7 @@
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { loadSiteModel } from '../loaders/content-files.ts';
+import { loadContentModel } from '../loaders/content-files.ts';
 import { CHANGED_BUILD } from '../lib/build-mode.ts';
 import { outputFolder } from './built-files.ts';
 import { mergeInto, runWithModel } from './model-process.ts';
@@ -31,7 +31,7 @@ export function downloads(): AstroIntegration {
         const script = fileURLToPath(new URL('./write-downloads.ts', import.meta.url));
         staging = fileURLToPath(new URL('downloads-build/', config.cacheDir));
         // At a lower priority: the renderer is what the build waits for.
-        pending = runWithModel(script, [staging], loadSiteModel(), { what: '下载文件', yielding: true });
+        pending = runWithModel(script, [staging], loadContentModel(), { what: '下载文件', yielding: true });
         // Reported when awaited below; this stops an early failure from being unhandled meanwhile.
         pending.catch(() => {});
       },

@@ -4,7 +4,9 @@
  * pages, so each is made in a process of its own while Astro renders. On two
  * cores that hides their time, and their memory is not added to the
  * renderer's. Each is handed the content model the content gate validated, on
- * its standard input, so the content is validated once per build.
+ * its standard input, so the content is validated once per build: the whole
+ * model, whose bytes the renderer made when it copied it (keepOwnStrings),
+ * and each child takes the site's view of it (drafts left out) itself.
  */
 import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
@@ -12,6 +14,7 @@ import { deserialize, serialize } from 'node:v8';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ContentModel } from '../lib/content/content-model.ts';
+import { serialisedCopy } from '../lib/content/content-cache.ts';
 import { writeBuiltFile } from './built-files.ts';
 
 /** The serialised model, made once for the children started in the same turn (141 MB at province scale). */
@@ -19,7 +22,7 @@ let sent: { model: ContentModel; bytes: Buffer } | undefined;
 
 function serialised(model: ContentModel): Buffer {
   if (sent?.model !== model) {
-    sent = { model, bytes: serialize(model) };
+    sent = { model, bytes: serialisedCopy(model) ?? serialize(model) };
     // Let go once the children of this turn have it: the renderer keeps its memory for the pages.
     setImmediate(() => (sent = undefined));
   }

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import * as OpenCC from 'opencc-js';
 import * as OpenCCPresets from 'opencc-js/preset';
-import { contentRoot, loadSiteModel } from '../loaders/content-files.ts';
+import { contentRoot, loadContentModel, loadSiteModel } from '../loaders/content-files.ts';
 import { SEARCH_KINDS, searchRecords, type SearchRecord } from '../lib/search/search-records.ts';
 import { pinyin } from 'pinyin-pro';
 import type { IndexVocabulary } from '../lib/search/vocabulary-files.ts';
@@ -152,7 +152,7 @@ export function searchIndex(): { starting: AstroIntegration; building: AstroInte
     // With `--update`, the child writes only the files of the previous index that changed.
     const script = fileURLToPath(new URL('./write-search-index.ts', import.meta.url));
     const args = updating ? [out, stateFile, '--update', ...(reads ? [reads] : [])] : [staging, stateFile];
-    pending = runWithModel(script, args, reads ? undefined : loadSiteModel(), { what: '搜索索引' });
+    pending = runWithModel(script, args, reads ? undefined : loadContentModel(), { what: '搜索索引' });
     // Reported when awaited below; this stops an early failure from being unhandled meanwhile.
     pending.catch(() => {});
   };

@@ -61,7 +61,7 @@ function checkedHere(reads: string): ContentModel {
   const kept = fileReadsIn(reads, codeVersion(fileURLToPath(new URL('../..', import.meta.url))), root, { readOnly: true });
   const { model, issues } = checkContent(root, kept.reads);
   if (issues.length > 0) process.exit(1);
-  return publishedContent(model);
+  return model;
 }
 
 /** The code that decides the index's bytes: a state written by other code does not describe what this code would write. */
@@ -95,7 +95,10 @@ function previousIndex(code: string): PreviousIndex | undefined {
   };
 }
 
-const { records, vocabulary } = searchIndexInputs(readsDir ? checkedHere(readsDir) : await receivedModel(), contentRoot());
+const { records, vocabulary } = searchIndexInputs(
+  publishedContent(readsDir ? checkedHere(readsDir) : await receivedModel()),
+  contentRoot(),
+);
 const code = codeDigest();
 const previous = update ? previousIndex(code) : undefined;
 // Gone until the index is whole again: a build that stops half-way leaves files its state would not describe.
