@@ -6,7 +6,9 @@
  */
 import { citationDigests, citedDocuments, contentDigests, digestOf, pageKey } from '../lib/content/content-digests.ts';
 import { loadSiteModel, oncePerContent } from '../loaders/content-files.ts';
+import { resolve } from 'node:path';
 import { CHANGED_BUILD } from '../lib/build-mode.ts';
+import { keptTextDigest } from '../loaders/file-reads.ts';
 import { renderedBodyDigests } from './document-body.ts';
 import { sourceTexts } from './source-texts.ts';
 import type { PlacedChart } from './charts.ts';
@@ -14,7 +16,13 @@ import type { PlacedChart } from './charts.ts';
 const digests = oncePerContent(async () => {
   const bodies = await renderedBodyDigests();
   // Pages link to a document's extracted text only when there is one.
-  return contentDigests(loadSiteModel(), (kind, id) => bodies.get(`${kind}/${id}`) ?? '', [...sourceTexts().keys()].sort());
+  return contentDigests(
+    loadSiteModel(),
+    (kind, id) => bodies.get(`${kind}/${id}`) ?? '',
+    [...sourceTexts().keys()].sort(),
+    // Rows name their file as shown, relative to the working directory.
+    (file) => keptTextDigest(resolve(file)),
+  );
 });
 
 /** Digests of the objects pages are drawn from: a chart is the key of its page, its embed and its CSV. */

@@ -28,6 +28,21 @@ const replaceIn = (path: string, from: string, to: string) => (all: ContentFile[
 
 const before = keys((all) => all);
 
+test("with the digests of the files' text, a task-list cell corrected in 青山湖 still changes 青山湖 only", () => {
+  const list = 'tasks/qingshanhu-2023-zhibiao-renwu.csv';
+  const digestsOf = (edited: ContentFile[]) => {
+    const { model } = validateContent(edited);
+    const texts = new Map(edited.map((f) => [`content/${f.path}`, digestOfText(f.text)]));
+    return contentDigests(model, () => 'body', null, (file) => texts.get(file));
+  };
+  const was = digestsOf(files.map((f) => ({ ...f })));
+  const now = digestsOf(replaceIn(list, '积极推行', '全面推行')(files.map((f) => ({ ...f }))));
+  expect(now.byRegion.get('qingshanhu')).not.toBe(was.byRegion.get('qingshanhu'));
+  expect(now.byRegion.get('longnan')).toBe(was.byRegion.get('longnan'));
+  // The file's digest is what is digested for the list, not its rows.
+  expect(was.byRegion.get('qingshanhu')).not.toBe(contentDigests(validateContent(files).model, () => 'body').byRegion.get('qingshanhu'));
+});
+
 test('a briefing edited in 龙南 changes the keys of 龙南 and of 赣州 above it, not of 青山湖 or 上饶', () => {
   const after = keys(replaceIn('briefings/longnan-jianbao-2023-03.mdx', 'copiedTo: ', 'copiedTo: 各县（市、区）、'));
   expect(after.longnan).not.toBe(before.longnan);
