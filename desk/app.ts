@@ -18,7 +18,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { ID_PATTERN } from '../src/schemas/fields.ts';
 import { TABLE_DATASET_PATHS, tableOfDataset } from '../src/schemas/datasets.ts';
-import { checkContent, readContentFiles } from '../src/loaders/content-files.ts';
+import { checkContent, statedContentFiles } from '../src/loaders/content-files.ts';
 import type { ContentFile } from '../src/lib/content/content-model.ts';
 import { inspectUpload, UPLOAD_LIMIT_BYTES } from '../src/lib/desk/upload-check.ts';
 import {
@@ -113,7 +113,8 @@ export function createDeskApp(config: DeskConfig) {
   const listed = () => drafts.list().map((d) => ({ ...d, editors: d.editors.map(nameOf) }));
   const staticFiles = new Set(readdirSync(STATIC_DIR));
   const contentDir = join(config.repoDir, 'content');
-  const readContent = (): ContentFile[] => readContentFiles(contentDir);
+  // Each file's text is read when first asked for: a publication stages the files unchanged since the last one without reading them.
+  const readContent = (): ContentFile[] => statedContentFiles(contentDir);
   const mode = { singleUser };
   const publishing = new Set<string>();
 

@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { writeCorpus } from '../corpus/generate.ts';
 import { PROVINCE_SCALE } from '../corpus/synthetic-corpus.ts';
 import { correctedTaskCell, nextBriefingIssue } from '../corpus/corpus-edits.ts';
-import { readContentFiles } from '../../src/loaders/content-files.ts';
+import { readContentFiles, statedContentFiles } from '../../src/loaders/content-files.ts';
 import { phaseSpreads, reusedPages, spreadOf, spreadText, type PhaseDuration } from '../../src/lib/build-phases.ts';
 import { BUILD_PHASES_FILE } from '../../src/integrations/build-phases.ts';
 import type { ContentFile } from '../../src/lib/content/content-model.ts';
@@ -44,7 +44,7 @@ if (options.release) {
     repoDir: process.cwd(),
     releasesDir: options.release,
     siteUrl: SITE_URL,
-    content: readContentFiles(positionals[0]!),
+    content: statedContentFiles(positionals[0]!),
   });
   if (!built.ok) throw new Error(`${built.message}\n${built.output}`);
   await activateRelease(options.release, built.id);

@@ -48,7 +48,8 @@ const SETTLING_NS = 2_000_000_000n;
 
 /**
  * The content files as `readContentFiles` gives them, each read only when its text is first asked for, with its
- * state (`ContentFile.state`), for a build that keeps its file reads (loaders/file-reads.ts).
+ * state (`ContentFile.state`): for a build that keeps its file reads (loaders/file-reads.ts), and for the desk,
+ * which stages for its builds only the files that changed (desk/site-release.ts).
  */
 export function statedContentFiles(root = contentRoot()): ContentFile[] {
   const settled = BigInt(Date.now()) * 1_000_000n - SETTLING_NS;

@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { activateRelease, buildRelease, listReleases, releasesSettled, type BuildStep } from '../../desk/site-release.ts';
 import { filesUnder } from '../../src/loaders/file-tree.ts';
+import { statedContentFiles } from '../../src/loaders/content-files.ts';
 
 let releases: string;
 beforeEach(() => {
@@ -174,4 +175,46 @@ test('the build sees exactly the content published, and files that did not chang
   expect(seen[1]).toEqual({ 'tables/regions.csv': '编号,名称\n', 'briefings/a.mdx': '第壹期', 'briefings/c.mdx': '第三期' });
   expect(modified[1]!['tables/regions.csv']).toBe(1000);
   expect(modified[1]!['briefings/a.mdx']).not.toBe(1000);
+});
+
+test('content is staged as given; a file unchanged since it was last staged is not read again', async () => {
+  const source = join(releases, 'repo-content');
+  mkdirSync(join(source, 'tables'), { recursive: true });
+  const settle = (path: string, seconds: number) =>
+    utimesSync(path, new Date(Date.now() - seconds * 1000), new Date(Date.now() - seconds * 1000));
+  const write = (name: string, text: string, age: number) => {
+    writeFileSync(join(source, name), text);
+    settle(join(source, name), age);
+  };
+  write('tables/a.csv', '甲,乙\n1,2\n', 60);
+  write('tables/b.csv', '丙,丁\n3,4\n', 60);
+  /** The content as the desk lists it, noting each file whose text was asked for. */
+  const listed = (asked: Set<string>) =>
+    statedContentFiles(source).map((file) =>
+      Object.defineProperty({ ...file, text: '' }, 'text', {
+        get: () => (asked.add(file.path), file.text),
+      }),
+    );
+  const staged = () =>
+    Object.fromEntries(
+      filesUnder(join(releases, '.content')).map((f) => [relative(join(releases, '.content'), f), readFileSync(f, 'utf8')]),
+    );
+  const stage = async () => {
+    const asked = new Set<string>();
+    const result = await buildRelease({ repoDir: '.', releasesDir: releases, build: writing('版'), content: listed(asked) });
+    expect(result.ok).toBe(true);
+    return [...asked].sort();
+  };
+  expect(await stage()).toEqual(['tables/a.csv', 'tables/b.csv']);
+  expect(await stage()).toEqual([]);
+  expect(staged()).toEqual({ 'tables/a.csv': '甲,乙\n1,2\n', 'tables/b.csv': '丙,丁\n3,4\n' });
+  // Edited at the same size: its time tells. Another written into the staged folder is put right.
+  write('tables/a.csv', '甲,乙\n5,6\n', 30);
+  writeFileSync(join(releases, '.content', 'tables', 'b.csv'), '丙,丁\n0,0\n');
+  expect(await stage()).toEqual(['tables/a.csv', 'tables/b.csv']);
+  expect(staged()).toEqual({ 'tables/a.csv': '甲,乙\n5,6\n', 'tables/b.csv': '丙,丁\n3,4\n' });
+  // Written just now: read until it has settled.
+  write('tables/b.csv', '丙,丁\n7,8\n', 0);
+  expect(await stage()).toEqual(['tables/b.csv']);
+  expect(staged()['tables/b.csv']).toBe('丙,丁\n7,8\n');
 });

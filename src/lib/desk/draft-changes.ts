@@ -42,20 +42,23 @@ function appendRows(text: string | undefined, path: string, rows: readonly Recor
   );
 }
 
-/** The whole content as it would be with the changes, in order: files replaced or added, rows appended. */
+/**
+ * The whole content as it would be with the changes, in order: files replaced or added, rows appended. The files
+ * the changes leave alone are the ones given, whose text is read only if asked for (loaders/content-files.ts).
+ */
 export function applyChanges(content: readonly ContentFile[], changes: readonly DraftChange[]): ContentFile[] {
-  const files = new Map(content.map((file) => [file.path, file.text]));
-  for (const change of changes) {
-    if (change.kind === 'file') files.set(change.path, change.text);
-    else files.set(change.path, appendRows(files.get(change.path), change.path, change.rows));
+  const files = new Map(content.map((file) => [file.path, file]));
+  for (const { path, ...change } of changes) {
+    const text = change.kind === 'file' ? change.text : appendRows(files.get(path)?.text, path, change.rows);
+    files.set(path, { path, text });
   }
-  return [...files].map(([path, text]) => ({ path, text }));
+  return [...files.values()];
 }
 
 /** Only the files the changes add or alter, with their full new text. */
 export function changedFiles(content: readonly ContentFile[], changes: readonly DraftChange[]): ContentFile[] {
-  const before = new Map(content.map((file) => [file.path, file.text]));
   const touched = new Set(changes.map((change) => change.path));
+  const before = new Map(content.filter((file) => touched.has(file.path)).map((file) => [file.path, file.text]));
   return applyChanges(content, changes).filter((file) => touched.has(file.path) && before.get(file.path) !== file.text);
 }
 
