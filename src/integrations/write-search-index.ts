@@ -1,10 +1,11 @@
 /**
- * `node src/integrations/write-search-index.ts <dir> <state-file> [--update] < model`:
+ * `node src/integrations/write-search-index.ts <dir> <state-file> [--update [<content-reads-dir>]] < model`:
  * writes the search index of a validated content model, read from standard
  * input as written by v8.serialize, into <dir> and prints a summary. Run by
  * the search-index integration beside the renderer, which sends it the model
- * the content gate validated. The model is freed once the records are made,
- * so the index is built in less memory.
+ * the content gate validated, or, for an update, has it check the content
+ * itself from the gate's kept reads (`checkedHere`). The model is freed once
+ * the records are made, so the index is built in less memory.
  *
  * A full build writes into an empty <dir>. With `--update` (a `--changed`
  * build), <dir> is the previous build's index, in the output folder, and
