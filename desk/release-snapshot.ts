@@ -163,18 +163,24 @@ export async function restoreWorkFolder(releasesDir: string, startAfresh: () => 
   const lentFile = join(releasesDir, WORK_FOLDER_LENT);
   if (!existsSync(lentFile)) return true;
   const lent = keptJson<LentFiles>(lentFile);
-  const release = lent && join(releasesDir, lent.release);
-  const whole = release !== undefined && existsSync(release);
-  if (whole) {
-    await inSlices(lent!.paths, (path) => copyFileSync(join(release, path), join(lent!.workDir, path)));
-    const recordFile = join(releasesDir, WORK_FOLDER_RECORD);
-    const record = readRecord(recordFile);
-    if (record?.release === lent!.release) {
-      const files = new Map(record.files);
-      for (const path of lent!.paths) files.set(path, fileState(join(lent!.workDir, path)));
-      await writeFile(recordFile, recordText({ release: record.release, files }));
+  let whole = lent !== undefined && existsSync(join(releasesDir, lent.release));
+  if (lent && whole) {
+    const release = join(releasesDir, lent.release);
+    try {
+      await inSlices(lent.paths, (path) => copyFileSync(join(release, path), join(lent.workDir, path)));
+      const recordFile = join(releasesDir, WORK_FOLDER_RECORD);
+      const record = readRecord(recordFile);
+      if (record?.release === lent.release) {
+        const files = new Map(record.files);
+        for (const path of lent.paths) files.set(path, fileState(join(lent.workDir, path)));
+        await writeFile(recordFile, recordText({ release: record.release, files }));
+      }
+    } catch {
+      // A full disk, a work folder gone: starting afresh always works, where trying again might fail every time.
+      whole = false;
     }
-  } else await startAfresh();
+  }
+  if (!whole) await startAfresh();
   rmSync(lentFile);
   return whole;
 }

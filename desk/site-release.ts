@@ -19,6 +19,8 @@
  *   <releases>/.spare-<id>/       a linked copy of that release, the next one's start (release-snapshot.ts)
  *   <releases>/.stale-<id>/       a release past keeping, being deleted
  *   <releases>/.content-issues.json  the problems the last build's content check rejected the content for
+ *   <releases>/.content-staged.json  which state of each content file was staged, and the staged copy's
+ *   <releases>/.work-lent.json   the files the last release took from the work folder, until copied back
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
