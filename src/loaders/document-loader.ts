@@ -47,8 +47,10 @@ export function documentLoader(folder: 'policies' | 'briefings'): Loader {
           .sort()) {
           const id = name.slice(0, -'.mdx'.length);
           const path = join(dir, name);
-          // A `--changed` build's content gate has the digest, most often without reading the file (file-reads.ts).
-          const digest = keptTextDigest(path) ?? digestOfText(readFileSync(path, 'utf8'));
+          // A `--changed` build's content gate has the digest, most often without reading the file (file-reads.ts);
+          // a file read here for its digest is not read again to be rendered.
+          let text: string | undefined;
+          const digest = keptTextDigest(path) ?? digestOfText((text = readFileSync(path, 'utf8')));
           // The file name carries the digest, so a stale store entry never points at new HTML or the reverse.
           const htmlFile = join(htmlDir, `${id}.${digest}.html`);
           seen.add(id);
@@ -64,7 +66,7 @@ export function documentLoader(folder: 'policies' | 'briefings'): Loader {
           )
             continue;
           // The content gate has already reported files without valid frontmatter; skip them here.
-          const parts = splitFrontmatter(readFileSync(path, 'utf8'));
+          const parts = splitFrontmatter(text ?? readFileSync(path, 'utf8'));
           if (!parts) continue;
           const filePath = relative(process.cwd(), path);
           // The Markdown renderer copies tags as written: JSX attributes (colSpan={3}) become HTML ones first.
