@@ -142,14 +142,16 @@ function stageContent(dir: string, files: readonly ContentFile[], record: string
   for (const [path, file] of wanted) {
     const kept = file.state === undefined ? undefined : staged.get(path);
     const there = statSync(path, { bigint: true, throwIfNoEntry: false });
-    if (kept === undefined || kept.source !== file.state || !there || kept.copy !== stateOf(there)) {
+    let copy = there && stateOf(there);
+    if (kept === undefined || kept.source !== file.state || kept.copy !== copy) {
       const bytes = Buffer.from(file.text);
       if (!holdsBytes(path, bytes)) {
         rmSync(path, { recursive: true, force: true });
         writeFileSync(path, bytes);
+        copy = fileState(path);
       }
     }
-    if (file.state !== undefined) states.push([path, file.state, fileState(path)]);
+    if (file.state !== undefined) states.push([path, file.state, copy!]);
   }
   writeFileSync(record, JSON.stringify(states));
   return dir;
