@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { compressedCopies, isCompressible } from '../lib/precompression.ts';
+import { compressedCopies, compressedCopyPaths, isCompressible } from '../lib/precompression.ts';
 import { CHANGED_BUILD, PRECOMPRESSED_BUILD } from '../lib/build-mode.ts';
 import { filesOutsideSearchIndex, outputFolder, writeBuiltFile } from './built-files.ts';
 import { eachAtOnce } from '../lib/each-at-once.ts';
@@ -23,13 +23,14 @@ const CONCURRENCY = 4;
  */
 export async function compressFiles(files: readonly string[]): Promise<{ compressed: number; bytes: number }> {
   const present = new Set(CHANGED_BUILD ? files : []);
-  const queue = files.filter((file) => isCompressible(file) && !(present.has(`${file}.gz`) && present.has(`${file}.br`)));
+  const queue = files.filter((file) => isCompressible(file) && !compressedCopyPaths(file).every((copy) => present.has(copy)));
   let bytes = 0;
   await eachAtOnce(queue, CONCURRENCY, async (file) => {
     const data = readFileSync(file);
     const { gz, br } = await compressedCopies(data);
-    writeBuiltFile(`${file}.gz`, gz);
-    writeBuiltFile(`${file}.br`, br);
+    const [gzPath, brPath] = compressedCopyPaths(file);
+    writeBuiltFile(gzPath, gz);
+    writeBuiltFile(brPath, br);
     bytes += data.byteLength;
   });
   return { compressed: queue.length, bytes };

@@ -34,7 +34,7 @@ import type { ContentModel } from '../lib/content/content-model.ts';
 import { buildSearchIndex, type SearchIndexState } from '../lib/search/search-index-writer.ts';
 import { indexDigest } from '../lib/search/vocabulary-files.ts';
 import { updateSearchIndex, type PreviousIndex } from '../lib/search/search-index-update.ts';
-import { isCompressedCopy } from '../lib/precompression.ts';
+import { compressedCopyPaths, isCompressedCopy, originalOfCopy } from '../lib/precompression.ts';
 import { builtFiles } from './built-files.ts';
 import { holdsBytes, keptJson } from '../loaders/file-tree.ts';
 import { compressedSummary, compressFiles } from './precompress.ts';
@@ -120,10 +120,9 @@ const write = (path: string, text: string) => {
   written.push(file);
 };
 
-const copiesOf = (file: string) => [`${file}.gz`, `${file}.br`];
 /** Deletes a file of the index and its compressed copies. */
 const remove = (file: string) => {
-  for (const path of [file, ...copiesOf(file)]) rmSync(path, { force: true });
+  for (const path of [file, ...compressedCopyPaths(file)]) rmSync(path, { force: true });
   removeEmptyFolders(dirname(file), dir);
 };
 const updated = previous && updateSearchIndex(previous, records, vocabulary, write, (path) => remove(join(dir, path)));
@@ -162,17 +161,17 @@ if (update && (!updated?.updated || saved.precompressed !== PRECOMPRESSED_BUILD)
   const fresh = new Set(written);
   for (const file of files) {
     if (isCompressedCopy(file)) {
-      if (!present.has(file.slice(0, file.lastIndexOf('.')))) rmSync(file);
+      if (!present.has(originalOfCopy(file))) rmSync(file);
     } else if (!PRECOMPRESSED_BUILD) {
-      for (const copy of copiesOf(file)) if (present.has(copy)) rmSync(copy);
+      for (const copy of compressedCopyPaths(file)) if (present.has(copy)) rmSync(copy);
     } else if (!fresh.has(file)) {
       const modified = statSync(file).mtimeMs;
-      if (copiesOf(file).some((copy) => !present.has(copy) || statSync(copy).mtimeMs < modified)) written.push(file);
+      if (compressedCopyPaths(file).some((copy) => !present.has(copy) || statSync(copy).mtimeMs < modified)) written.push(file);
     }
   }
 }
 if (PRECOMPRESSED_BUILD) summary += `；${compressedSummary(await compressFiles(written))}`;
-else if (update) for (const file of written) for (const copy of copiesOf(file)) rmSync(copy, { force: true });
+else if (update) for (const file of written) for (const copy of compressedCopyPaths(file)) rmSync(copy, { force: true });
 mkdirSync(dirname(stateFile), { recursive: true });
 writeFileSync(stateFile, JSON.stringify({ code, state, precompressed: PRECOMPRESSED_BUILD } satisfies SavedState));
 console.log(`搜索索引：${records.length} 条记录，${summary}`);

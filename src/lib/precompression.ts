@@ -20,6 +20,12 @@ export function isCompressedCopy(path: string): boolean {
   return /\.(?:gz|br)$/.test(path);
 }
 
+/** The paths of the copies written beside `path`: `page.html` → `page.html.gz`, `page.html.br`. */
+export const compressedCopyPaths = (path: string): [gz: string, br: string] => [`${path}.gz`, `${path}.br`];
+
+/** The file a compressed copy is of: `page.html.gz` → `page.html`. */
+export const originalOfCopy = (copy: string): string => copy.slice(0, copy.lastIndexOf('.'));
+
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 

@@ -8,7 +8,7 @@
  * no longer match their file, so that only those are compressed again.
  */
 
-import { isCompressedCopy } from './precompression.ts';
+import { isCompressedCopy, originalOfCopy } from './precompression.ts';
 
 export interface OutputFile {
   path: string;
@@ -33,7 +33,7 @@ export function staleOutputFiles(
   const isStale = (path: string, time: bigint): boolean => {
     if (time >= started) return false;
     if (!isCompressedCopy(path)) return !kept.has(path);
-    const original = path.slice(0, path.lastIndexOf('.'));
+    const original = originalOfCopy(path);
     const originalTime = modified.get(original);
     return !precompressed || originalTime === undefined || originalTime > time || isStale(original, originalTime);
   };
